@@ -1,0 +1,51 @@
+"""The `detente` command line. Each stage registers its own commands from its package."""
+
+from __future__ import annotations
+
+import typer
+
+from detente import __version__
+
+app = typer.Typer(
+    name="detente",
+    help="Forecast how a negotiation or crisis is likely to end, from the news that describes it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"detente {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """detente: news in, negotiation forecasts out."""
+
+
+def _register() -> None:
+    # Imported here so `detente --help` stays fast and each stage owns its commands.
+    from detente.corpus import commands as corpus_commands
+
+    corpus_commands.register(app)
+    for name in ("detente.extract.commands", "detente.forecast.commands", "detente.scenario.commands",
+                 "detente.report.commands", "detente.web.commands"):
+        try:
+            module = __import__(name, fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real import error inside the module must surface
+                raise
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,77 @@
+-- detente store schema. Every stage reads the previous stage's tables.
+-- Each CREATE is idempotent so opening an old store upgrades it in place.
+
+-- corpus (issue: foundation)
+CREATE TABLE IF NOT EXISTS articles (
+    id            VARCHAR PRIMARY KEY,   -- STEM#N
+    source_file   VARCHAR NOT NULL,      -- path as given to ingest
+    file_index    INTEGER NOT NULL,      -- N in STEM#N, from 1
+    title         VARCHAR,
+    author        VARCHAR,
+    date          DATE,                  -- publication date as printed (may be flagged)
+    lang          VARCHAR,
+    url           VARCHAR,
+    source        VARCHAR,               -- outlet / publisher
+    text          VARCHAR NOT NULL,      -- the article's exact slice of its file
+    words         INTEGER NOT NULL,
+    content_hash  VARCHAR NOT NULL,      -- sha256 of the normalised text, for idempotent re-ingest
+    encoding      VARCHAR NOT NULL,      -- utf-8, or the fallback used
+    warnings      JSON NOT NULL,         -- list of {"code", "message"}
+    ingested_at   TIMESTAMP NOT NULL
+);
+
+-- extraction
+CREATE TABLE IF NOT EXISTS sentences (
+    id          VARCHAR PRIMARY KEY,     -- ARTICLE:sIDX
+    article_id  VARCHAR NOT NULL,
+    idx         INTEGER NOT NULL,
+    start_char  INTEGER NOT NULL,        -- offsets into articles.text
+    end_char    INTEGER NOT NULL,
+    text        VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id   VARCHAR NOT NULL,
+    sentence_id  VARCHAR NOT NULL,
+    start_char   INTEGER NOT NULL,
+    end_char     INTEGER NOT NULL,
+    text         VARCHAR NOT NULL,
+    actor        VARCHAR,                -- canonical name, NULL when unlinked
+    wikidata     VARCHAR,
+    country      VARCHAR,
+    kind         VARCHAR                 -- person, government, country, organisation, unknown
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    id              VARCHAR PRIMARY KEY,
+    article_id      VARCHAR NOT NULL,
+    sentence_id     VARCHAR NOT NULL,
+    sentence        VARCHAR NOT NULL,
+    start_char      INTEGER NOT NULL,
+    end_char        INTEGER NOT NULL,
+    type            VARCHAR NOT NULL,
+    mode            VARCHAR,
+    source          VARCHAR,
+    source_country  VARCHAR,
+    target          VARCHAR,
+    target_country  VARCHAR,
+    date            DATE,
+    status          VARCHAR NOT NULL,
+    location        VARCHAR,
+    trigger         VARCHAR,
+    note            VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS claims (
+    id             VARCHAR PRIMARY KEY,
+    article_id     VARCHAR NOT NULL,
+    sentence_id    VARCHAR NOT NULL,
+    sentence       VARCHAR NOT NULL,
+    start_char     INTEGER NOT NULL,
+    end_char       INTEGER NOT NULL,
+    actor          VARCHAR NOT NULL,
+    actor_country  VARCHAR,
+    issue          VARCHAR NOT NULL,
+    stance         VARCHAR NOT NULL,
+    note           VARCHAR
+);
