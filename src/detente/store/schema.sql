@@ -12,7 +12,8 @@ CREATE TABLE IF NOT EXISTS articles (
     lang          VARCHAR,
     url           VARCHAR,
     source        VARCHAR,               -- outlet / publisher
-    text          VARCHAR NOT NULL,      -- the article's exact slice of its file
+    text          VARCHAR NOT NULL,      -- the article's exact slice of its file (header lines included)
+    body_start    INTEGER NOT NULL,      -- offset in text where the body starts (after title/author/date lines)
     words         INTEGER NOT NULL,
     content_hash  VARCHAR NOT NULL,      -- sha256 of the normalised text, for idempotent re-ingest
     encoding      VARCHAR NOT NULL,      -- utf-8, or the fallback used
