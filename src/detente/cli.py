@@ -30,7 +30,8 @@ def _root(
 
 def _register() -> None:
     # Imported here so `detente --help` stays fast and each stage owns its commands.
-    for name in ("detente.corpus.commands", "detente.extract.commands", "detente.forecast.commands", "detente.scenario.commands",
+    for name in ("detente.corpus.commands", "detente.extract.commands", "detente.forecast.commands", "detente.forecast.scenario_commands",
+                 "detente.scenario.commands",
                  "detente.report.commands", "detente.web.commands"):
         try:
             module = __import__(name, fromlist=["register"])
