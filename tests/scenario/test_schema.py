@@ -1,0 +1,132 @@
+"""The scenario schema: valid files load, malformed ones fail with one line naming file and field."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from detente.errors import InputError
+from detente.scenario.load import dump_yaml, load_scenario, parse_scenario
+from detente.scenario.schema import to_arrays
+
+MINI = {
+    "name": "mini",
+    "as_of": "2025-10-23",
+    "horizon": "2026-06-30",
+    "issues": [
+        {"id": "summit", "name": "Summit", "low": "no summit", "high": "summit held", "key_points": {50: "planned"},
+         "status_quo": {"value": 30, "low": 20, "high": 40}},
+        {"id": "oil", "name": "Oil sanctions", "low": "none", "high": "full embargo"},
+    ],
+    "actors": [
+        {"id": "USA", "name": "United States", "capability": {"value": 100, "low": 90, "high": 110}},
+        {"id": "RUS", "name": "Russia", "capability": 30},
+    ],
+    "stances": [
+        {"actor": "USA", "issue": "summit",
+         "position": {"value": 60, "low": 40, "high": 80,
+                      "citations": [{"article": "a#1", "sentence": "Trump will Putin treffen."}]},
+         "salience": 0.5},
+        {"actor": "RUS", "issue": "summit", "position": 90, "salience": {"value": 0.8, "low": 0.7, "high": 0.9}},
+    ],
+    "outcome_classes": [
+        {"id": "held", "name": "Summit held", "resolution": "A summit takes place", "horizon": "2026-01-01",
+         "region": {"summit": [70, 100]}},
+    ],
+    "shocks": [
+        {"id": "tomahawks", "name": "US delivers Tomahawks",
+         "changes": [{"actor": "USA", "field": "capability", "op": "mul", "value": 1.1}]},
+    ],
+}
+
+
+def bad(mutate) -> str:
+    data = copy.deepcopy(MINI)
+    mutate(data)
+    with pytest.raises(InputError) as info:
+        parse_scenario(data, "mini.yaml")
+    message = str(info.value)
+    assert "\n" not in message and message.startswith("mini.yaml: ")
+    return message
+
+
+def test_valid_scenario_loads_and_becomes_arrays(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(MINI), encoding="utf-8")
+    scenario = load_scenario(path)
+    arrays = to_arrays(scenario)
+    assert arrays.actors == ["USA", "RUS"] and arrays.issues == ["summit", "oil"]
+    assert arrays.capability.tolist() == [100, 30]
+    assert arrays.capability_low.tolist() == [90, 30]
+    assert arrays.position[0, 0] == 60 and arrays.position_low[0, 0] == 40 and arrays.position_high[0, 0] == 80
+    assert arrays.salience_low[1, 0] == pytest.approx(0.7)
+    assert np.isnan(arrays.position[:, 1]).all()  # nobody has a stance on oil
+    assert arrays.status_quo[0] == 30 and np.isnan(arrays.status_quo[1])
+    # the YAML it writes loads back to the same scenario
+    again = tmp_path / "again.yaml"
+    again.write_text(dump_yaml(scenario), encoding="utf-8")
+    assert load_scenario(again) == scenario
+
+
+def test_region_membership() -> None:
+    scenario = parse_scenario(copy.deepcopy(MINI))
+    held = scenario.outcome_classes[0]
+    outcome = np.array([[75.0, 0.0], [69.9, 100.0]])
+    assert held.contains(outcome, {"summit": 0, "oil": 1}).tolist() == [True, False]
+
+
+def test_missing_field() -> None:
+    assert bad(lambda d: d["outcome_classes"][0].pop("resolution")) == (
+        "mini.yaml: outcome_classes[0] (held).resolution: missing required field"
+    )
+    assert "issues[0] (summit).high: missing required field" in bad(lambda d: d["issues"][0].pop("high"))
+    assert bad(lambda d: d.pop("as_of")) == "mini.yaml: as_of: missing required field"
+
+
+def test_range_low_above_high() -> None:
+    msg = bad(lambda d: d["stances"][1]["salience"].update(low=0.9, high=0.7))
+    assert msg == "mini.yaml: stances[1] (RUS/summit).salience: low (0.9) > high (0.7)"
+    assert "value 95.0 lies outside its range [40.0, 80.0]" in bad(lambda d: d["stances"][0]["position"].update(value=95))
+
+
+def test_out_of_range_values() -> None:
+    assert "position.value = 190.0 is outside [0, 100]" in bad(lambda d: d["stances"][1].update(position=190))
+    assert "salience.high = 1.5 is outside [0, 1]" in bad(
+        lambda d: d["stances"][0].update(salience={"value": 0.5, "high": 1.5}))
+    assert "actors[1] (RUS)" in bad(lambda d: d["actors"][1].update(capability=0))
+    assert "region[summit] = [70.0, 120.0] leaves [0, 100]" in bad(
+        lambda d: d["outcome_classes"][0].update(region={"summit": [70, 120]}))
+
+
+def test_unknown_references() -> None:
+    msg = bad(lambda d: d["stances"][1].update(actor="XX"))
+    assert msg == "mini.yaml: stances[1] (XX/summit).actor: unknown actor 'XX'; known actors: RUS, USA"
+    assert "stances[0] (USA/ceasefire).issue: unknown issue 'ceasefire'" in bad(
+        lambda d: d["stances"][0].update(issue="ceasefire"))
+    assert "shocks[0] (tomahawks).changes[0].actor: unknown actor 'UKR'" in bad(
+        lambda d: d["shocks"][0]["changes"][0].update(actor="UKR"))
+    assert "region.donbas: unknown issue 'donbas'" in bad(
+        lambda d: d["outcome_classes"][0].update(region={"donbas": [0, 10]}))
+
+
+def test_typo_in_field_name_and_bad_citation_id() -> None:
+    assert "stances[0] (USA/summit).salinece: unknown field" in bad(lambda d: d["stances"][0].update(salinece=0.3))
+    assert "is not of the form STEM#N" in bad(
+        lambda d: d["stances"][0]["position"]["citations"][0].update(article="001_abc"))
+
+
+def test_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such scenario file"):
+        load_scenario(tmp_path / "absent.yaml")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken.yaml: line \d+: not valid YAML"):
+        load_scenario(broken)
+    listy = tmp_path / "list.yaml"
+    listy.write_text("- 1\n- 2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="must be a mapping"):
+        load_scenario(listy)
