@@ -1,0 +1,116 @@
+"""The FastAPI app behind `detente serve`: HTML pages and the JSON API on one store.
+
+Pages are rendered on the server with Jinja2 (autoescape on, so article text, titles and
+scenario names are always shown as text); charts are drawn in the browser by Plotly, whose
+JavaScript is served from the installed `plotly` package, never from a CDN. The
+Content-Security-Policy allows scripts from this origin only, so even a payload that
+escaped the templates could not run inline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import plotly
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from detente import __version__
+from detente.errors import DetenteError, InputError
+from detente.web.store import Store
+
+# Plotly's bundled JavaScript, shipped inside the Python package (package_data/).
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+CSP = (
+    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'; img-src 'self' data: blob:; "
+    # Plotly sets style attributes and <style> rules at run time.
+    "style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+@dataclass
+class Settings:
+    """What one running dashboard serves."""
+
+    db: Path
+    scenario: Path | None = None
+    seed: int = 20251020
+    draws: int = 10_000
+    max_upload_bytes: int = 2_000_000
+    upload_dir: Path | None = None  # where uploaded files are kept; default: beside the store
+    extra: dict = field(default_factory=dict)
+
+    def uploads(self) -> Path:
+        return self.upload_dir or self.db.resolve().parent / "uploads"
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(resources.files("detente.web").joinpath(name)))
+
+
+# Autoescape every template, whatever its file name: all shown text is untrusted.
+templates = Jinja2Templates(env=jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(_package_dir("templates"))), autoescape=True))
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the app for one store (and optionally one scenario file)."""
+    from detente.web import api, pages  # noqa: PLC0415  (routers import this module)
+    from detente.web.state import AppState  # noqa: PLC0415
+
+    app = FastAPI(
+        title="detente",
+        version=__version__,
+        description="Explore a detente store: corpus, events, actors, scenario and forecasts.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.store = Store(settings.db)
+    app.state.detente = AppState(settings)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for key, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    @app.exception_handler(DetenteError)
+    async def detente_error(request: Request, exc: DetenteError):  # type: ignore[no-untyped-def]
+        status = 400 if isinstance(exc, InputError) else 409
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        return templates.TemplateResponse(
+            request, "error.html", {"message": str(exc), "page": ""}, status_code=status
+        )
+
+    @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> FileResponse:
+        return FileResponse(PLOTLY_JS, media_type="text/javascript",
+                            headers={"Cache-Control": "public, max-age=86400"})
+
+    app.mount("/static", StaticFiles(directory=str(_package_dir("static"))), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def error_page(request: Request, message: str, status: int = 404) -> HTMLResponse:
+    return templates.TemplateResponse(request, "error.html", {"message": message, "page": ""},
+                                      status_code=status)
