@@ -20,6 +20,21 @@ CREATE TABLE IF NOT EXISTS articles (
     warnings      JSON NOT NULL,         -- list of {"code", "message"}
     ingested_at   TIMESTAMP NOT NULL
 );
+-- likely intended date when `date` is flagged `date_outlier` (001#5: printed 2026-10-21 -> 2025-10-21);
+-- later stages resolve relative dates against coalesce(date_suggested, date)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_suggested DATE;
+CREATE INDEX IF NOT EXISTS articles_content_hash ON articles (content_hash);
+-- near-duplicate index (corpus/neardup.py): MinHash signature and LSH band keys per article
+CREATE TABLE IF NOT EXISTS article_minhash (
+    article_id    VARCHAR PRIMARY KEY,
+    sig           UINTEGER[] NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_bands (
+    article_id    VARCHAR NOT NULL,
+    band          SMALLINT NOT NULL,
+    key           BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands (key);
 
 -- extraction
 CREATE TABLE IF NOT EXISTS sentences (
@@ -75,4 +90,29 @@ CREATE TABLE IF NOT EXISTS claims (
     issue          VARCHAR NOT NULL,
     stance         VARCHAR NOT NULL,
     note           VARCHAR
+);
+
+-- forecast ledger (issue 5): frozen forecasts and what happened
+CREATE TABLE IF NOT EXISTS forecasts (
+    id             VARCHAR PRIMARY KEY,  -- F-YYYYMMDD-xxxxxxxx
+    created_at     TIMESTAMP NOT NULL,   -- UTC; the forecast's date for scoring
+    scenario_name  VARCHAR NOT NULL,
+    scenario_path  VARCHAR,
+    scenario       JSON NOT NULL,        -- the scenario as forecast (frozen; verify re-solves it)
+    inputs_hash    VARCHAR NOT NULL,     -- sha256 of the scenario's canonical JSON
+    models         JSON NOT NULL,        -- {model name: version}
+    seed           BIGINT NOT NULL,
+    draws          INTEGER NOT NULL,
+    result         JSON NOT NULL,        -- the `forecast --json` output
+    horizons       JSON NOT NULL         -- {outcome class id: horizon date}
+);
+
+CREATE TABLE IF NOT EXISTS resolutions (
+    scenario_name  VARCHAR NOT NULL,
+    class_id       VARCHAR NOT NULL,
+    outcome        BOOLEAN NOT NULL,
+    date           DATE NOT NULL,        -- when it was (or was not) observed
+    recorded_at    TIMESTAMP NOT NULL,
+    note           VARCHAR,
+    PRIMARY KEY (scenario_name, class_id)
 );

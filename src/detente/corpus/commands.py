@@ -1,0 +1,104 @@
+"""CLI commands of the corpus stage: `detente ingest` and `detente articles`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
+from detente.corpus.decode import DEFAULT_MAX_BYTES
+from detente.corpus.ingest import FileResult, ingest_paths
+from detente.errors import InputError
+from detente.store.db import connect
+
+TITLE_CHARS = 48
+
+
+def _parse_size(text: str) -> int:
+    """'50MB', '2 KB', '1000' -> bytes."""
+    units = {"": 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
+    t = text.strip().upper().replace(" ", "")
+    num = t.rstrip("KMGB")
+    unit = t[len(num):]
+    try:
+        value = float(num)
+    except ValueError:
+        value = -1
+    if unit not in units or value <= 0:
+        raise InputError(f"--max-size {text!r}: expected a size such as 50MB, 512KB or 1000")
+    return int(value * units[unit])
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to read (.txt .md .html .rss .atom .xml .jsonl).")],
+    db: DbOption = DEFAULT_DB,
+    max_size: Annotated[str, typer.Option("--max-size", help="Skip files larger than this.")] = "50MB",
+) -> None:
+    """Read articles from files and folders into the store (idempotent; one transaction per file)."""
+    limit = _parse_size(max_size)
+    con = connect(db)
+    try:
+        def show(r: FileResult) -> None:
+            if r.status != "skipped":
+                console.print(f"{r.status:>9}  {escape(str(r.path))}  ({len(r.ids)} article{'s' if len(r.ids) != 1 else ''})")
+
+        report = ingest_paths(con, paths, max_bytes=limit, on_warning=warn, on_file=show)
+    finally:
+        con.close()
+    console.print(
+        f"{report.articles_written} articles written from {report.count('added') + report.count('replaced')} files; "
+        f"{report.count('unchanged')} files unchanged, {report.count('skipped')} skipped -> {escape(str(db))}"
+    )
+
+
+def _truncate(text: str | None, n: int) -> str:
+    if not text:
+        return ""
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def articles(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")] = False,
+) -> None:
+    """List stored articles: id, date, lang, author, title, words, warnings."""
+    con = connect(db, read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT id, date, lang, author, title, words, warnings, source_file, date_suggested FROM articles "
+            "ORDER BY split_part(id, '#', 1), file_index"
+        ).fetchall()
+    finally:
+        con.close()
+    records = [
+        {"id": r[0], "date": r[1].isoformat() if r[1] else None, "lang": r[2], "author": r[3], "title": r[4],
+         "words": r[5], "warnings": json.loads(r[6]), "source_file": r[7],
+         "date_suggested": r[8].isoformat() if r[8] else None}
+        for r in rows
+    ]
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(records)} articles in {escape(str(db))}", show_lines=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("lang")
+    table.add_column("author")
+    table.add_column("title", max_width=TITLE_CHARS)
+    table.add_column("words", justify="right")
+    table.add_column("warnings")
+    for r in records:
+        warns = "\n".join(f"[yellow]{w['code']}[/yellow]: {escape(w['message'])}" for w in r["warnings"])
+        table.add_row(escape(r["id"]), r["date"] or "[dim]-[/dim]", r["lang"] or "", escape(r["author"] or ""),
+                      escape(_truncate(r["title"], TITLE_CHARS)), str(r["words"]), warns)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(handle_errors(ingest))
+    app.command("articles")(handle_errors(articles))

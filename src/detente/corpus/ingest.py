@@ -1,0 +1,197 @@
+"""Ingest files into the store: one transaction per file, idempotent by content hash.
+
+Rules (docs/corpus.md):
+- A file's articles are `STEM#N`. If every id and content hash of a file is already stored,
+  the file is `unchanged` and nothing is written (re-ingest is idempotent).
+- If the file changed (or another file with the same stem was ingested before), its old
+  articles, their near-duplicate index rows and any rows later stages derived from them
+  (sentences, mentions, events, claims) are deleted and the new ones inserted, all in the
+  same transaction: a failure or kill midway leaves the store exactly as before that file.
+- A text equal to a stored article of another id is kept with a `duplicate` warning; a text
+  whose MinHash similarity to a stored one is >= 0.8 is kept with `near_duplicate`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from detente.corpus import neardup
+from detente.corpus.decode import DEFAULT_MAX_BYTES
+from detente.corpus.readers import SUFFIXES, read_file
+from detente.corpus.record import Article
+from detente.errors import InputError
+from detente.store.db import transaction
+
+SKIP_NAMES = ("readme", "license", "licence", "changelog")  # documentation beside data files
+DERIVED_TABLES = ("sentences", "mentions", "events", "claims")
+MAX_CANDIDATES = 20  # near-duplicate candidates verified per article; keeps cost flat
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str  # added | replaced | unchanged | skipped
+    ids: list[str] = field(default_factory=list)
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def articles_written(self) -> int:
+        return sum(len(f.ids) for f in self.files if f.status in ("added", "replaced"))
+
+
+def iter_files(paths: Iterable[Path | str], on_warning: Warn) -> Iterator[tuple[Path, bool]]:
+    """(file, named explicitly) for every input file; folders are walked recursively in
+    sorted order, skipping hidden files, README/LICENSE files and unsupported types."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise InputError("no input paths given")
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+    for p in paths:
+        if p.is_file():
+            yield p, True
+            continue
+        found = False
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                f = Path(root) / name
+                if name.startswith(".") or f.stem.lower() in SKIP_NAMES:
+                    continue
+                if f.suffix.lower() not in SUFFIXES:
+                    on_warning(f"{f}: skipped, unsupported file type {f.suffix or '(none)'}")
+                    continue
+                found = True
+                yield f, False
+        if not found:
+            raise InputError(f"{p}: folder has no readable files ({', '.join(SUFFIXES)})")
+
+
+def ingest_paths(
+    con: duckdb.DuckDBPyConnection,
+    paths: Iterable[Path | str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_warning: Warn | None = None,
+    on_file: Callable[[FileResult], None] | None = None,
+) -> IngestReport:
+    """Read and store every file under `paths`. A bad file named explicitly raises
+    InputError (files before it stay committed, it writes nothing); a bad file found in a
+    folder is skipped with a warning."""
+    warn = on_warning or (lambda _msg: None)
+    report = IngestReport()
+    files = list(iter_files(paths, warn))  # every path checked before anything is written
+    for path, explicit in files:
+        try:
+            articles = read_file(path, max_bytes)
+        except InputError as exc:
+            if explicit:
+                raise
+            warn(f"skipped {exc}")
+            result = FileResult(path, "skipped", reason=str(exc))
+        else:
+            result = store_file(con, path, articles)
+            if articles and articles[0].encoding != "utf-8":
+                warn(f"{path}: not valid UTF-8; read as {articles[0].encoding}")
+        report.files.append(result)
+        if on_file:
+            on_file(result)
+    if not any(f.status != "skipped" for f in report.files):
+        raise InputError("no readable files: " + "; ".join(f.reason or str(f.path) for f in report.files[:3]))
+    return report
+
+
+def _stored_for_stem(con: duckdb.DuckDBPyConnection, stem: str) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT id, content_hash FROM articles WHERE starts_with(id, ?) "
+        "AND regexp_full_match(substr(id, ?), '[0-9]+')",
+        [stem + "#", len(stem) + 2],
+    ).fetchall()
+    return dict(rows)
+
+
+def store_file(con: duckdb.DuckDBPyConnection, path: Path, articles: list[Article]) -> FileResult:
+    """Write one file's articles in one transaction (see module docstring)."""
+    stored = _stored_for_stem(con, path.stem)
+    new = {a.id: a.content_hash for a in articles}
+    ids = list(new)
+    if stored == new:
+        return FileResult(path, "unchanged", ids)
+    with transaction(con):
+        if stored:
+            _delete(con, list(stored))
+        for art in articles:
+            _check_duplicates(con, art)
+            insert_article(con, art)
+    return FileResult(path, "replaced" if stored else "added", ids)
+
+
+def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.columns WHERE column_name = 'article_id' "
+        "AND table_schema = current_schema()").fetchall()}
+    for table in DERIVED_TABLES:
+        if table in tables:
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM article_minhash WHERE article_id IN (SELECT unnest(?))", [ids])
+    con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+
+
+def _check_duplicates(con: duckdb.DuckDBPyConnection, art: Article) -> None:
+    """Add `duplicate` / `near_duplicate` warnings against what is stored (this file's
+    earlier articles included) and, if new, index the article's MinHash signature."""
+    row = con.execute("SELECT id FROM articles WHERE content_hash = ? AND id <> ? ORDER BY id LIMIT 1",
+                      [art.content_hash, art.id]).fetchone()
+    if row:
+        art.warn("duplicate", f"same text as {row[0]}", of=row[0])
+        return  # its signature equals the stored one's, which already indexes this text
+    sig = neardup.signature(art.body)
+    if sig is None:
+        return
+    keys = neardup.band_keys(sig)
+    rows = con.execute(
+        f"SELECT DISTINCT article_id FROM article_bands WHERE (band, key) IN "
+        f"(VALUES {', '.join('(?, ?)' for _ in keys)}) LIMIT {MAX_CANDIDATES}",
+        [v for pair in keys for v in pair],
+    ).fetchall()
+    if rows:
+        cands = con.execute("SELECT article_id, sig FROM article_minhash WHERE article_id IN (SELECT unnest(?))",
+                            [[r[0] for r in rows]]).fetchall()
+        sims = sorted(((neardup.similarity(sig, s), cid) for cid, s in cands), reverse=True)
+        close = [(s, cid) for s, cid in sims if s >= neardup.THRESHOLD]
+        if close:
+            s, cid = close[0]
+            art.warn("near_duplicate", f"near-duplicate of {cid} (similarity {s:.2f})", of=cid)
+    con.execute("INSERT INTO article_minhash VALUES (?, ?)", [art.id, sig.tolist()])
+    con.executemany("INSERT INTO article_bands VALUES (?, ?, ?)", [(art.id, b, k) for b, k in keys])
+
+
+COLUMNS = ("id", "source_file", "file_index", "title", "author", "date", "lang", "url", "source", "text",
+           "body_start", "words", "content_hash", "encoding", "warnings", "ingested_at", "date_suggested")
+
+
+def insert_article(con: duckdb.DuckDBPyConnection, art: Article) -> None:
+    values = [art.id, art.source_file, art.file_index, art.title, art.author, art.date, art.lang, art.url,
+              art.source, art.text, art.body_start, art.words, art.content_hash, art.encoding,
+              json.dumps(art.warnings, ensure_ascii=False), datetime.now(timezone.utc).replace(tzinfo=None),
+              art.date_suggested]
+    con.execute(f"INSERT INTO articles ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})", values)
