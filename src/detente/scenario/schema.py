@@ -84,6 +84,9 @@ class Value(_Record):
     low: float | None = None
     high: float | None = None
     citations: list[Citation] = Field(default_factory=list)
+    source: str | None = Field(
+        default=None, description="Provenance other than articles, e.g. 'detente/data/capabilities.yaml'."
+    )
     note: str | None = None
 
     @model_validator(mode="before")
