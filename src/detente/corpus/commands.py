@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
@@ -17,6 +19,7 @@ from detente.errors import InputError
 from detente.store.db import connect
 
 TITLE_CHARS = 48
+PIPE_WIDTH = 150  # when stdout is not a terminal Rich would assume 80 columns
 
 
 def _parse_size(text: str) -> int:
@@ -84,19 +87,26 @@ def articles(
     if as_json:
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
-    table = Table(title=f"{len(records)} articles in {escape(str(db))}", show_lines=False)
+    out = console if console.is_terminal else Console(width=PIPE_WIDTH)  # logs, `make demo | tee`
+    table = Table(title=f"{len(records)} articles in {escape(str(db))}", box=box.SIMPLE_HEAD)
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("lang")
     table.add_column("author")
     table.add_column("title", max_width=TITLE_CHARS)
     table.add_column("words", justify="right")
-    table.add_column("warnings")
+    table.add_column("warnings", style="yellow")
+    notes = []
     for r in records:
-        warns = "\n".join(f"[yellow]{w['code']}[/yellow]: {escape(w['message'])}" for w in r["warnings"])
+        codes = [w["code"] for w in r["warnings"]]
         table.add_row(escape(r["id"]), r["date"] or "[dim]-[/dim]", r["lang"] or "", escape(r["author"] or ""),
-                      escape(_truncate(r["title"], TITLE_CHARS)), str(r["words"]), warns)
-    console.print(table)
+                      escape(_truncate(r["title"], TITLE_CHARS)), str(r["words"]), escape(", ".join(codes)))
+        notes += [f"{escape(r['id'])}  [yellow]{w['code']}[/yellow]: {escape(w['message'])}" for w in r["warnings"]]
+    out.print(table)
+    if notes:
+        out.print("[bold]Warnings[/bold]")
+        for line in notes:
+            out.print(line, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

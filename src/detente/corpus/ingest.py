@@ -99,7 +99,18 @@ def ingest_paths(
     warn = on_warning or (lambda _msg: None)
     report = IngestReport()
     files = list(iter_files(paths, warn))  # every path checked before anything is written
+    stems: dict[str, Path] = {}
     for path, explicit in files:
+        if path.stem in stems and stems[path.stem] != path:
+            # ids are STEM#N (gold/GUIDELINES.md); a second file with the same stem would
+            # silently replace the first one's articles
+            msg = f"{path}: same name stem as {stems[path.stem]}, so the same article ids; rename one"
+            if explicit:
+                raise InputError(msg)
+            warn(f"skipped {msg}")
+            report.files.append(FileResult(path, "skipped", reason=msg))
+            continue
+        stems[path.stem] = path
         try:
             articles = read_file(path, max_bytes)
         except InputError as exc:

@@ -138,10 +138,15 @@ def read_html(path: Path, text: str) -> list[Article]:
         "title": data.get("title") or None,
         "author": data.get("author") or None,
         "date": parse_date(data.get("date"), f"{path}: HTML date") if data.get("date") else None,
-        "url": data.get("source") or data.get("url") or None,
-        "source": data.get("sitename") or data.get("hostname") or None,
+        "url": data.get("source") or None,
+        "source": data.get("source-hostname") or data.get("hostname") or None,
+        "lang": data.get("language") or None,
     }
-    return [_article(path, 1, body, **meta)]
+    body_start = 0
+    first = body.split("\n", 1)[0]
+    if meta["title"] and first.strip() == meta["title"].strip() and "\n" in body:  # the <h1> heading
+        body_start = len(first) + 1
+    return [_article(path, 1, body, body_start=body_start, **meta)]
 
 
 def _html_to_text(fragment: str) -> str:
@@ -150,6 +155,12 @@ def _html_to_text(fragment: str) -> str:
     if "<" not in fragment:
         return fragment.strip()
     return "\n".join(p.strip() for p in lxml.html.fromstring(fragment).itertext() if p.strip())
+
+
+def _feed_author(entry: Any) -> str | None:
+    """RSS <author> is `email (Name)`; feedparser puts the name in author_detail."""
+    detail = entry.get("author_detail") or {}
+    return detail.get("name") or entry.get("author") or None
 
 
 def read_feed(path: Path, data: bytes) -> list[Article]:
@@ -165,7 +176,7 @@ def read_feed(path: Path, data: bytes) -> list[Article]:
         html = e.content[0].value if e.get("content") else e.get("summary", "")
         body = _html_to_text(html)
         stamp = e.get("published_parsed") or e.get("updated_parsed")
-        arts.append(_article(path, n, body, title=e.get("title") or None, author=e.get("author") or None,
+        arts.append(_article(path, n, body, title=e.get("title") or None, author=_feed_author(e),
                              date=date(*stamp[:3]) if stamp else None, url=e.get("link") or None,
                              source=source))
     return arts
