@@ -93,9 +93,20 @@ def load_scenario(path: Path | str) -> Scenario:
     return parse_scenario(data, str(path))
 
 
+def _tidy(node: Any) -> Any:
+    """Whole floats as ints (5 not 5.0) and key-point keys as numbers, for readable YAML."""
+    if isinstance(node, float) and node.is_integer():
+        return int(node)
+    if isinstance(node, list):
+        return [_tidy(x) for x in node]
+    if isinstance(node, dict):
+        return {(int(k) if isinstance(k, str) and k.lstrip("-").isdigit() else k): _tidy(v) for k, v in node.items()}
+    return node
+
+
 def scenario_data(scenario: Scenario) -> dict[str, Any]:
     """The scenario as plain data (dates as ISO strings), without defaulted empty parts."""
-    return scenario.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return _tidy(scenario.model_dump(mode="json", by_alias=True, exclude_defaults=True))
 
 
 def dump_yaml(scenario: Scenario | dict[str, Any]) -> str:
