@@ -41,3 +41,13 @@ def xss_db(tmp_path: Path) -> Path:
 @pytest.fixture()
 def xss_client(xss_db: Path) -> TestClient:
     return TestClient(create_app(Settings(db=xss_db)))
+
+
+MINI = Path(__file__).parent / "data" / "mini.yaml"
+
+
+@pytest.fixture()
+def mini_client(tmp_path: Path) -> TestClient:
+    """An app on an empty store with the small test scenario, 2,000 draws per forecast."""
+    return TestClient(create_app(Settings(db=tmp_path / "mini.duckdb", scenario=MINI, draws=2000,
+                                          max_upload_bytes=20_000)))

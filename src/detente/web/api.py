@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from typing import Annotated, Literal
 
-from detente.web import corpus
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel
+
+from detente.errors import InputError
+from detente.scenario.load import dump_yaml
+from detente.scenario.schema import Scenario
+from detente.web import corpus, forecast_view, scenario_view
+from detente.web.state import AppState
+from detente.web.upload import check_size, pasted_file, safe_name, save_and_ingest
+from detente.web.extraction import extract_articles
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -24,3 +34,151 @@ def article(article_id: str, request: Request) -> corpus.ArticleDetail:
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return found
+
+
+# ---------------------------------------------------------------- scenario
+
+
+class EditIn(BaseModel):
+    """One value to change in the working scenario (its range widens to include it)."""
+
+    field: Literal["position", "salience", "capability"]
+    actor: str
+    issue: str | None = None
+    value: float
+    low: float | None = None
+    high: float | None = None
+
+
+def _state(request: Request) -> AppState:
+    return request.app.state.detente
+
+
+def _table(state: AppState) -> scenario_view.ScenarioTable:
+    with state.lock:
+        return scenario_view.scenario_table(state.scenario(), state.version, state.edits)
+
+
+@router.get("/scenario", response_model=scenario_view.ScenarioTable)
+def scenario(request: Request) -> scenario_view.ScenarioTable:
+    """The working scenario: actors x issues with value, range and cited sentences."""
+    return _table(_state(request))
+
+
+@router.put("/scenario/value", response_model=scenario_view.ScenarioTable)
+def edit_value(edit: EditIn, request: Request) -> scenario_view.ScenarioTable:
+    """Change one position, salience or capability; later forecasts use the edited scenario."""
+    state = _state(request)
+    state.edit(edit.field, edit.actor, edit.issue, edit.value, edit.low, edit.high)
+    return _table(state)
+
+
+@router.post("/scenario/reset", response_model=scenario_view.ScenarioTable)
+def reset_scenario(request: Request) -> scenario_view.ScenarioTable:
+    """Drop all edits: back to the scenario file as loaded."""
+    state = _state(request)
+    state.reset()
+    return _table(state)
+
+
+@router.get("/scenario.yaml", response_class=PlainTextResponse)
+def scenario_yaml(request: Request) -> PlainTextResponse:
+    """The working scenario (with edits) as a YAML file to save and use with the CLI."""
+    text = dump_yaml(_state(request).scenario())
+    return PlainTextResponse(text, media_type="application/yaml",
+                             headers={"Content-Disposition": 'attachment; filename="scenario.yaml"'})
+
+
+# ---------------------------------------------------------------- forecast and what-if
+
+MAX_DRAWS = 100_000
+
+
+def _run_params(request: Request, seed: int | None, draws: int | None) -> tuple[int, int]:
+    settings = request.app.state.settings
+    draws = settings.draws if draws is None else draws
+    if not 1 <= draws <= MAX_DRAWS:
+        raise InputError(f"draws={draws}: must be between 1 and {MAX_DRAWS}")
+    return (settings.seed if seed is None else seed), draws
+
+
+def run_forecast(request: Request, seed: int | None, draws: int | None,
+                 models: list[str] | None) -> forecast_view.ForecastOut:
+    """The (cached) forecast of the working scenario."""
+    seed, draws = _run_params(request, seed, draws)
+    return _state(request).cached(
+        ("forecast", seed, draws, tuple(models or ())),
+        lambda sc: forecast_view.forecast(sc, seed=seed, draws=draws, models=models or None))
+
+
+@router.get("/forecast", response_model=forecast_view.ForecastOut)
+def forecast(request: Request, seed: int | None = None, draws: int | None = None,
+             model: Annotated[list[str] | None, Query()] = None) -> forecast_view.ForecastOut:
+    """Monte Carlo forecast of the working scenario: outcome distributions per model, class
+    probabilities with estimative words and confidence, model agreement."""
+    return run_forecast(request, seed, draws, model)
+
+
+@router.get("/whatif", response_model=forecast_view.WhatIfOut)
+def whatif(request: Request, shock: Annotated[list[str] | None, Query()] = None,
+           seed: int | None = None, draws: int | None = None,
+           model: Annotated[list[str] | None, Query()] = None) -> forecast_view.WhatIfOut:
+    """Baseline against the scenario after each chosen shock and all of them together
+    (same random draws for every run, so differences are the shocks' effects alone)."""
+    seed, draws = _run_params(request, seed, draws)
+    shocks = tuple(shock or ())
+    return _state(request).cached(
+        ("whatif", seed, draws, tuple(model or ()), shocks),
+        lambda sc: forecast_view.whatif(sc, shocks, seed=seed, draws=draws, models=model or None))
+
+
+# ---------------------------------------------------------------- upload
+
+
+class UploadOut(BaseModel):
+    file: str
+    status: str
+    ids: list[str]
+    extracted: bool
+    message: str
+
+
+async def read_upload(file: UploadFile | None, limit: int) -> tuple[str, bytes] | None:
+    """The uploaded file's name and bytes (reading at most limit + 1 bytes)."""
+    if file is None or not file.filename:
+        return None
+    return file.filename, await file.read(limit + 1)
+
+
+def add_article(request: Request, upload: tuple[str, bytes] | None, text: str | None, title: str | None,
+                date: str | None, lang: str | None) -> UploadOut:
+    """Check, save and ingest one uploaded file or pasted text, then extract it."""
+    settings = request.app.state.settings
+    limit = settings.max_upload_bytes
+    if upload is not None:
+        name = safe_name(upload[0])
+        data = upload[1]
+        check_size(data, limit, upload[0])
+    elif text and text.strip():
+        name, data = pasted_file(text, title, date, lang)
+        check_size(data, limit, "pasted text")
+    else:
+        raise InputError("nothing to add: choose a file or paste the article text")
+    with request.app.state.store.write() as con:
+        done = save_and_ingest(con, settings.uploads(), name, data, limit)
+        extracted = extract_articles(con, done.ids)
+    what = f"{len(done.ids)} article{'s' if len(done.ids) != 1 else ''}"
+    return UploadOut(file=done.path.name, status=done.status, ids=done.ids, extracted=extracted,
+                     message=f"{done.path.name}: {done.status}, {what}"
+                             + ("" if extracted else " (extraction not available: events not extracted)"))
+
+
+@router.post("/articles", response_model=UploadOut, status_code=201)
+async def upload_article(request: Request, file: Annotated[UploadFile | None, File()] = None,
+                         text: Annotated[str | None, Form()] = None, title: Annotated[str | None, Form()] = None,
+                         date: Annotated[str | None, Form()] = None,
+                         lang: Annotated[str | None, Form()] = None) -> UploadOut:
+    """Add an article: a file (.txt .md .html .rss .atom .xml .jsonl) or pasted text. It is
+    ingested and extracted as by `detente ingest` and `detente extract`."""
+    upload = await read_upload(file, request.app.state.settings.max_upload_bytes)
+    return add_article(request, upload, text, title, date, lang)

@@ -9,9 +9,13 @@ escaped the templates could not run inline.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import plotly
@@ -72,7 +76,16 @@ def create_app(settings: Settings) -> FastAPI:
     from detente.web import api, pages  # noqa: PLC0415  (routers import this module)
     from detente.web.state import AppState  # noqa: PLC0415
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Compile the models' numba kernels and fill the cache with the default forecast in the
+        # background, so the first page view does not wait for JIT compilation.
+        if settings.scenario is not None:
+            threading.Thread(target=_warm, args=(app,), daemon=True, name="detente-warm-up").start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="detente",
         version=__version__,
         description="Explore a detente store: corpus, events, actors, scenario and forecasts.",
@@ -86,6 +99,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if request.method not in ("GET", "HEAD", "OPTIONS") and not same_origin(request):
+            return JSONResponse({"detail": "cross-origin request refused"}, status_code=403)
         response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
@@ -109,6 +124,26 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def _warm(app: FastAPI) -> None:
+    from detente.web.forecast_view import forecast  # noqa: PLC0415
+
+    state, settings = app.state.detente, app.state.settings
+    try:
+        state.cached(("forecast", settings.seed, settings.draws, ()),
+                     lambda sc: forecast(sc, seed=settings.seed, draws=settings.draws))
+    except DetenteError:
+        pass  # the pages show the same error when asked
+
+
+def same_origin(request: Request) -> bool:
+    """False when a browser says the request comes from another site (a form posted from a
+    page elsewhere must not edit the scenario or add articles)."""
+    origin = request.headers.get("origin")
+    if origin is None or origin == "null" and request.headers.get("sec-fetch-site") in (None, "same-origin"):
+        return True
+    return urlsplit(origin).netloc == request.headers.get("host")
 
 
 def error_page(request: Request, message: str, status: int = 404) -> HTMLResponse:

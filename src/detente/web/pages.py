@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from typing import Annotated
 
-from detente.web import corpus
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from detente.corpus.readers import SUFFIXES
+from detente.errors import DetenteError, InputError
+from detente.forecast.montecarlo import current_models
+from detente.web import api, corpus, scenario_view
 from detente.web.app import error_page, templates
+from detente.web.state import AppState
 
 router = APIRouter(include_in_schema=False)
 
@@ -35,3 +41,81 @@ def article_page(article_id: str, request: Request) -> HTMLResponse:
         return error_page(request, f"No article {article_id!r} in this store.")
     return render(request, "article.html", "corpus", article=article,
                   pieces=corpus.article_pieces(article))
+
+
+def _state(request: Request) -> AppState:
+    return request.app.state.detente
+
+
+@router.get("/scenario", response_class=HTMLResponse)
+def scenario_page(request: Request) -> HTMLResponse:
+    state = _state(request)
+    if not state.has_scenario():
+        return render(request, "noscenario.html", "scenario")
+    with state.lock:
+        table = scenario_view.scenario_table(state.scenario(), state.version, state.edits)
+    cells = {(c.actor, c.issue): c for c in table.cells}
+    return render(request, "scenario.html", "scenario", table=table, cells=cells)
+
+
+@router.post("/scenario/edit")
+def scenario_edit(request: Request, actor: Annotated[str, Form()], field: Annotated[str, Form()],
+                  value: Annotated[str, Form()], issue: Annotated[str | None, Form()] = None) -> Response:
+    """Form fallback of PUT /api/scenario/value for browsers without JavaScript."""
+    if field not in ("position", "salience", "capability"):
+        raise InputError(f"field {field!r}: must be position, salience or capability")
+    try:
+        number = float(value)
+    except ValueError:
+        raise InputError(f"{actor}/{issue or ''} {field}: {value!r} is not a number") from None
+    _state(request).edit(field, actor, issue or None, number)  # type: ignore[arg-type]
+    return RedirectResponse("/scenario", status_code=303)
+
+
+@router.post("/scenario/reset")
+def scenario_reset(request: Request) -> Response:
+    _state(request).reset()
+    return RedirectResponse("/scenario", status_code=303)
+
+
+@router.get("/forecast", response_class=HTMLResponse)
+def forecast_page(request: Request) -> HTMLResponse:
+    state = _state(request)
+    if not state.has_scenario():
+        return render(request, "noscenario.html", "forecast")
+    settings = request.app.state.settings
+    return render(request, "forecast.html", "forecast", scenario=state.scenario(),
+                  seed=settings.seed, draws=settings.draws, models=list(current_models()))
+
+
+@router.get("/whatif", response_class=HTMLResponse)
+def whatif_page(request: Request) -> HTMLResponse:
+    state = _state(request)
+    if not state.has_scenario():
+        return render(request, "noscenario.html", "whatif")
+    settings = request.app.state.settings
+    return render(request, "whatif.html", "whatif", scenario=state.scenario(),
+                  seed=settings.seed, draws=settings.draws)
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request) -> HTMLResponse:
+    return render(request, "upload.html", "upload", limit=request.app.state.settings.max_upload_bytes,
+                  suffixes=SUFFIXES)
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload_submit(request: Request, file: Annotated[UploadFile | None, File()] = None,
+                        text: Annotated[str | None, Form()] = None, title: Annotated[str | None, Form()] = None,
+                        date: Annotated[str | None, Form()] = None,
+                        lang: Annotated[str | None, Form()] = None) -> HTMLResponse:
+    """Form version of POST /api/articles: shows the result or one clear error line."""
+    limit = request.app.state.settings.max_upload_bytes
+    context = {"limit": limit, "suffixes": SUFFIXES, "text": text or "", "title": title or "",
+               "date": date or "", "lang": lang or ""}
+    try:
+        result = api.add_article(request, await api.read_upload(file, limit), text, title, date, lang)
+    except DetenteError as exc:
+        return templates.TemplateResponse(request, "upload.html", {"page": "upload", "error": str(exc), **context},
+                                          status_code=400)
+    return render(request, "upload.html", "upload", result=result, **context)

@@ -1,18 +1,104 @@
-"""What the running app keeps between requests: the working scenario and the last forecast."""
+"""What the running app keeps between requests: the working scenario and recent forecasts.
+
+The scenario file is loaded once; edits made in the browser change a working copy held
+here (validated by the scenario schema after every edit) and never the file itself. The
+edited copy can be downloaded as YAML. Forecasts are cached per working-copy version,
+shock, seed and draw count, so pages and API calls for the same inputs share one run.
+"""
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any, Literal
+
+from detente.errors import InputError
+from detente.scenario.load import load_scenario, parse_scenario, scenario_data
+from detente.scenario.schema import Scenario
 
 if TYPE_CHECKING:
     from detente.web.app import Settings
 
+Field_ = Literal["position", "salience", "capability"]
+
 
 class AppState:
-    """Per-process state. Edits to the scenario live here until saved; nothing is global."""
+    """Per-process state; one lock guards the working scenario and the forecast cache."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.lock = threading.Lock()
-        self.cache: dict[str, Any] = {}
+        self.lock = threading.RLock()
+        self._original: Scenario | None = None
+        self._scenario: Scenario | None = None
+        self.version = 0
+        self.edits: list[dict[str, Any]] = []
+        self._cache: OrderedDict[tuple, Any] = OrderedDict()
+
+    # -- scenario
+
+    def scenario(self) -> Scenario:
+        """The working scenario; InputError when the server was started without one."""
+        with self.lock:
+            if self._scenario is None:
+                if self.settings.scenario is None:
+                    raise InputError("no scenario loaded: start the server with `detente serve --scenario FILE`")
+                self._original = load_scenario(self.settings.scenario)
+                self._scenario = self._original
+            return self._scenario
+
+    def has_scenario(self) -> bool:
+        return self.settings.scenario is not None
+
+    def edit(self, field: Field_, actor: str, issue: str | None, value: float,
+             low: float | None = None, high: float | None = None) -> Scenario:
+        """Set one value (and optionally its range) in the working scenario.
+
+        A new value outside the old range widens the range to include it, so the analyst
+        can move a number without first editing its ends. The edited data is validated by the
+        scenario schema; a bad value raises InputError naming the field.
+        """
+        with self.lock:
+            data = scenario_data(self.scenario())
+            if field == "capability":
+                target = next((a["capability"] for a in data["actors"] if a["id"] == actor), None)
+                where = f"actor {actor!r} capability"
+            else:
+                stance = next((s for s in data.get("stances", [])
+                               if s["actor"] == actor and s["issue"] == issue), None)
+                target = stance[field] if stance else None
+                where = f"{actor}/{issue} {field}"
+            if target is None:
+                raise InputError(f"{where}: no such value in scenario {data['name']!r}")
+            target["value"] = value
+            target["low"] = low if low is not None else min(target.get("low", value), value)
+            target["high"] = high if high is not None else max(target.get("high", value), value)
+            self._scenario = parse_scenario(data, f"edit of {where}")
+            self.version += 1
+            self.edits.append({"field": field, "actor": actor, "issue": issue, "value": value,
+                               "low": target["low"], "high": target["high"]})
+            return self._scenario
+
+    def reset(self) -> None:
+        """Back to the scenario as loaded from its file."""
+        with self.lock:
+            self.scenario()
+            self._scenario = self._original
+            self.version += 1
+            self.edits.clear()
+
+    # -- forecasts
+
+    def cached(self, key: tuple, compute: Any) -> Any:
+        """`compute(scenario)` once per key and working-copy version; keeps the last 16 results."""
+        with self.lock:
+            scenario = self.scenario()
+            full = (self.version, *key)
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]
+        result = compute(scenario)
+        with self.lock:
+            self._cache[full] = result
+            while len(self._cache) > 16:
+                self._cache.popitem(last=False)
+        return result

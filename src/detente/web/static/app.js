@@ -1,0 +1,203 @@
+// detente dashboard: fetch page data from /api/ and draw it. All text goes in through
+// textContent (never innerHTML), so data from articles and scenarios cannot become markup.
+"use strict";
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+const pct = (p) => (100 * p).toFixed(1) + "%";
+const num = (x, d = 1) => Number(x).toFixed(d);
+
+async function getJSON(url, options) {
+  const r = await fetch(url, options);
+  let body = null;
+  try { body = await r.json(); } catch (e) { body = null; }
+  if (!r.ok) {
+    let detail = body && body.detail ? body.detail : r.status + " " + r.statusText;
+    if (Array.isArray(detail)) detail = detail.map((d) => (d.loc || []).join(".") + ": " + d.msg).join("; ");
+    throw new Error(detail);
+  }
+  return body;
+}
+
+function showError(id, err) {
+  const box = document.getElementById(id);
+  if (!box) return;
+  box.hidden = !err;
+  box.textContent = err ? String(err.message || err) : "";
+}
+
+function table(headers, rows, id) {
+  const t = el("table", { class: "data" });
+  if (id) t.id = id;
+  t.append(el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { text: h })))));
+  const body = el("tbody");
+  for (const r of rows) body.append(el("tr", {}, ...r.map((c) => (c instanceof Node ? el("td", {}, c) : el("td", { text: c })))));
+  t.append(body);
+  return t;
+}
+
+const PLOT_CONFIG = { displaylogo: false, responsive: true };
+
+// ---------------------------------------------------------------- forecast
+
+function classTable(f, id) {
+  const models = f.models.map((m) => m.name);
+  const rows = f.classes.map((c) => [
+    el("span", {}, el("strong", { text: c.name }), " ", el("span", { class: "id", text: c.id })),
+    pct(c.probability),
+    pct(c.low) + "–" + pct(c.high),
+    el("span", { class: "word", text: c.word }),
+    el("span", { title: c.reasons.join("; "), text: c.confidence }),
+    ...models.map((m) => pct(c.per_model[m])),
+  ]);
+  return table(["Class", "Probability", "Interval", "Estimative", "Confidence", ...models], rows, id);
+}
+
+function drawForecast(f) {
+  const box = document.getElementById("forecast-classes");
+  box.replaceChildren(classTable(f, "class-table"));
+  document.getElementById("run-info").textContent =
+    f.draws + " draws, seed " + f.seed + ", " + f.models.length + " models, computed in " + num(f.seconds, 2) + " s";
+  const agreement = document.getElementById("agreement");
+  agreement.replaceChildren(el("p", {}, "All models put a draw in the same class in ",
+    el("strong", { id: "agreement-all", text: pct(f.agreement) }), " of draws."));
+  if (f.warnings.length) agreement.append(el("p", { class: "warn-line", text: f.warnings.join("; ") }));
+  if (!window.Plotly) return;
+  const classNames = f.classes.map((c) => c.name);
+  Plotly.react("chart-classes", f.models.map((m) => ({
+    type: "bar", name: m.name, x: classNames, y: f.classes.map((c) => c.per_model[m.name]),
+  })), { barmode: "group", yaxis: { title: "probability", range: [0, 1], tickformat: ".0%" },
+         margin: { t: 10, b: 90 }, legend: { orientation: "h" } }, PLOT_CONFIG);
+  Plotly.react("chart-agreement", [{
+    type: "bar", x: f.models.map((m) => m.name), y: f.models.map((m) => m.agreement),
+  }], { yaxis: { title: "share of draws in the majority class", range: [0, 1], tickformat: ".0%" },
+        margin: { t: 10 } }, PLOT_CONFIG);
+  const holder = document.getElementById("charts-issues");
+  holder.replaceChildren();
+  for (const issue of f.issues) {
+    const div = el("div", { class: "chart", id: "chart-issue-" + issue.id });
+    holder.append(el("h3", { text: issue.name + " (mean " + num(issue.mean) + ")" }), div);
+    const traces = f.histograms.filter((h) => h.issue === issue.id).map((h) => ({
+      type: "scatter", mode: "lines", line: { shape: "hvh" }, name: h.model,
+      x: h.edges.slice(0, -1).map((e, i) => (e + h.edges[i + 1]) / 2),
+      y: h.counts.map((c) => c / f.draws),
+    }));
+    Plotly.react(div, traces, {
+      xaxis: { title: "0 = " + issue.low + " · 100 = " + issue.high, range: [0, 100] },
+      yaxis: { title: "share of draws", tickformat: ".0%" }, margin: { t: 10 }, legend: { orientation: "h" },
+    }, PLOT_CONFIG);
+  }
+}
+
+async function forecastPage() {
+  const form = document.getElementById("run-form");
+  const run = async () => {
+    const q = new URLSearchParams(new FormData(form));
+    document.getElementById("rerun").disabled = true;
+    try {
+      const f = await getJSON("/api/forecast?" + q);
+      showError("forecast-error", null);
+      drawForecast(f);
+      document.body.dataset.ready = "forecast";
+    } catch (e) { showError("forecast-error", e); }
+    finally { document.getElementById("rerun").disabled = false; }
+  };
+  const params = new URLSearchParams(location.search);
+  for (const [k, v] of params) if (form.elements[k]) form.elements[k].value = v;
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    history.replaceState(null, "", "/forecast?" + new URLSearchParams(new FormData(form)));
+    run();
+  });
+  await run();
+}
+
+// ---------------------------------------------------------------- scenario
+
+async function scenarioPage() {
+  for (const form of document.querySelectorAll("form.edit")) {
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const data = new FormData(form);
+      const body = { field: data.get("field"), actor: data.get("actor"), value: Number(data.get("value")) };
+      if (data.get("issue")) body.issue = data.get("issue");
+      if (data.get("value") === "" || Number.isNaN(body.value)) { showError("edit-error", "value: not a number"); return; }
+      try {
+        await getJSON("/api/scenario/value", { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+        location.reload();
+      } catch (e) { showError("edit-error", e); }
+    });
+  }
+  const box = document.getElementById("forecast-summary");
+  try {
+    const f = await getJSON(box.dataset.api);
+    box.replaceChildren(classTable(f, "summary-table"),
+      el("p", { class: "hint", text: f.draws + " draws, seed " + f.seed + ", computed in " + num(f.seconds, 2) + " s · " }));
+    box.lastChild.append(el("a", { href: "/forecast", text: "charts" }));
+    document.body.dataset.ready = "scenario";
+  } catch (e) { box.replaceChildren(el("p", { class: "error", text: String(e.message || e) })); }
+}
+
+// ---------------------------------------------------------------- what-if
+
+async function whatifPage() {
+  const form = document.getElementById("whatif-form");
+  if (!form) return;
+  const run = async () => {
+    const q = new URLSearchParams(new FormData(form));
+    try {
+      const w = await getJSON("/api/whatif?" + q);
+      showError("whatif-error", null);
+      const signed = (x, f) => (x >= 0 ? "+" : "−") + f(Math.abs(x));
+      const pp = (x) => num(100 * x, 1) + " pts";
+      const box = document.getElementById("whatif-result");
+      box.replaceChildren(el("p", { class: "hint", text: w.draws + " draws, seed " + w.seed + ", computed in " + num(w.seconds, 2) + " s" }));
+      w.effects.forEach((eff, n) => {
+        box.append(
+          el("h2", { text: eff.name }),
+          el("p", { class: "hint", text: eff.changes.map((c) => c.actor + "." + c.field + (c.issue ? "." + c.issue : "") + " " + c.op + " " + c.value).join("; ") }),
+          table(["Class", "Before", "After", "Change (95% interval)", "In words"], eff.classes.map((c) => [
+            c.name, pct(c.before), pct(c.after),
+            signed(c.change, pp) + " (" + signed(c.low, pp) + " to " + signed(c.high, pp) + ")",
+            c.word_before + " → " + c.word_after]), "whatif-classes-" + n),
+          table(["Issue (mean outcome)", "Before", "After", "Change"], eff.issues.map((i) => [
+            i.name, num(i.before), num(i.after), signed(i.change, (x) => num(x))]), "whatif-issues-" + n));
+      });
+      const chart = document.getElementById("chart-whatif");
+      chart.hidden = false;
+      if (window.Plotly) {
+        const names = w.baseline.classes.map((c) => c.name);
+        Plotly.react(chart, [{ type: "bar", name: "baseline", x: names, y: w.baseline.classes.map((c) => c.probability) },
+          ...w.effects.map((eff) => ({ type: "bar", name: eff.name, x: names, y: eff.classes.map((c) => c.after) }))],
+          { barmode: "group", yaxis: { range: [0, 1], tickformat: ".0%" }, margin: { t: 10, b: 90 }, legend: { orientation: "h" } }, PLOT_CONFIG);
+      }
+      document.body.dataset.ready = "whatif";
+    } catch (e) { showError("whatif-error", e); }
+  };
+  const params = new URLSearchParams(location.search);
+  const chosen = params.getAll("shock");
+  for (const box of form.querySelectorAll("input[name=shock]")) box.checked = chosen.includes(box.value);
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    history.replaceState(null, "", "/whatif?" + new URLSearchParams(new FormData(form)));
+    run();
+  });
+  if (chosen.length) await run();
+}
+
+// ---------------------------------------------------------------- dispatch
+
+const PAGES = { forecast: forecastPage, scenario: scenarioPage, whatif: whatifPage };
+document.addEventListener("DOMContentLoaded", () => {
+  const page = PAGES[document.body.dataset.page];
+  if (page) page();
+});
