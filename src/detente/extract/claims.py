@@ -1,0 +1,66 @@
+"""Actor stances on the tracked issues, derived from the events of a sentence.
+
+The issue comes from the vocabularies in data/issues.yaml; the stance from what the actor
+does in that sentence (GUIDELINES "Claims"): demanding, agreeing or supporting -> support,
+rejecting or calling off -> oppose, threatening or conditioning -> conditional; issue cues
+such as Russia's "sequence of steps" fix the stance as oppose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detente.extract.lexicon import Issue, load_issues
+from detente.extract.rules import Coded
+
+_CONDITION = re.compile(r"\b(?:sofern|falls|nur wenn|unter der bedingung|vorausgesetzt|only if|provided that|on condition)\b")
+_SUPPORT_TYPES = {"REQUEST", "AGREE", "SUPPORT", "AID", "SANCTION", "COOPERATE", "CONCEDE"}
+
+
+def stances(sentence_low: str, events: list[Coded]) -> list[tuple[str, str, str, str]]:
+    """(actor name, actor country, issue, stance) for one sentence."""
+    out: list[tuple[str, str, str, str]] = []
+    issues: list[Issue] = [i for i in load_issues() if any(p.search(sentence_low) for p in i.terms)]
+    if not issues or not events:
+        return out
+    conditional = bool(_CONDITION.search(sentence_low))
+    for issue in issues:
+        oppose_cue = any(p.search(sentence_low) for p in issue.oppose)
+        for ev in events:
+            stance = _stance(ev, issue.name, conditional, oppose_cue)
+            if stance is None:
+                continue
+            out.append((ev.source.name, ev.source.country, issue.name, stance))
+            if issue.name == "summit" and ev.type in ("AGREE", "CONSULT") and ev.target is not None \
+                    and stance == "support" and ev.target.kind == "person":
+                out.append((ev.target.name, ev.target.country, issue.name, stance))
+    seen, uniq = set(), []
+    for c in out:
+        if c not in seen:
+            seen.add(c)
+            uniq.append(c)
+    return uniq
+
+
+def _stance(ev: Coded, issue: str, conditional: bool, oppose_cue: bool) -> str | None:
+    if ev.status == "denied":
+        return None
+    if oppose_cue and ev.type in ("REJECT", "REQUEST"):
+        return "oppose"
+    if ev.type == "REJECT":
+        return "oppose"
+    if ev.type == "THREATEN":
+        return "conditional" if issue in ("long_range_weapons", "summit") else "support"
+    if issue == "summit":
+        if ev.type not in ("CONSULT", "AGREE", "REQUEST"):
+            return None
+        if ev.status == "cancelled":
+            return "oppose"
+        if conditional:
+            return "conditional"
+        return "support" if ev.status in ("occurred", "planned") or ev.type != "CONSULT" else None
+    if ev.type in _SUPPORT_TYPES:
+        if ev.status == "cancelled":
+            return "oppose"
+        return "conditional" if conditional else "support"
+    return None

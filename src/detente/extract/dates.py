@@ -1,0 +1,102 @@
+"""Temporal expressions in a sentence, resolved against the article date.
+
+Own small grammar instead of dateparser.search_dates, which reads German "mit" as Mittwoch
+and "Die" as Dienstag (NLP_NOTES §3.3). Covers weekdays ("am Donnerstag", "Donnerstagabend"),
+relative words ("gestern", "heute", "yesterday"), day-month ("am 23. Oktober", "October 23"),
+numeric dates ("23.10.2025", "2025-10-23") and periods ("Anfang Mai", month precision).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from detente.extract.lexicon import Lexicon
+
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+|\d{1,4}\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    date: dt.date
+    precision: str      # day, month
+    text: str
+    weekday: bool = False
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find(sentence: str, lex: Lexicon, base: dt.date | None) -> list[When]:
+    """Temporal expressions in the sentence; weekday dates are resolved towards the past
+    (callers flip them forward for planned events with `forward`)."""
+    out: list[When] = []
+    for m in _NUMERIC.finditer(sentence):
+        if m.group(1):
+            d = _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        else:
+            d = _safe(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        if d:
+            out.append(When(d, "day", m.group()))
+    if base is None and not out:
+        return out
+    words = [(w.group(), w.start()) for w in _WORD.finditer(sentence)]
+    low = [w.lower().rstrip(".") for w, _ in words]
+    for i, w in enumerate(low):
+        if base is None:
+            break
+        prev = low[i - 1] if i else ""
+        if w in lex.relative and prev not in lex.not_relative_after:
+            out.append(When(base + dt.timedelta(days=lex.relative[w]), "day", words[i][0]))
+            continue
+        wd = _weekday(w, lex)
+        if wd is not None:
+            back = (base.weekday() - wd) % 7
+            out.append(When(base - dt.timedelta(days=back), "day", words[i][0], weekday=True))
+            continue
+        if w in lex.months:
+            month = lex.months[w]
+            year = base.year
+            nxt = low[i + 1] if i + 1 < len(low) else ""
+            if nxt.isdigit() and len(nxt) == 4:
+                year = int(nxt)
+            day = None
+            if prev.isdigit() and len(prev) <= 2 and words[i - 1][0].endswith("."):
+                day = int(prev)                           # 23. Oktober
+            elif nxt.isdigit() and len(nxt) <= 2:
+                day = int(nxt)                            # October 23
+            if day:
+                d = _safe(year, month, day)
+                if d:
+                    out.append(When(d, "day", words[i][0]))
+            elif prev in lex.periods or w not in ("mai", "may") or nxt.isdigit():
+                d = _safe(year, month, 1)
+                if d:
+                    out.append(When(d, "month", words[i][0]))
+    return out
+
+
+def _weekday(w: str, lex: Lexicon) -> int | None:
+    if w in lex.weekdays:
+        return lex.weekdays[w]
+    for name, n in lex.weekdays.items():      # Donnerstagabend, Montagmorgen, Donnerstags
+        if w.startswith(name) and len(w) - len(name) <= 7 and w[len(name):] in ("abend", "morgen", "nachmittag", "mittag", "nacht", "vormittag", "s", "night", "morning", "evening"):
+            return n
+    return None
+
+
+def event_date(whens: list[When], forward: bool, base: dt.date | None) -> dt.date | None:
+    """The day an event in this sentence is dated, if exactly one day is named."""
+    days = {(w.date, w.weekday) for w in whens if w.precision == "day"}
+    if len(days) != 1:
+        return None
+    d, is_weekday = next(iter(days))
+    if forward and is_weekday and base is not None and d < base:
+        d += dt.timedelta(days=7)     # "am Donnerstag" for a planned event: the coming one
+    return d

@@ -1,0 +1,212 @@
+"""Load the shipped data files (gazetteer, per-language lexicons, issue vocabularies).
+
+All linguistic knowledge lives in `detente/data/` as YAML so that a term, an actor or a
+language can be added without touching code. Loaded once per process (lru_cache).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from detente.errors import InputError
+
+
+def _read_yaml(*parts: str) -> Any:
+    res = resources.files("detente.data")
+    for p in parts:
+        res = res.joinpath(p)
+    try:
+        return yaml.safe_load(res.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"data file {'/'.join(parts)} is missing from the detente package") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"data file {'/'.join(parts)}: invalid YAML: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    mode: str | None
+    lemmas: frozenset[str]
+    prefixes: tuple[str, ...]
+    infixes: tuple[str, ...]
+    phrases: tuple[re.Pattern[str], ...]
+    exclude: frozenset[str]
+    veto: frozenset[str]
+    negated: str | None
+    suppressed_by: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    particles: frozenset[str]
+    triggers: tuple[Trigger, ...]
+    status_words: dict[str, frozenset[str]]
+    status_phrases: dict[str, tuple[re.Pattern[str], ...]]
+    negation: frozenset[str]
+    conditional_openers: frozenset[str]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    relative: dict[str, int]
+    not_relative_after: frozenset[str]
+    periods: dict[str, str]
+    location_prepositions: frozenset[str]
+
+
+def _low(items: Any) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in (items or []))
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    """Languages with a lexicon file in data/lang/."""
+    res = resources.files("detente.data").joinpath("lang")
+    return tuple(sorted(p.name[:-5] for p in res.iterdir() if p.name.endswith(".yaml")))
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    raw = _read_yaml("lang", f"{lang}.yaml")
+    trig = []
+    for i, t in enumerate(raw.get("triggers", [])):
+        try:
+            trig.append(Trigger(
+                type=t["type"], mode=t.get("mode"), lemmas=_low(t.get("lemmas")),
+                prefixes=tuple(str(x).lower() for x in t.get("prefixes", []) or []),
+                infixes=tuple(str(x).lower() for x in t.get("infixes", []) or []),
+                phrases=tuple(re.compile(p) for p in t.get("phrases", []) or []),
+                exclude=_low(t.get("exclude")), veto=_low(t.get("veto")), negated=t.get("negated"),
+                suppressed_by=frozenset(t.get("suppressed_by", []) or [])))
+        except (KeyError, re.error) as exc:
+            raise InputError(f"data/lang/{lang}.yaml: trigger {i + 1}: {exc}") from None
+    status = raw.get("status", {})
+    d = raw.get("dates", {})
+    return Lexicon(
+        language=lang, particles=_low(raw.get("particles")), triggers=tuple(trig),
+        status_words={k: _low(v.get("words")) | _low(v.get("lemmas")) for k, v in status.items()},
+        status_phrases={k: tuple(re.compile(p) for p in v.get("phrases", []) or []) for k, v in status.items()},
+        negation=_low(raw.get("negation")), conditional_openers=_low(raw.get("conditional_openers")),
+        weekdays={k.lower(): int(v) for k, v in (d.get("weekdays") or {}).items()},
+        months={k.lower(): int(v) for k, v in (d.get("months") or {}).items()},
+        relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},
+        not_relative_after=_low(d.get("not_relative_after")), periods=dict(d.get("periods") or {}),
+        location_prepositions=_low(d.get("location_prepositions")))
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    wikidata: str | None
+    country: str
+    kind: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    actor: Actor
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass
+class Gazetteer:
+    """Actors, role phrases and places compiled into one regular expression.
+
+    One alternation with a named group per entry: roles first, then literal aliases longest
+    first, then demonym adjectives, so at any position the most specific reading wins.
+    """
+    pattern: re.Pattern[str]
+    groups: dict[str, tuple[str, Any]]     # group name -> ("actor", Actor) | ("role", [RoleHolder]) | ("adj", Actor) | ("place", name)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    place_names: dict[str, str] = field(default_factory=dict)   # alias -> canonical place
+
+    def resolve_role(self, holders: list[RoleHolder], on: dt.date | None) -> Actor:
+        if on is not None:
+            for h in holders:
+                if (h.start is None or h.start <= on) and (h.end is None or on < h.end):
+                    return h.actor
+        return holders[0].actor
+
+
+def _date(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v))
+
+
+_B = r"(?<![\w])"   # left word boundary that treats hyphens as joiners
+_E = r"(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    raw = _read_yaml("actors.yaml")
+    actors: dict[str, Actor] = {}
+    alts: list[tuple[int, str, str]] = []   # (order class, regex, group)
+    groups: dict[str, tuple[str, Any]] = {}
+    literal: list[tuple[str, Actor]] = []
+    adjs: list[tuple[str, Actor]] = []
+    for a in raw.get("actors", []):
+        actor = Actor(a["name"], a.get("wikidata"), a["country"], a.get("kind", "person"), a.get("role"))
+        actors[actor.name] = actor
+        for alias in a.get("aliases", []) or []:
+            literal.append((str(alias), actor))
+        for stem in a.get("adjectives", []) or []:
+            adjs.append((str(stem), actor))
+    n = 0
+    for r in raw.get("roles", []) or []:
+        holders = [RoleHolder(actors[h["actor"]], _date(h.get("from")), _date(h.get("to"))) for h in r["holders"]]
+        g = f"g{n}"; n += 1
+        groups[g] = ("role", holders)
+        alts.append((0, f"(?P<{g}>{_B}(?:{r['pattern']}){_E})", g))
+    places: dict[str, str] = {}
+    for p in raw.get("places", []) or []:
+        for alias in p.get("aliases", []) or []:
+            places[str(alias)] = p["name"]
+    # literal aliases: one group per actor would lose longest-first ordering across actors,
+    # so each alias gets its own group (a few hundred groups; Python's re has no limit).
+    for alias, actor in sorted(literal, key=lambda x: -len(x[0])):
+        g = f"g{n}"; n += 1
+        groups[g] = ("actor", actor)
+        alts.append((1, f"(?P<{g}>{_B}{re.escape(alias)}{_E})", g))
+    for stem, actor in adjs:
+        g = f"g{n}"; n += 1
+        groups[g] = ("adj", actor)
+        first = f"[{stem[0].upper()}{stem[0].lower()}]" + re.escape(stem[1:])
+        ending = "(?:e|en|er|em|es)?" if stem[0].islower() else ""
+        alts.append((2, f"(?P<{g}>{_B}{first}{ending}{_E})", g))
+    for alias, name in sorted(places.items(), key=lambda x: -len(x[0])):
+        g = f"g{n}"; n += 1
+        groups[g] = ("place", name)
+        alts.append((3, f"(?P<{g}>{_B}{re.escape(alias)}{_E})", g))
+    alts.sort(key=lambda x: x[0])
+    pattern = re.compile("|".join(a[1] for a in alts))
+    return Gazetteer(pattern=pattern, groups=groups, actors=actors, place_names=places)
+
+
+@dataclass(frozen=True)
+class Issue:
+    name: str
+    terms: tuple[re.Pattern[str], ...]
+    oppose: tuple[re.Pattern[str], ...]
+    support: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def load_issues() -> tuple[Issue, ...]:
+    raw = _read_yaml("issues.yaml")
+    out = []
+    for name, v in (raw.get("issues") or {}).items():
+        out.append(Issue(name, tuple(re.compile(p) for p in v.get("terms", []) or []),
+                         tuple(re.compile(p) for p in v.get("oppose", []) or []),
+                         tuple(re.compile(p) for p in v.get("support", []) or [])))
+    return tuple(out)

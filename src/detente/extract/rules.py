@@ -1,0 +1,327 @@
+"""Rule-based event coding of one sentence: triggers, arguments, status, date, location.
+
+A deterministic pipeline as recommended by NLP_NOTES §0.3 (no German parser or event model
+can be installed offline): tokens with lookup lemmas (simplemma), German separable-verb
+particles re-attached at the clause end ("lehnte ... ab" -> ablehnen, NLP_NOTES §3.2),
+trigger lexicons from data/lang/*.yaml mapped to PLOVER types (Halterman et al. 2023,
+PLOVER manual), source = subject-side actor and target = object/prepositional actor by
+position rules over clauses, status from modal/Konjunktiv II/conditional/question/negation
+cues (PLOVER's auxiliary modes future, hypothetical, negation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from detente.extract import actors as actor_mod
+from detente.extract import dates as date_mod
+from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
+_CLAUSE = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
+_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,)\s*(?:(?:die|der|den|dem|des|the)\s+)?"
+                    r"(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+_APPOS = re.compile(r"^\s*,?\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
+_TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu", "with", "against", "to", "on",
+                           "toward", "towards", "at", "from", "beim", "vom", "zum"})
+_BETWEEN = frozenset({"zwischen", "between"})
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    forms: tuple[str, ...]      # lower-case word, lemma, particle+lemma
+    clause: int
+    word: bool
+
+
+@dataclass(slots=True)
+class Coded:
+    """An event found in a sentence (offsets relative to the sentence)."""
+    type: str
+    mode: str | None
+    source: actor_mod.Actor
+    target: actor_mod.Actor | None
+    status: str
+    date: dt.date | None
+    location: str | None
+    trigger: str
+    trigger_start: int
+
+
+@lru_cache(maxsize=300_000)
+def lemma(word: str, lang: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=lang).lower()
+    except (ValueError, KeyError):
+        return word.lower()
+
+
+def _lower(s: str) -> str:
+    low = s.lower()
+    if len(low) != len(s):           # e.g. 'İ' lowers to two characters: keep offsets exact
+        low = "".join(c.lower()[:1] or c for c in s)
+    return low
+
+
+def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
+    toks: list[Tok] = []
+    clause = 0
+    raw = list(_TOKEN.finditer(sentence))
+    for m in raw:
+        t = m.group()
+        if t in _CLAUSE:
+            clause += 1
+            toks.append(Tok(m.start(), m.end(), t, t, (t,), clause, False))
+            continue
+        w = t[0].isalnum()
+        low = t.lower()
+        toks.append(Tok(m.start(), m.end(), t, low, (low, lemma(t, lex.language)) if w else (low,), clause, w))
+    if lex.particles:
+        _attach_particles(toks, lex)
+    return toks
+
+
+def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
+    """German separable verbs: a particle closing a clause joins the clause's lower-case verbs."""
+    by_clause: dict[int, list[int]] = {}
+    for i, t in enumerate(toks):
+        by_clause.setdefault(t.clause, []).append(i)
+    for idxs in by_clause.values():
+        words = [i for i in idxs if toks[i].word]
+        if len(words) < 2:
+            continue
+        last = toks[words[-1]]
+        if last.low not in lex.particles:
+            continue
+        # the particle must close the clause (only punctuation after it)
+        for i in words[:-1]:
+            t = toks[i]
+            if t.text[:1].islower():
+                t.forms = t.forms + (last.low + t.forms[1], last.low + t.low)
+
+
+@lru_cache(maxsize=300_000)
+def _match(lang: str, forms: tuple[str, ...]) -> int | None:
+    """Index of the first lexicon trigger this token matches (composed particle forms first)."""
+    lex = load_lexicon(lang)
+    low = forms[0]
+    composed = forms[2:]
+    for cands in (composed, forms[:2]):
+        if not cands:
+            continue
+        for i, t in enumerate(lex.triggers):
+            if low in t.exclude:
+                continue
+            if any(c in t.lemmas for c in cands):
+                return i
+    parts = (low,) + tuple(low.split("-")[1:]) if "-" in low else (low,)
+    for i, t in enumerate(lex.triggers):
+        if low in t.exclude:
+            continue
+        if t.prefixes and any(p.startswith(x) for p in parts for x in t.prefixes):
+            return i
+        if t.infixes and any(x in low for x in t.infixes):
+            return i
+    return None
+
+
+@dataclass(slots=True)
+class _Group:
+    """Coordinated mentions ("Putin und Trump", "Frankreich, Großbritannien und Polen")."""
+    actors: list[actor_mod.Actor]
+    start: int
+    end: int
+    first_tok: int
+    clause: int
+
+
+def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
+    out: list[_Group] = []
+    tok_at = {t.start: i for i, t in enumerate(toks)}
+    for h in hits:
+        if h.actor is None:
+            continue
+        ti = tok_at.get(h.start)
+        if ti is None:   # mention starts inside a token (compound): find it
+            ti = next((i for i, t in enumerate(toks) if t.start <= h.start < t.end), 0)
+        if out:
+            g = out[-1]
+            between = sentence[g.end:h.start]
+            if h.actor in g.actors and (_APPOS.match(between) or _COORD.match(between)):
+                g.end = h.end
+                continue
+            if _COORD.match(between) or (h.actor == g.actors[-1] and _APPOS.match(between)):
+                g.actors.append(h.actor)
+                g.end = h.end
+                continue
+        out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause))
+    return out
+
+
+def _has(forms_window: list[Tok], words: frozenset[str]) -> bool:
+    return any(f in words for t in forms_window for f in t.forms)
+
+
+def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str) -> str:
+    for st in ("denied", "cancelled"):
+        if _has(toks, lex.status_words.get(st, frozenset())) or any(
+                p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
+            return st
+    near = [t for t in toks if abs(t.clause - clause) <= 1]
+    if sentence.rstrip().rstrip("“”\"»«'").endswith("?") or _has(near, lex.status_words.get("hypothetical", frozenset())):
+        return "hypothetical"
+    first = next((t for t in toks if t.word), None)
+    if first is not None and first.low in lex.conditional_openers:
+        return "hypothetical"
+    if _has([t for t in toks if t.clause == clause], lex.status_words.get("planned", frozenset())):
+        return "planned"
+    return "occurred"
+
+
+def code_sentence(sentence: str, lang: str, on: dt.date | None) -> tuple[list[actor_mod.Hit], list[Coded]]:
+    """Mentions and events of one sentence."""
+    lex = load_lexicon(lang)
+    hits = actor_mod.find(sentence, on, lex.location_prepositions)
+    linked = [h for h in hits if h.actor is not None]
+    if not linked:
+        return hits, []
+    toks = tokenize(sentence, lex)
+    low = _lower(sentence)
+    found: list[tuple[int, Trigger, int, int]] = []     # (token index, trigger, start, end)
+    seen_tok: set[int] = set()
+    for i, t in enumerate(toks):
+        if not t.word:
+            continue
+        k = _match(lang, t.forms)
+        if k is not None:
+            found.append((i, lex.triggers[k], t.start, t.end))
+            seen_tok.add(i)
+    for trig in lex.triggers:
+        for p in trig.phrases:
+            for m in p.finditer(low):
+                i = next((j for j, t in enumerate(toks) if t.start <= m.start() < t.end or t.start >= m.start()), None)
+                if i is None or i in seen_tok:
+                    continue
+                seen_tok.add(i)
+                found.append((i, trig, m.start(), m.end()))
+    if not found:
+        return hits, []
+    found.sort(key=lambda x: x[0])
+    groups = _groups(linked, sentence, toks)
+    places = [h for h in hits if h.kind == "place"]
+    whens = date_mod.find(sentence, lex, on)
+    out: list[Coded] = []
+    keys: set[tuple[str, str, str | None]] = set()
+    types_before: set[str] = set()
+    for ti, trig, s, e in found:
+        tok = toks[ti]
+        clause_toks = [t for t in toks if t.clause == tok.clause]
+        etype = trig.type
+        earlier = set(types_before)
+        types_before.add(trig.type)
+        if trig.suppressed_by & earlier:
+            continue
+        if trig.veto and _has(clause_toks, trig.veto):
+            continue
+        status = _status(lex, toks, tok.clause, low, sentence)
+        if _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
+            if trig.negated:
+                etype = trig.negated
+            elif etype == "CONSULT" and _has(toks[max(0, ti - 3):ti], lex.negation):
+                status = "cancelled"     # "kein Treffen" / "no meeting"
+            else:
+                continue                  # purely negated statement: not coded
+        pairs = _arguments(groups, toks, ti, s, e)
+        date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
+        loc = _location(places, s, e, etype)
+        for src, tgt in pairs:
+            key = (etype, src.name, tgt.name if tgt else None)
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(Coded(etype, trig.mode, src, tgt, status, date, loc, sentence[s:e], s))
+    return hits, out
+
+
+def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int
+               ) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+    """Source and target actors for a trigger at token ti (character span s..e)."""
+    if not groups:
+        return []
+    clause = toks[ti].clause
+    gs = [g for g in groups if not (g.start < e and s < g.end)]     # not the trigger itself
+    before = [g for g in gs if g.end <= s]
+    after = [g for g in gs if g.start >= e]
+    # "Treffen zwischen Putin und Trump"
+    for j in range(ti + 1, min(len(toks), ti + 4)):
+        if toks[j].low in _BETWEEN:
+            nxt = [g for g in after if g.start >= toks[j].end]
+            if nxt:
+                acts = list(nxt[0].actors)
+                if len(acts) == 1 and len(nxt) > 1:
+                    acts.append(nxt[1].actors[0])
+                if len(acts) >= 2:
+                    return _pairs([acts[0]], [acts[1]])
+            break
+    same_before = [g for g in before if g.clause == clause]
+    src_g = same_before[0] if same_before else (before[-1] if before else None)
+    cands_after = [g for g in after if g is not src_g]
+    if src_g is None:
+        if not after:
+            return []
+        src_g = after[0]
+        cands_after = after[1:]
+    src_countries = {a.country for a in src_g.actors}
+    tgt_g = None
+    same_after = [g for g in cands_after if g.clause == clause]
+    marked = [g for g in same_after if g.first_tok > 0 and _prep_before(toks, g.first_tok)]
+    for pool in (marked, same_after, cands_after):
+        tgt_g = next((g for g in pool if {a.country for a in g.actors} - src_countries), None)
+        if tgt_g:
+            break
+    if tgt_g is None:
+        if len({a.country for a in src_g.actors}) >= 2:          # "Putin und Trump telefonierten"
+            return _pairs([src_g.actors[0]], [src_g.actors[1]])
+        others = [g for g in before if g is not src_g and {a.country for a in g.actors} - src_countries]
+        if not others:
+            return []
+        tgt_g = others[-1]
+        if tgt_g.start < src_g.start:
+            src_g, tgt_g = tgt_g, src_g
+    return _pairs(src_g.actors, tgt_g.actors)
+
+
+def _prep_before(toks: list[Tok], i: int) -> bool:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if toks[j].low in _TARGET_PREPS:
+            return True
+        if not toks[j].word:
+            return False
+    return False
+
+
+def _pairs(srcs: list[actor_mod.Actor], tgts: list[actor_mod.Actor]):
+    return [(a, b) for a in srcs for b in tgts if a.country != b.country]
+
+
+def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | None:
+    if etype not in ("CONSULT", "AGREE", "ASSAULT", "PROTEST", "MOBILIZE") or not places:
+        return None
+    inside = [p for p in places if p.start < e and s < p.end]
+    if inside:
+        return inside[0].place
+    after = [p for p in places if p.start >= e]
+    if after and after[0].start - e < 80:
+        return after[0].place
+    if len({p.place for p in places}) == 1:
+        return places[0].place
+    return None
