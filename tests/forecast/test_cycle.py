@@ -1,0 +1,57 @@
+"""The multi-round cycle: events between rounds change inputs until a draw leaves the loop."""
+
+from __future__ import annotations
+
+import pytest
+from mc_helpers import SPECS, scenario_data
+
+from detente.errors import InputError
+from detente.forecast.cycle import run_cycle
+from detente.forecast.scenario_inputs import scenario_inputs
+from detente.scenario.load import parse_scenario
+
+
+def _cycle(events, exit_classes=("deal_made",), rounds=8):
+    return parse_scenario(scenario_data(cycle={"rounds": rounds, "events": events, "exit_classes": list(exit_classes)}))
+
+
+PRESSURE = {"id": "pressure", "name": "A presses B", "type": "THREATEN", "source": "A", "target": "B",
+            "trigger": {"quantity": "outcome", "issue": "deal", "below": 60, "probability": 0.5},
+            "changes": [{"actor": "B", "field": "position", "issue": "deal", "op": "add", "value": 15}]}
+RELAPSE = {"id": "relapse", "name": "B hardens", "type": "REJECT", "source": "B",
+           "trigger": {"every": 2},
+           "changes": [{"actor": "B", "field": "position", "issue": "deal", "op": "add", "value": -15}]}
+
+
+def test_pressure_leads_draws_out_of_the_loop_over_rounds():
+    sc = _cycle([PRESSURE])
+    res = run_cycle(scenario_inputs(sc), sc.cycle, SPECS, 4, 1000)
+    exited = [r.exited for r in res.rounds]
+    assert exited == sorted(exited) and exited[0] < 0.2 < exited[-1]
+    assert res.exit_share["deal_made"] == pytest.approx(exited[-1])
+    assert res.never_exit == pytest.approx(1 - exited[-1])
+    assert 0.4 < res.rounds[0].fired["pressure"] < 0.6          # probability 0.5 among draws below 60
+    fired, with_it, without_it = res.event_exit["pressure"]
+    assert with_it == pytest.approx(exited[-1]) and without_it < with_it   # pressure drives the exit
+    assert without_it == pytest.approx(exited[0])                          # without it only round-1 exits
+
+
+def test_a_relapse_every_other_round_keeps_the_status_quo_cycle_going():
+    pressure_only = run_cycle(scenario_inputs(sc := _cycle([PRESSURE])), sc.cycle, SPECS, 4, 1000)
+    sc2 = _cycle([PRESSURE, RELAPSE])
+    both = run_cycle(scenario_inputs(sc2), sc2.cycle, SPECS, 4, 1000)
+    assert both.never_exit > pressure_only.never_exit
+    assert both.rounds[0].fired["relapse"] == 0.0                # round 1 is not divisible by 2
+    assert both.rounds[1].fired["relapse"] > 0
+
+
+def test_same_seed_same_cycle():
+    sc = _cycle([PRESSURE, RELAPSE])
+    a = run_cycle(scenario_inputs(sc), sc.cycle, SPECS, 9, 500)
+    b = run_cycle(scenario_inputs(sc), sc.cycle, SPECS, 9, 500)
+    assert a == b
+
+
+def test_unknown_exit_class_is_rejected_by_the_schema():
+    with pytest.raises(InputError, match="unknown outcome class 'peace'"):
+        _cycle([PRESSURE], exit_classes=("peace",))
