@@ -108,6 +108,22 @@ def test_missing_path(tmp_path: Path, db: Path, example_corpus: Path) -> None:
     assert count(db) == 3  # checked before anything was written
 
 
+def test_missing_path_does_not_create_a_store(tmp_path: Path) -> None:
+    res = run("ingest", "--db", tmp_path / "new.duckdb", tmp_path / "nope.txt")
+    assert res.exit_code == 2 and not (tmp_path / "new.duckdb").exists()
+
+
+def test_many_files_show_a_progress_bar_and_a_summary(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"n{i:02d}.txt").write_text(f"Titel {i}\n\nDer Kreml wies am Montag den Vorschlag Nummer {i} zurück.\n",
+                                              encoding="utf-8")
+    res = run("ingest", "--db", tmp_path / "m.duckdb", folder)
+    assert res.exit_code == 0, res.output
+    assert "25 articles written from 25 files" in res.output and "added" not in res.output
+
+
 def test_folder_without_readable_files(tmp_path: Path, db: Path) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()

@@ -10,15 +10,17 @@ import typer
 from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import MofNCompleteColumn, Progress
 from rich.table import Table
 
-from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
+from detente.clitools import DEFAULT_DB, DbOption, console, err_console, handle_errors, warn
 from detente.corpus.decode import DEFAULT_MAX_BYTES
-from detente.corpus.ingest import FileResult, ingest_paths
+from detente.corpus.ingest import FileResult, check_paths, ingest_paths
 from detente.errors import InputError
 from detente.store.db import connect
 
 TITLE_CHARS = 48
+PER_FILE_LINES = 20  # more files than this: a progress bar instead of one line per file
 PIPE_WIDTH = 150  # when stdout is not a terminal Rich would assume 80 columns
 
 
@@ -40,18 +42,31 @@ def _parse_size(text: str) -> int:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders to read (.txt .md .html .rss .atom .xml .jsonl).")],
     db: DbOption = DEFAULT_DB,
-    max_size: Annotated[str, typer.Option("--max-size", help="Skip files larger than this.")] = "50MB",
+    max_size: Annotated[str, typer.Option("--max-size", help="Refuse files larger than this (skipped with a warning inside folders).")] = "50MB",
 ) -> None:
     """Read articles from files and folders into the store (idempotent; one transaction per file)."""
     limit = _parse_size(max_size)
+    check_paths(paths)  # a typo in a path must not create an empty store
     con = connect(db)
-    try:
-        def show(r: FileResult) -> None:
-            if r.status != "skipped":
-                console.print(f"{r.status:>9}  {escape(str(r.path))}  ({len(r.ids)} article{'s' if len(r.ids) != 1 else ''})")
+    progress = Progress(*Progress.get_default_columns(), MofNCompleteColumn(), console=err_console, transient=True)
+    task = None
 
-        report = ingest_paths(con, paths, max_bytes=limit, on_warning=warn, on_file=show)
+    def start(n_files: int) -> None:
+        nonlocal task
+        if n_files > PER_FILE_LINES:
+            progress.start()
+            task = progress.add_task("ingesting", total=n_files)
+
+    def show(r: FileResult) -> None:
+        if task is not None:
+            progress.advance(task)
+        elif r.status != "skipped":
+            console.print(f"{r.status:>9}  {escape(str(r.path))}  ({len(r.ids)} article{'s' if len(r.ids) != 1 else ''})")
+
+    try:
+        report = ingest_paths(con, paths, max_bytes=limit, on_warning=warn, on_file=show, on_start=start)
     finally:
+        progress.stop()
         con.close()
     console.print(
         f"{report.articles_written} articles written from {report.count('added') + report.count('replaced')} files; "

@@ -56,15 +56,21 @@ class IngestReport:
         return sum(len(f.ids) for f in self.files if f.status in ("added", "replaced"))
 
 
-def iter_files(paths: Iterable[Path | str], on_warning: Warn) -> Iterator[tuple[Path, bool]]:
-    """(file, named explicitly) for every input file; folders are walked recursively in
-    sorted order, skipping hidden files, README/LICENSE files and unsupported types."""
+def check_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """The paths, after checking each exists (before anything is opened or written)."""
     paths = [Path(p) for p in paths]
     if not paths:
         raise InputError("no input paths given")
     for p in paths:
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
+    return paths
+
+
+def iter_files(paths: Iterable[Path | str], on_warning: Warn) -> Iterator[tuple[Path, bool]]:
+    """(file, named explicitly) for every input file; folders are walked recursively in
+    sorted order, skipping hidden files, README/LICENSE files and unsupported types."""
+    paths = check_paths(paths)
     for p in paths:
         if p.is_file():
             yield p, True
@@ -92,13 +98,16 @@ def ingest_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_warning: Warn | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Read and store every file under `paths`. A bad file named explicitly raises
     InputError (files before it stay committed, it writes nothing); a bad file found in a
-    folder is skipped with a warning."""
+    folder is skipped with a warning. `on_start(n_files)` and `on_file(result)` report progress."""
     warn = on_warning or (lambda _msg: None)
     report = IngestReport()
     files = list(iter_files(paths, warn))  # every path checked before anything is written
+    if on_start:
+        on_start(len(files))
     stems: dict[str, Path] = {}
     for path, explicit in files:
         if path.stem in stems and stems[path.stem] != path:
@@ -132,9 +141,10 @@ def ingest_paths(
 
 def _stored_for_stem(con: duckdb.DuckDBPyConnection, stem: str) -> dict[str, str]:
     rows = con.execute(
-        "SELECT id, content_hash FROM articles WHERE starts_with(id, ?) "
+        # a range on the primary key ('$' follows '#'), then the exact STEM#N form
+        "SELECT id, content_hash FROM articles WHERE id > ? AND id < ? "
         "AND regexp_full_match(substr(id, ?), '[0-9]+')",
-        [stem + "#", len(stem) + 2],
+        [stem + "#", stem + "$", len(stem) + 2],
     ).fetchall()
     return dict(rows)
 
@@ -181,7 +191,8 @@ def _check_duplicates(con: duckdb.DuckDBPyConnection, art: Article) -> None:
     keys = neardup.band_keys(sig)
     # `key IN (...)` is a vectorised scan, ~1 ms at 100k band rows; (band, key) is checked here
     rows = con.execute(
-        f"SELECT article_id, band, key FROM article_bands WHERE key IN ({', '.join('?' for _ in keys)})",
+        f"SELECT article_id, band, key FROM article_bands WHERE key IN ({', '.join('?' for _ in keys)}) "
+        f"LIMIT {MAX_CANDIDATES * neardup.BANDS}",  # bounded however many near-copies exist
         [k for _, k in keys],
     ).fetchall()
     wanted = set(keys)
