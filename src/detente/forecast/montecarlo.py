@@ -110,14 +110,19 @@ class Draws:
 
 
 def _pert(rng: np.random.Generator, rng_triple: np.ndarray, size: int) -> np.ndarray:
-    """``size`` beta-PERT draws of each element of a (low, value, high) triple array."""
+    """``size`` beta-PERT draws of each element of a (low, value, high) triple array.
+
+    Only elements with a range consume random numbers (point values are copied), so adding
+    or removing a point value elsewhere does not change these draws' order."""
     low, mode, high = rng_triple
-    width = high - low
-    safe = np.where(width > 0, width, 1.0)
-    a = 1.0 + 4.0 * (mode - low) / safe
-    b = 1.0 + 4.0 * (high - mode) / safe
-    u = rng.beta(a, b, size=(size, *low.shape))
-    return low + width * u
+    out = np.broadcast_to(mode, (size, *mode.shape)).copy()
+    wide = high > low
+    if wide.any():
+        lo, md, hi = low[wide], mode[wide], high[wide]
+        width = hi - lo
+        u = rng.beta(1.0 + 4.0 * (md - lo) / width, 1.0 + 4.0 * (hi - md) / width, size=(size, lo.size))
+        out[:, wide] = lo + width * u
+    return out
 
 
 def block_seed(seed: int, block: int) -> np.random.SeedSequence:
@@ -200,7 +205,8 @@ def wilson(p: np.ndarray, n: int, z: float = Z95) -> tuple[np.ndarray, np.ndarra
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    # min/max with p: at p = 0 or 1 rounding would otherwise leave p a hair outside
+    return np.clip(np.minimum(centre - half, p), 0, 1), np.clip(np.maximum(centre + half, p), 0, 1)
 
 
 # ---------------------------------------------------------------- running models
