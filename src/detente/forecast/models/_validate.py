@@ -1,0 +1,132 @@
+"""Input checks shared by every model: validate once at the door (scikit-learn style).
+
+Conventions (documented in docs/models.md):
+
+* An actor with no position on an issue has a NaN position there; every model skips it on
+  that issue (its weight is zero, its trajectory stays NaN). Its salience is then ignored.
+* Capability must be finite and > 0; salience finite in [0, 1]; positions finite or NaN.
+* Each issue needs at least one actor with a position and positive salience, otherwise no
+  model has anything to aggregate and we say so instead of returning NaN.
+* One actor, or all actors at one point, are valid: every model returns that point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from detente.errors import InputError
+
+
+@dataclass(frozen=True)
+class Checked:
+    """Validated inputs with issues moved into the batch: arrays of shape (..., k, n)."""
+
+    capability: np.ndarray  # (..., k, n), capability broadcast over issues
+    position: np.ndarray  # (..., k, n), 0.0 where absent
+    salience: np.ndarray  # (..., k, n), 0.0 where absent
+    present: np.ndarray  # (..., k, n) bool
+    status_quo: np.ndarray | None  # (..., k), NaN where none
+    batch_shape: tuple[int, ...]  # the leading draws shape (...)
+    n: int
+    k: int
+
+    @property
+    def weight(self) -> np.ndarray:
+        """c * s, zero for absent actors: the voting weight every model uses."""
+        return self.capability * self.salience
+
+    def flat(self, a: np.ndarray) -> np.ndarray:
+        """(..., k, n) -> (B, n) with B = prod(...) * k, for models defined on one issue."""
+        return a.reshape(-1, a.shape[-1])
+
+    def unflat(self, a: np.ndarray) -> np.ndarray:
+        """(B, ...) -> (..., k, ...)."""
+        return a.reshape(self.batch_shape + (self.k,) + a.shape[1:])
+
+
+def _where(mask: np.ndarray) -> str:
+    idx = tuple(int(i) for i in np.argwhere(mask)[0])
+    return "index " + str(idx if len(idx) > 1 else idx[0])
+
+
+def check(
+    capability: np.ndarray,
+    position: np.ndarray,
+    salience: np.ndarray,
+    status_quo: np.ndarray | None = None,
+    *,
+    model: str = "model",
+) -> Checked:
+    """Validate and reshape; raise InputError naming the problem and where it is."""
+    try:
+        pos = np.asarray(position, dtype=np.float64)
+        sal = np.asarray(salience, dtype=np.float64)
+        cap = np.asarray(capability, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{model}: inputs must be numeric arrays ({exc})") from None
+    if pos.ndim < 2:
+        raise InputError(f"{model}: position must have shape (..., n actors, k issues), got {pos.shape}")
+    n, k = pos.shape[-2:]
+    if n < 1 or k < 1:
+        raise InputError(f"{model}: need at least one actor and one issue, got n={n}, k={k}")
+    try:
+        sal = np.broadcast_to(sal, pos.shape)
+        cap = np.broadcast_to(cap, pos.shape[:-1])
+    except ValueError:
+        raise InputError(
+            f"{model}: shapes do not match: capability {np.shape(capability)} must be (..., n) and "
+            f"salience {np.shape(salience)} (..., n, k) for position {pos.shape}"
+        ) from None
+    if not np.all(np.isfinite(cap)):
+        raise InputError(f"{model}: capability is NaN or infinite at {_where(~np.isfinite(cap))}")
+    if np.any(cap <= 0):
+        bad = cap <= 0
+        raise InputError(f"{model}: capability must be > 0; got {cap[bad][0]:g} at actor {_where(bad)}")
+    if np.any(np.isinf(pos)):
+        raise InputError(f"{model}: position is infinite at {_where(np.isinf(pos))}")
+    present = ~np.isnan(pos)
+    if np.any(present & np.isnan(sal)):
+        raise InputError(f"{model}: salience is NaN at {_where(present & np.isnan(sal))} where the actor has a position")
+    bad = present & ((sal < 0) | (sal > 1))
+    if np.any(bad):
+        raise InputError(
+            f"{model}: salience must be in [0, 1]; got {sal[bad][0]:g} at {_where(bad)} "
+            "(divide 0-100 saliences by 100)"
+        )
+    sal = np.where(present, sal, 0.0)
+    weight = cap[..., None] * sal
+    usable = np.any(weight > 0, axis=-2)  # (..., k)
+    if not np.all(usable):
+        raise InputError(
+            f"{model}: issue {_where(~usable)} has no actor with a position and positive salience"
+        )
+    sq = None
+    if status_quo is not None:
+        sq = np.asarray(status_quo, dtype=np.float64)
+        try:
+            sq = np.broadcast_to(sq, pos.shape[:-2] + (k,))
+        except ValueError:
+            raise InputError(f"{model}: status_quo shape {sq.shape} must be (..., k) with k={k}") from None
+        if np.any(np.isinf(sq)):
+            raise InputError(f"{model}: status quo is infinite at {_where(np.isinf(sq))}")
+    # issues join the batch: (..., n, k) -> (..., k, n)
+    return Checked(
+        capability=np.ascontiguousarray(np.broadcast_to(cap[..., None, :], pos.shape[:-2] + (k, n))),
+        position=np.ascontiguousarray(np.swapaxes(np.where(present, pos, 0.0), -1, -2)),
+        salience=np.ascontiguousarray(np.swapaxes(sal, -1, -2)),
+        present=np.ascontiguousarray(np.swapaxes(present, -1, -2)),
+        status_quo=sq,
+        batch_shape=pos.shape[:-2],
+        n=n,
+        k=k,
+    )
+
+
+def expand_trajectory(traj: np.ndarray, checked: Checked) -> np.ndarray:
+    """(B, rounds+1, n) per issue-batch -> (..., rounds+1, n, k), NaN for absent actors."""
+    t = traj.reshape(checked.batch_shape + (checked.k,) + traj.shape[1:])  # (..., k, R, n)
+    t = np.moveaxis(t, -3, -1)  # (..., R, n, k)
+    absent = ~np.swapaxes(checked.present, -1, -2)  # (..., n, k)
+    return np.where(absent[..., None, :, :], np.nan, t)
