@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from detente.errors import InputError
 from detente.scenario.load import dump_yaml
 from detente.scenario.schema import Scenario
-from detente.web import corpus, forecast_view, scenario_view
+from detente.web import corpus, events_view, forecast_view, ledger_view, scenario_view
 from detente.web.state import AppState
 from detente.web.upload import check_size, pasted_file, safe_name, save_and_ingest
 from detente.web.extraction import extract_articles
@@ -182,3 +182,36 @@ async def upload_article(request: Request, file: Annotated[UploadFile | None, Fi
     ingested and extracted as by `detente ingest` and `detente extract`."""
     upload = await read_upload(file, request.app.state.settings.max_upload_bytes)
     return add_article(request, upload, text, title, date, lang)
+
+
+# ---------------------------------------------------------------- events, actors, contradictions
+
+
+@router.get("/events", response_model=events_view.Timeline)
+def events(request: Request, actor: str | None = None, type: str | None = None,  # noqa: A002
+           status: str | None = None) -> events_view.Timeline:
+    """Events in date order, filtered by actor (as source or target), PLOVER type and status;
+    each links to its sentence on the article page."""
+    with request.app.state.store.read() as con:
+        return events_view.timeline(con, actor or None, type or None, status or None)
+
+
+@router.get("/actors", response_model=events_view.Actors)
+def actors(request: Request) -> events_view.Actors:
+    """Actor profiles and the network of who did what to whom (edges weighted by event counts)."""
+    with request.app.state.store.read() as con:
+        return events_view.actors(con)
+
+
+@router.get("/contradictions", response_model=list[events_view.Contradiction])
+def contradictions(request: Request) -> list[events_view.Contradiction]:
+    """Conflicting reports: opposite statuses of one event, opposite stances of one actor."""
+    with request.app.state.store.read() as con:
+        return events_view.contradictions(con)
+
+
+@router.get("/ledger", response_model=ledger_view.Ledger)
+def ledger(request: Request) -> ledger_view.Ledger:
+    """Recorded forecasts, resolutions and their Brier and log scores."""
+    with request.app.state.store.read() as con:
+        return ledger_view.ledger_view(con)

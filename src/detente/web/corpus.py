@@ -22,9 +22,9 @@ def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
 
 
-def anchor(sentence_id: str) -> str:
-    """An HTML id for a sentence (sentence ids hold '#' and ':')."""
-    return "s-" + "".join(c if c.isalnum() else "-" for c in sentence_id)
+def event_anchor(event_id: str) -> str:
+    """The HTML id of an event's sentence on its article page (ids may hold '#' and ':')."""
+    return "e-" + "".join(c if c.isalnum() else "-" for c in event_id)
 
 
 class Warning_(BaseModel):
@@ -119,7 +119,7 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleDetai
                            "date, status FROM events WHERE article_id = ? ORDER BY start_char, id",
                       [article_id]):
             e["date"] = _iso(e["date"])
-            events.append(ArticleEvent(anchor=anchor(e["sentence_id"]), **e))
+            events.append(ArticleEvent(anchor=event_anchor(e["id"]), **e))
     return ArticleDetail(mention_list=mentions, event_list=events, events=len(events),
                          mentions=len(mentions), **r)
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from detente.corpus.readers import SUFFIXES
 from detente.errors import DetenteError, InputError
 from detente.forecast.montecarlo import current_models
-from detente.web import api, corpus, scenario_view
+from detente.web import api, corpus, events_view, ledger_view, scenario_view
 from detente.web.app import error_page, templates
 from detente.web.state import AppState
 
@@ -119,3 +119,33 @@ async def upload_submit(request: Request, file: Annotated[UploadFile | None, Fil
         return templates.TemplateResponse(request, "upload.html", {"page": "upload", "error": str(exc), **context},
                                           status_code=400)
     return render(request, "upload.html", "upload", result=result, **context)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, actor: str | None = None, type: str | None = None,  # noqa: A002
+                  status: str | None = None) -> HTMLResponse:
+    with request.app.state.store.read() as con:
+        data = events_view.timeline(con, actor or None, type or None, status or None)
+    return render(request, "timeline.html", "timeline", data=data,
+                  chosen={"actor": actor or "", "type": type or "", "status": status or ""})
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request) -> HTMLResponse:
+    with request.app.state.store.read() as con:
+        data = events_view.actors(con)
+    return render(request, "actors.html", "actors", data=data)
+
+
+@router.get("/contradictions", response_class=HTMLResponse)
+def contradictions_page(request: Request) -> HTMLResponse:
+    with request.app.state.store.read() as con:
+        data = events_view.contradictions(con)
+    return render(request, "contradictions.html", "contradictions", items=data)
+
+
+@router.get("/ledger", response_class=HTMLResponse)
+def ledger_page(request: Request) -> HTMLResponse:
+    with request.app.state.store.read() as con:
+        data = ledger_view.ledger_view(con)
+    return render(request, "ledger.html", "ledger", data=data)

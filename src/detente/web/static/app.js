@@ -194,9 +194,76 @@ async function whatifPage() {
   if (chosen.length) await run();
 }
 
+// ---------------------------------------------------------------- timeline and actors
+
+async function timelinePage() {
+  const div = document.getElementById("chart-timeline");
+  const t = await getJSON(div.dataset.api + location.search);
+  if (!window.Plotly || !t.events.length) { div.hidden = !t.events.length; return; }
+  const types = [...new Set(t.events.map((e) => e.type))].sort();
+  const statuses = [...new Set(t.events.map((e) => e.status))].sort();
+  const symbols = { occurred: "circle", planned: "diamond", cancelled: "x", denied: "x-open", hypothetical: "circle-open" };
+  // jitter within a row so events on one day stay apart
+  const seen = {};
+  const traces = statuses.map((st) => {
+    const evs = t.events.filter((e) => e.status === st && e.date);
+    return {
+      type: "scatter", mode: "markers", name: st, marker: { size: 9, symbol: symbols[st] || "circle" },
+      x: evs.map((e) => e.date),
+      y: evs.map((e) => { const k = e.date + e.type; seen[k] = (seen[k] || 0) + 1; return types.indexOf(e.type) + ((seen[k] % 5) - 2) * 0.08; }),
+      text: evs.map((e) => (e.source || "?") + " → " + (e.target || "?") + ": " + e.type + " (" + e.status + ")"),
+      hoverinfo: "text+x", customdata: evs.map((e) => e.link),
+    };
+  });
+  await Plotly.react(div, traces, {
+    yaxis: { tickvals: types.map((_, i) => i), ticktext: types, automargin: true },
+    xaxis: { type: "date" }, margin: { t: 10 }, height: Math.max(320, 28 * types.length + 120), legend: { orientation: "h" },
+  }, PLOT_CONFIG);
+  div.on("plotly_click", (ev) => { const link = ev.points[0].customdata; if (link && link.startsWith("/articles/")) location.href = link; });
+  document.body.dataset.ready = "timeline";
+}
+
+async function actorsPage() {
+  const div = document.getElementById("chart-network");
+  const data = await getJSON(div.dataset.api);
+  if (!window.Plotly || !data.edges.length) { div.hidden = !data.edges.length; return; }
+  // Nodes: actors taking part in an event with both ends named; placed on a circle in order
+  // of activity (a force layout would move on every load; a circle is stable and readable).
+  const weight = {};
+  for (const e of data.edges) { weight[e.source] = (weight[e.source] || 0) + e.count; weight[e.target] = (weight[e.target] || 0) + e.count; }
+  const nodes = Object.keys(weight).sort((a, b) => weight[b] - weight[a] || a.localeCompare(b));
+  const pos = {};
+  nodes.forEach((n, i) => { const a = (2 * Math.PI * i) / nodes.length; pos[n] = [Math.cos(a), Math.sin(a)]; });
+  const max = Math.max(...data.edges.map((e) => e.count));
+  const edges = data.edges.map((e) => ({
+    type: "scatter", mode: "lines", hoverinfo: "text", showlegend: false,
+    x: [pos[e.source][0], 0.92 * pos[e.target][0] + 0.08 * pos[e.source][0]],
+    y: [pos[e.source][1], 0.92 * pos[e.target][1] + 0.08 * pos[e.source][1]],
+    line: { width: 1 + (7 * e.count) / max, color: "rgba(31,95,168,0.35)" },
+    text: e.source + " → " + e.target + ": " + Object.entries(e.types).map(([t, n]) => t + " " + n).join(", "),
+  }));
+  const arrows = data.edges.map((e) => ({
+    ax: pos[e.source][0], ay: pos[e.source][1], axref: "x", ayref: "y", xref: "x", yref: "y",
+    x: 0.92 * pos[e.target][0] + 0.08 * pos[e.source][0], y: 0.92 * pos[e.target][1] + 0.08 * pos[e.source][1],
+    showarrow: true, arrowhead: 2, arrowsize: 1, arrowwidth: 1, arrowcolor: "rgba(31,95,168,0.5)", text: "",
+  }));
+  const nodeTrace = {
+    type: "scatter", mode: "markers+text", showlegend: false, textposition: "top center",
+    x: nodes.map((n) => pos[n][0]), y: nodes.map((n) => pos[n][1]), text: nodes,
+    marker: { size: nodes.map((n) => 8 + 22 * Math.sqrt(weight[n] / Math.max(...Object.values(weight)))), color: "#17324f" },
+    hovertext: nodes.map((n) => n + ": " + weight[n] + " events"), hoverinfo: "text",
+  };
+  await Plotly.react(div, [...edges, nodeTrace], {
+    xaxis: { visible: false, range: [-1.4, 1.4] }, yaxis: { visible: false, range: [-1.25, 1.25], scaleanchor: "x" },
+    annotations: arrows, margin: { t: 10, b: 10, l: 10, r: 10 }, height: 560, hovermode: "closest",
+  }, PLOT_CONFIG);
+  document.body.dataset.ready = "actors";
+}
+
 // ---------------------------------------------------------------- dispatch
 
-const PAGES = { forecast: forecastPage, scenario: scenarioPage, whatif: whatifPage };
+const PAGES = { forecast: forecastPage, scenario: scenarioPage, whatif: whatifPage,
+                timeline: timelinePage, actors: actorsPage };
 document.addEventListener("DOMContentLoaded", () => {
   const page = PAGES[document.body.dataset.page];
   if (page) page();
