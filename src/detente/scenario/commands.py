@@ -192,22 +192,15 @@ def show(
                   f"{', cycle of ' + str(sc.cycle.rounds) + ' rounds' if sc.cycle else ''}")
 
 
-def json_schema() -> dict:
-    """The JSON Schema of scenario files, generated from the pydantic models."""
-    schema = Scenario.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://github.com/detente/detente/docs/scenario.schema.json"
-    schema["title"] = "detente scenario"
-    return schema
-
-
 @app.command()
 @handle_errors
 def schema(
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the JSON Schema here (default: print it).")] = None,
 ) -> None:
     """Print (or write) the JSON Schema of scenario files, generated from the pydantic models."""
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    from detente.scenario.schema import scenario_json_schema
+
+    text = json.dumps(scenario_json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         print(text, end="")
     else:

@@ -568,3 +568,24 @@ def all_citations(scenario: Scenario) -> list[tuple[str, Citation]]:
         for ev in scenario.cycle.events:
             add(f"cycle.events.{ev.id}", ev.citations)
     return out
+
+
+def scenario_json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of scenario files, generated from these models.
+
+    A `Value` may also be written as a bare number (``salience: 0.5``); pydantic accepts that
+    through a before-validator the generated schema cannot see, so it is added here.
+    """
+    schema = Scenario.model_json_schema(by_alias=True, mode="validation")
+    defs = schema["$defs"]
+    defs["ValueObject"] = defs.pop("Value")
+    defs["Value"] = {
+        "title": "Value",
+        "description": defs["ValueObject"].get("description", ""),
+        "anyOf": [{"type": "number"}, {"$ref": "#/$defs/ValueObject"}],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "detente scenario",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
