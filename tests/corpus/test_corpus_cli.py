@@ -58,6 +58,14 @@ def test_articles_on_a_missing_store(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "no such store" in res.output
 
 
+def test_articles_on_a_store_without_articles(tmp_path: Path) -> None:
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()
+    res = run("articles", "--db", tmp_path / "other.duckdb")
+    assert res.exit_code == 2 and "no articles table" in res.output
+
+
 def _bad(tmp_path: Path, name: str, content: bytes) -> Path:
     f = tmp_path / name
     f.write_bytes(content)

@@ -16,7 +16,7 @@ from rich.table import Table
 from detente.clitools import DEFAULT_DB, DbOption, console, err_console, handle_errors, warn
 from detente.corpus.decode import DEFAULT_MAX_BYTES
 from detente.corpus.ingest import FileResult, check_paths, ingest_paths
-from detente.errors import InputError
+from detente.errors import InputError, StoreError
 from detente.store.db import connect
 
 TITLE_CHARS = 48
@@ -87,6 +87,8 @@ def articles(
     """List stored articles: id, date, lang, author, title, words, warnings."""
     con = connect(db, read_only=True)
     try:
+        if not con.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'articles'").fetchone():
+            raise StoreError(f"{db}: no articles table; run `detente ingest --db {db} ...` first")
         rows = con.execute(
             "SELECT id, date, lang, author, title, words, warnings, source_file, date_suggested FROM articles "
             "ORDER BY split_part(id, '#', 1), file_index"
