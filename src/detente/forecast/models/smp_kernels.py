@@ -5,13 +5,16 @@ KTAB's internal [0, 1] scale. Equation references are to ``/work/shared/KTAB.md`
 (the SMP as KTAB's C++ implements it; Wise et al., KAPSARC Toolkit for Behavioral Analysis,
 2015-2017) and were checked matrix by matrix against KTAB's turn-0 trace of ``dummyData_3Dim``.
 
-Memory: nothing here builds a (B, n, n, n) array at once; the O(n^3) steps (coalitions over
-voters, the challenge search) are cut into chunks of at most ``CHUNK`` elements.
+Memory: nothing here builds a (B, n, n, n) array. The O(n^3) steps (coalitions over voters,
+the challenge search) are compiled loops in smp_jit; the Markov PCEs work in chunks of at
+most ``CHUNK`` elements.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from detente.forecast.models import smp_jit
 
 CHUNK = 4_000_000  # elements per temporary in the O(n^3) steps (32 MB of float64)
 
@@ -90,17 +93,11 @@ def victory(ci: np.ndarray, cj: np.ndarray, model: str) -> np.ndarray:
 def coalitions(weight: np.ndarray, value: np.ndarray, rule: str) -> np.ndarray:
     """C(i,j) = 1e-8 + sum_a max(0, vote_a(i:j)) (KTAB.md 1.2b).
 
-    weight (B, n_voters), value (B, n_voters, m options) -> (B, m, m). Voters are summed in
-    chunks so that no (B, n, m, m) array is built for large n.
+    weight (B, n_voters), value (B, n_voters, m options) -> (B, m, m); compiled loop
+    (smp_jit) because the sum over voters of every pair is O(n m^2).
     """
-    b, n, m = value.shape
-    out = np.full((b, m, m), COALITION_FLOOR)
-    step = max(1, CHUNK // max(1, b * m * m))
-    for lo in range(0, n, step):
-        v = value[:, lo : lo + step]
-        votes = vote(weight[:, lo : lo + step, None, None], v[:, :, :, None], v[:, :, None, :], rule)
-        out += np.maximum(votes, 0.0).sum(axis=1)
-    return out
+    return smp_jit.coalitions(np.ascontiguousarray(weight, dtype=float),
+                              np.ascontiguousarray(value, dtype=float), VOTING_RULES.index(rule))
 
 
 def pce(
@@ -183,52 +180,9 @@ def risk_attitudes(p: np.ndarray, big_r_range: str) -> np.ndarray:
 
 
 # ------------------------------------------------------------------------------ challenges
-def contest(
-    u_ai: np.ndarray,
-    u_aj: np.ndarray,
-    u_aa: np.ndarray,
-    weight: np.ndarray,
-    i: np.ndarray,
-    j: np.ndarray,
-    rule: str,
-    victory_model: str,
-    commit: str,
-) -> np.ndarray:
-    """phi = P(i beats j) as one estimator sees it, third parties included (KTAB.md 1.2c).
-
-    u_ai, u_aj: (..., n) every actor's utility (in the estimator's eyes) for i's and j's
-    position; u_aa: (..., n) for its own. weight: (..., n) = c * S. i, j: (...) indices.
-    The principals vote with c*S; each third party n first gets p_in from a three-actor
-    contest (its plain vote added to the side it favours) and then votes on the expected
-    utility of joining each side ("SemiCommit": EU(join i) = p (2u_ni + u_nn) + (1-p) 3u_nj,
-    EU(join j) = p 3u_ni + (1-p)(2u_nj + u_nn)). Our readings of the other commitments:
-    "FullCommit" (a third party stays on its side's position win or lose) reduces to its plain
-    vote; "NoCommit" (never dragged along) makes both sides worth the same, so it abstains.
-    """
-    take = lambda a, idx: np.take_along_axis(a, idx[..., None], axis=-1)[..., 0]  # noqa: E731
-    wi, wj = take(weight, i), take(weight, j)
-    v_i = vote(wi, take(u_ai, i), take(u_aj, i), rule)
-    v_j = vote(wj, take(u_ai, j), take(u_aj, j), rule)
-    pos = np.maximum(v_i, 0) + np.maximum(v_j, 0)
-    neg = np.maximum(-v_i, 0) + np.maximum(-v_j, 0)
-    n = u_ai.shape[-1]
-    third = np.arange(n) != i[..., None]
-    third &= np.arange(n) != j[..., None]
-    plain = vote(weight, u_ai, u_aj, rule)
-    if commit == "SemiCommit":
-        p = victory(pos[..., None] + np.maximum(plain, 0), neg[..., None] + np.maximum(-plain, 0),
-                    victory_model)
-        eu_i = p * (2 * u_ai + u_aa) + (1 - p) * 3 * u_aj
-        eu_j = p * 3 * u_ai + (1 - p) * (2 * u_aj + u_aa)
-        v_n = vote(weight, eu_i, eu_j, rule)
-    elif commit == "FullCommit":
-        v_n = plain
-    else:  # NoCommit
-        v_n = np.zeros_like(plain)
-    v_n = np.where(third, v_n, 0.0)
-    pos = pos + np.maximum(v_n, 0).sum(axis=-1)
-    neg = neg + np.maximum(-v_n, 0).sum(axis=-1)
-    return victory(pos, neg, victory_model)
+def _codes(rule: str, victory_model: str, commit: str) -> tuple[int, int, int]:
+    return (VOTING_RULES.index(rule), VICTORY_MODELS.index(victory_model),
+            THIRD_PARTY_COMMIT.index(commit))
 
 
 def best_challenges(
@@ -244,49 +198,25 @@ def best_challenges(
     """Each actor's best target by expected utility (KTAB.md 1.2c, `bestChallenge`).
 
     Actor i sees the utilities U^i[a, l] = u(d_al, r_ia), r_ia = (1 - adjust) R_i + adjust R_a
-    (`BigRAdjust`), and for each j != i:
-    dEU = (1 - S_j) 2U_ii + S_j (phi 2U_ii + (1 - phi) 2U_ij) - (U_ii + U_ij).
-    It targets the j with the largest dEU if that exceeds 1e-5 (first such j on ties).
+    (`BigRAdjust`). phi = P(i beats j) counts the principals' votes (weight c*S) and every
+    third party m's vote: m first gets p_im from a three-actor contest (its plain vote added
+    to the side it favours), then votes on the expected utility of joining each side;
+    "SemiCommit": EU(join i) = p (2u_mi + u_mm) + (1-p) 3u_mj, EU(join j) = p 3u_mi +
+    (1-p)(2u_mj + u_mm). Our readings of the other commitments: "FullCommit" (a third party
+    stays on its side's position win or lose) reduces to its plain vote; "NoCommit" (never
+    dragged along) makes both sides worth the same, so third parties abstain. Then
+    dEU = (1 - S_j) 2U_ii + S_j (phi 2U_ii + (1 - phi) 2U_ij) - (U_ii + U_ij), and i targets
+    the j with the largest dEU if it exceeds 1e-5 (the first such j on ties).
 
     d (B, n, n), risk (B, n), weight (B, n) = c*S, total_salience (B, n) = S.
     Returns target (B, n) int (-1: none), phi (B, n) (initiator's P(i beats target)) and
     gain (B, n).
     """
-    b, n, _ = d.shape
-    target = np.full((b, n), -1)
-    phi_best = np.full((b, n), 0.5)
-    gain_best = np.zeros((b, n))
-    step = max(1, CHUNK // max(1, 4 * b * n * n))
-    cols = np.arange(n)
-    for lo in range(0, n, step):
-        ii = cols[lo : lo + step]  # initiators in this chunk
-        r = (1 - adjust) * risk[:, ii, None] + adjust * risk[:, None, :]  # (B, c, n_a)
-        u = utility(d[:, None], r[:, :, :, None])  # (B, c, a, l): U^i[a, l]
-        u_ai = u[:, np.arange(len(ii)), :, ii].transpose(1, 0, 2)  # (B, c, a): U^i[a, i]
-        u_aa = np.diagonal(u, axis1=2, axis2=3)  # (B, c, a)
-        u_aj = u.transpose(0, 1, 3, 2)  # (B, c, j, a): U^i[a, j]
-        shape = u_aj.shape[:3]
-        i_idx = np.broadcast_to(ii[None, :, None], shape)
-        j_idx = np.broadcast_to(cols[None, None, :], shape)
-        phi = contest(
-            np.broadcast_to(u_ai[:, :, None, :], u_aj.shape), u_aj,
-            np.broadcast_to(u_aa[:, :, None, :], u_aj.shape),
-            np.broadcast_to(weight[:, None, None, :], u_aj.shape), i_idx, j_idx,
-            rule, victory_model, commit,
-        )  # (B, c, j)
-        u_ii = np.take_along_axis(u_ai, ii[None, :, None], axis=2)  # (B, c, 1)
-        u_ij = np.take_along_axis(u_aj, ii[None, :, None, None], axis=3)[..., 0]  # (B, c, j)
-        s_j = total_salience[:, None, :]
-        eu_chlg = (1 - s_j) * 2 * u_ii + s_j * (phi * 2 * u_ii + (1 - phi) * 2 * u_ij)
-        gain = eu_chlg - (u_ii + u_ij)
-        gain[:, np.arange(len(ii)), ii] = -np.inf
-        best = np.argmax(gain, axis=2)  # first maximum
-        g = np.take_along_axis(gain, best[..., None], axis=2)[..., 0]
-        ok = g > MIN_GAIN
-        target[:, ii] = np.where(ok, best, -1)
-        phi_best[:, ii] = np.take_along_axis(phi, best[..., None], axis=2)[..., 0]
-        gain_best[:, ii] = np.where(ok, g, 0.0)
-    return target, phi_best, gain_best
+    return smp_jit.best_challenges(
+        np.ascontiguousarray(d), np.ascontiguousarray(risk), float(adjust),
+        np.ascontiguousarray(weight), np.ascontiguousarray(total_salience),
+        *_codes(rule, victory_model, commit), MIN_GAIN,
+    )
 
 
 def perspective_phi(
@@ -302,13 +232,12 @@ def perspective_phi(
     commit: str,
 ) -> np.ndarray:
     """P(i beats j) as estimator h sees it, for (B, m) index arrays i, j, h (KTAB.md 1.2c)."""
-    r = (1 - adjust) * np.take_along_axis(risk, h, axis=1)[:, :, None] + adjust * risk[:, None, :]
-    d_t = d.transpose(0, 2, 1)  # d_t[b, l, a] = d[b, a, l]
-    u_ai = utility(np.take_along_axis(d_t, i[:, :, None], axis=1), r)
-    u_aj = utility(np.take_along_axis(d_t, j[:, :, None], axis=1), r)
-    u_aa = utility(np.diagonal(d, axis1=1, axis2=2)[:, None, :], r)
-    w = np.broadcast_to(weight[:, None, :], u_ai.shape)
-    return contest(u_ai, u_aj, u_aa, w, i, j, rule, victory_model, commit)
+    return smp_jit.perspective_phi(
+        np.ascontiguousarray(d), np.ascontiguousarray(risk), float(adjust),
+        np.ascontiguousarray(weight), np.ascontiguousarray(i, dtype=np.int64),
+        np.ascontiguousarray(j, dtype=np.int64), np.ascontiguousarray(h, dtype=np.int64),
+        *_codes(rule, victory_model, commit),
+    )
 
 
 # -------------------------------------------------------------------------------- bargains
