@@ -24,7 +24,7 @@ def test_actors_issues_and_classes_the_issue_asks_for() -> None:
     assert {"USA", "RUS", "UKR", "EU", "UK", "NATO", "CHN", "IND", "HUN"} <= set(sc.actor_ids())
     assert set(sc.issue_ids()) == {"ceasefire_first", "donetsk_withdrawal", "long_range_weapons",
                                    "sanctions_oil", "security_guarantees", "summit"}
-    assert {c.id for c in sc.outcome_classes} == {"frozen_conflict", "pressure_resistance", "collapse_escalation",
+    assert {c.id for c in sc.outcome_classes} >= {"frozen_conflict", "pressure_resistance", "collapse_escalation",
                                                   "grand_bargain", "status_quo_cycle"}
     for iss in sc.issues:  # scales described in words, with a cited status quo
         assert iss.low and iss.high and len(iss.key_points) >= 3
@@ -60,6 +60,11 @@ def test_classes_are_regions_the_status_quo_falls_into() -> None:
     armistice = sq.copy()
     armistice[idx["ceasefire_first"]] = 90
     assert frozen.contains(armistice, idx)
+    # the same ceasefire bought with a Donetsk withdrawal is another ending
+    land = next(c for c in sc.outcome_classes if c.id == "ceasefire_for_territory")
+    swap = armistice.copy()
+    swap[idx["donetsk_withdrawal"]] = 100
+    assert not frozen.contains(swap, idx) and land.contains(swap, idx)
 
 
 def test_json_schema_is_current_and_validates_the_example() -> None:
