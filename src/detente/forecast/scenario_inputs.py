@@ -79,10 +79,11 @@ def scenario_inputs(scenario: Scenario) -> ScenarioInputs:
 
 
 def cited_share(scenario: Scenario) -> float:
-    """Share of the scenario's input values (capabilities, positions, saliences) with a citation."""
+    """Share of the scenario's input values (capabilities, positions, saliences) with evidence:
+    a citation, or a named non-article source (e.g. the capability table)."""
     values = [a.capability for a in scenario.actors]
     values += [v for st in scenario.stances for v in (st.position, st.salience)]
-    return sum(bool(v.citations) for v in values) / len(values) if values else 0.0
+    return sum(bool(v.citations or getattr(v, "source", None)) for v in values) / len(values) if values else 0.0
 
 
 def citation_count(scenario: Scenario) -> int:
