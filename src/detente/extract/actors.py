@@ -30,38 +30,56 @@ class Hit:
 
 def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
          gaz: Gazetteer | None = None) -> list[Hit]:
-    """All mentions in one sentence, left to right, non-overlapping."""
+    """All mentions in one sentence, left to right, non-overlapping (roles, then the longest alias)."""
     gaz = gaz or load_gazetteer()
     hits: list[Hit] = []
-    for m in gaz.pattern.finditer(sentence):
-        g = m.lastgroup
-        if g is None:
+    covered: list[tuple[int, int]] = []
+    low = sentence.lower()
+    if gaz.roles is not None and any(k in low for k in gaz.role_keys):
+        for m in gaz.roles.finditer(sentence):
+            actor = gaz.resolve_role(gaz.role_groups[m.lastgroup], on)
+            hits.append(Hit(m.start(), m.end(), m.group(), actor, actor.kind))
+            covered.append((m.start(), m.end()))
+    n = len(sentence)
+    next_free = 0
+    for w in _WORD.finditer(sentence):
+        s = w.start()
+        if s < next_free or any(a <= s < b for a, b in covered):
             continue
-        what, payload = gaz.groups[g]
-        text = m.group()
-        if what == "place":
-            hits.append(Hit(m.start(), m.end(), text, None, "place", payload))
+        word = w.group()
+        done = False
+        for alias, what, payload in gaz.by_first.get(word, ()):
+            e = s + len(alias)
+            if not sentence.startswith(alias, s) or (e < n and (sentence[e].isalnum() or sentence[e] == "_")):
+                continue
+            if what == "place":
+                hits.append(Hit(s, e, alias, None, "place", payload))
+            elif alias in gaz.place_names and _prev_word(sentence, s) in location_preps:
+                # "in Kiew", "nach Washington": a place, not the government
+                hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias]))
+            else:
+                hits.append(Hit(s, e, alias, payload, payload.kind))
+            next_free = e
+            done = True
+            break
+        if done:
             continue
-        if what == "role":
-            actor = gaz.resolve_role(payload, on)
-            hits.append(Hit(m.start(), m.end(), text, actor, actor.kind))
-            continue
-        actor = payload
-        if text in gaz.place_names and _prev_word(sentence, m.start()) in location_preps:
-            # "in Kiew", "nach Washington": a place, not the government
-            hits.append(Hit(m.start(), m.end(), text, None, "place", gaz.place_names[text]))
-            continue
-        hits.append(Hit(m.start(), m.end(), text, actor, "adjective" if what == "adj" else actor.kind))
+        actor = gaz.adj_forms.get(word.lower())
+        if actor is not None:
+            hits.append(Hit(s, w.end(), word, actor, "adjective"))
     taken = [(h.start, h.end) for h in hits]
-    for m in _TITLE.finditer(sentence):
-        s, e = m.start(1), m.end(1)
-        name = m.group(1).rstrip()
-        e = s + len(name)
-        if any(a < e and s < b for a, b in taken) or len(name.split()) < 2:
-            continue
-        hits.append(Hit(s, e, name, None, "unknown"))
+    if any(c.isupper() for c in sentence[1:]):
+        for m in _TITLE.finditer(sentence):
+            s, name = m.start(1), m.group(1).rstrip()
+            e = s + len(name)
+            if any(a < e and s < b for a, b in taken) or len(name.split()) < 2:
+                continue
+            hits.append(Hit(s, e, name, None, "unknown"))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _prev_word(s: str, i: int) -> str:

@@ -19,7 +19,7 @@ from detente.extract.lexicon import languages
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 
 _DE = frozenset("der die das und nicht mit ist ein eine zu den von dem des sich auf für im dass wird".split())
-_EN = frozenset("the and of to is in with that for on was has have by are be it this from".split())
+_EN = frozenset("the and of to is with that for on was were has have had by are be it this from said says told met would will could not after over against between its their".split())
 _WORD = re.compile(r"[a-zäöüß]+")
 
 
@@ -38,9 +38,10 @@ def sentence_language(text: str, default: str) -> str:
     words = _WORD.findall(text.lower())
     de = sum(w in _DE for w in words)
     en = sum(w in _EN for w in words)
-    if de == en:
-        return default
-    return "de" if de > en else "en"
+    mine, other = (de, en) if default == "de" else (en, de)
+    if other - mine >= 2 or (other >= 1 and mine == 0):
+        return "en" if default == "de" else "de"
+    return default
 
 
 def _lang(lang: str | None) -> str:

@@ -228,7 +228,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None) -> tuple[list[ac
         etype = trig.type
         earlier = set(types_before)
         types_before.add(trig.type)
-        if trig.suppressed_by & earlier:
+        in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti}
+        if trig.suppressed_by & (earlier | in_clause):
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
@@ -295,7 +296,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int
         if not others:
             return []
         tgt_g = others[-1]
-        if tgt_g.start < src_g.start:
+        if tgt_g.start < src_g.start and tgt_g.clause == src_g.clause:
             src_g, tgt_g = tgt_g, src_g
     return _pairs(src_g.actors, tgt_g.actors)
 
