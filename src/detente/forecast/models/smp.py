@@ -399,18 +399,23 @@ def predict(
     run = simulate(inp.position, inp.salience, inp.capability, p)
     x_final = run.position[:, -1]
     prob = run.probability[:, -1]
-    outcome = expected_position(x_final, prob, run.representative)
-    lo = np.where(inp.present, inp.position, np.inf).min(axis=1)
-    hi = np.where(inp.present, inp.position, -np.inf).max(axis=1)
-    outcome = np.clip(outcome, lo, hi)  # guards float round-off only; bargains stay in range
-    traj = np.where(inp.present[:, None], run.position, np.nan) * SCALE
+    outcome = expected_position(x_final, prob, run.representative) * SCALE
+    traj = run.position * SCALE
+    # bargains never leave the range of the positions (convex combinations, clipped after
+    # rounding); clipping here only undoes float round-off of the 0-100 <-> [0, 1] scaling
+    start = np.asarray(position, dtype=np.float64).reshape(inp.position.shape)
+    lo, hi = np.nanmin(start, axis=1), np.nanmax(start, axis=1)  # (B, k)
+    outcome = np.clip(outcome, lo, hi)
+    traj = np.clip(traj, lo[:, None, None], hi[:, None, None])
+    traj[:, 0] = start
+    traj = np.where(inp.present[:, None], traj, np.nan)
     shape = inp.batch_shape
     n, k = inp.position.shape[1:]
     used = {**p, "skipped": list(inp.skipped),
             "salience_divisor": float(inp.salience_divisor.max())}
     return Outcome(
         model="smp",
-        outcome=(outcome * SCALE).reshape(shape + (k,)),
+        outcome=outcome.reshape(shape + (k,)),
         trajectory=traj.reshape(shape + traj.shape[1:]),
         probability=prob.reshape(shape + (n,)),
         rounds=int(run.rounds.max()),
