@@ -32,7 +32,7 @@ def _register() -> None:
     # Imported here so `detente --help` stays fast and each stage owns its commands.
     for name in ("detente.corpus.commands", "detente.extract.commands", "detente.forecast.commands", "detente.forecast.scenario_commands",
                  "detente.scenario.commands",
-                 "detente.report.commands", "detente.web.commands"):
+                 "detente.report.commands", "detente.web.commands", "detente.execution.commands"):
         try:
             module = __import__(name, fromlist=["register"])
         except ModuleNotFoundError as exc:

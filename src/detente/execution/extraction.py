@@ -1,0 +1,199 @@
+"""Extraction in chunks of articles: Parquet partitions, then one merge into the store.
+
+1. Plan: the articles to extract, sorted by id, cut into chunks of `chunk_articles`. A
+   chunk's id hashes its articles (id, text, body start, date, language) and the extractor's
+   own source, so the same chunk always has the same id (and a changed extractor a new one).
+2. Run: each chunk (`extract_chunk`, pure) runs on the executor and returns Arrow tables;
+   the client writes them as ``PARTS/<table>/<chunk id>.parquet`` and then the marker
+   ``PARTS/_done/<chunk id>`` (each file written to a temporary name and renamed, so a
+   kill leaves no half file). Chunks with a marker are skipped: an interrupted run resumes
+   where it stopped.
+3. Merge: in one store transaction, the old extraction of the planned articles is deleted
+   and the partitions of the planned chunks inserted, deduplicated on the tables' ids (a
+   chunk re-run after a worker died cannot add a row twice). Then PARTS is removed.
+
+A kill before the merge leaves the store as it was and the finished partitions on disk; a
+kill during the merge rolls back (DuckDB's WAL replays only committed work).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from detente.execution.chunks import batches, chunk_id
+from detente.execution.executor import Executor, LocalExecutor, RunReport
+from detente.extract.pipeline import ArticleIn, extract_article, load_articles
+from detente.store.db import transaction
+
+CHUNK_ARTICLES = 100  # articles per chunk: about a second to a minute of work, a few MB out
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "sentences": pa.schema([("id", pa.string()), ("article_id", pa.string()), ("idx", pa.int32()),
+                            ("start_char", pa.int32()), ("end_char", pa.int32()), ("text", pa.string())]),
+    "mentions": pa.schema([("article_id", pa.string()), ("sentence_id", pa.string()), ("start_char", pa.int32()),
+                           ("end_char", pa.int32()), ("text", pa.string()), ("actor", pa.string()),
+                           ("wikidata", pa.string()), ("country", pa.string()), ("kind", pa.string())]),
+    "events": pa.schema([("id", pa.string()), ("article_id", pa.string()), ("sentence_id", pa.string()),
+                         ("sentence", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32()),
+                         ("type", pa.string()), ("mode", pa.string()), ("source", pa.string()),
+                         ("source_country", pa.string()), ("target", pa.string()), ("target_country", pa.string()),
+                         ("date", pa.date32()), ("status", pa.string()), ("location", pa.string()),
+                         ("trigger", pa.string()), ("note", pa.string())]),
+    "claims": pa.schema([("id", pa.string()), ("article_id", pa.string()), ("sentence_id", pa.string()),
+                         ("sentence", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32()),
+                         ("actor", pa.string()), ("actor_country", pa.string()), ("issue", pa.string()),
+                         ("stance", pa.string()), ("note", pa.string())]),
+}
+TABLES = tuple(SCHEMAS)
+DONE = "_done"
+
+
+@dataclass
+class ExtractReport:
+    counts: dict[str, int]
+    run: RunReport
+    chunks: list[str] = field(default_factory=list)
+
+
+def extract_chunk(articles: Sequence[ArticleIn]) -> dict[str, pa.Table]:
+    """Extract a chunk of articles (pure); one Arrow table per store table."""
+    import datetime as dt
+
+    rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in TABLES}
+    for art in articles:
+        r = extract_article(art)
+        rows["sentences"] += [(s.id, s.article_id, s.idx, s.start, s.end, s.text) for s in r.sentences]
+        rows["mentions"] += [(m.article_id, m.sentence_id, m.start, m.end, m.text, m.actor, m.wikidata, m.country,
+                              m.kind) for m in r.mentions]
+        rows["events"] += [(e.id, e.article, e.sentence_id, e.sentence, e.start, e.end, e.type, e.mode, e.source,
+                            e.source_country, e.target, e.target_country,
+                            dt.date.fromisoformat(e.date) if e.date else None, e.status, e.location, e.trigger,
+                            e.note) for e in r.events]
+        rows["claims"] += [(c.id, c.article, c.sentence_id, c.sentence, c.start, c.end, c.actor, c.actor_country,
+                            c.issue, c.stance, c.note) for c in r.claims]
+    out = {}
+    for t, schema in SCHEMAS.items():
+        cols = list(zip(*rows[t])) if rows[t] else [[] for _ in schema]
+        out[t] = pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(cols, schema)], schema=schema)
+    return out
+
+
+def extractor_fingerprint() -> str:
+    """Hash of the extraction code and its lexicons: partitions from other code are not reused."""
+    h = hashlib.sha256()
+    for pkg, suffixes in (("detente.extract", (".py",)), ("detente.data", (".yaml", ".yml", ".json", ".tsv", ".txt"))):
+        try:
+            root = resources.files(pkg)
+        except ModuleNotFoundError:
+            continue
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith(suffixes):
+                h.update(entry.name.encode())
+                h.update(entry.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def plan(articles: Sequence[ArticleIn], chunk_articles: int = CHUNK_ARTICLES) -> list[tuple[str, Sequence[ArticleIn]]]:
+    """(chunk id, articles) per chunk, articles in id order."""
+    fp = extractor_fingerprint()
+    arts = sorted(articles, key=lambda a: a.id)
+    out = []
+    for group in batches(arts, chunk_articles):
+        key = [(a.id, hashlib.sha256(a.text.encode()).hexdigest(), a.body_start, a.date, a.lang) for a in group]
+        out.append((chunk_id("extract", fp, key), group))
+    return out
+
+
+def _write_atomic(table: pa.Table, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+
+
+def write_partition(parts: Path, cid: str, tables: dict[str, pa.Table]) -> None:
+    """A chunk's tables, then its marker: a chunk counts as done only when all are on disk."""
+    for t, table in tables.items():
+        (parts / t).mkdir(parents=True, exist_ok=True)
+        _write_atomic(table, parts / t / f"{cid}.parquet")
+    (parts / DONE).mkdir(parents=True, exist_ok=True)
+    marker = parts / DONE / cid
+    tmp = marker.with_name(f".{cid}.tmp")
+    tmp.write_text(json.dumps({t: tables[t].num_rows for t in tables}))
+    os.replace(tmp, marker)
+
+
+def is_done(parts: Path, cid: str) -> bool:
+    return (parts / DONE / cid).is_file() and all((parts / t / f"{cid}.parquet").is_file() for t in TABLES)
+
+
+def merge(con: Any, parts: Path, chunk_ids: Sequence[str], article_ids: Sequence[str]) -> dict[str, int]:
+    """Replace the stored extraction of `article_ids` by the partitions of `chunk_ids`, in one
+    transaction, each table deduplicated on its id (mentions on the whole row)."""
+    counts = {}
+    with transaction(con):
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS _merge_ids (id VARCHAR)")
+        con.execute("DELETE FROM _merge_ids")
+        con.execute("INSERT INTO _merge_ids SELECT unnest(?)", [list(article_ids)])
+        for t, schema in SCHEMAS.items():
+            con.execute(f"DELETE FROM {t} WHERE article_id IN (SELECT id FROM _merge_ids)")
+            if not chunk_ids:
+                counts[t] = 0
+                continue
+            files = [str(parts / t / f"{c}.parquet") for c in chunk_ids]
+            cols = ", ".join(schema.names)
+            src = f"read_parquet(?)"
+            if "id" in schema.names:
+                sel = f"SELECT DISTINCT ON (id) {cols} FROM {src} ORDER BY id"
+            else:
+                sel = f"SELECT DISTINCT {cols} FROM {src} ORDER BY article_id, start_char, end_char, text"
+            n_before = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            con.execute(f"INSERT INTO {t} ({cols}) {sel}", [files])
+            counts[t] = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] - n_before
+        con.execute("DROP TABLE _merge_ids")
+    return counts
+
+
+def default_parts_dir(db: Path | str) -> Path:
+    """Where a store's extraction partitions live until merged: beside the store file."""
+    if str(db) == ":memory:":
+        return Path(tempfile.mkdtemp(prefix="detente-extract-"))
+    p = Path(db)
+    return p.with_name(p.name + ".extract-parts")
+
+
+def extract_store(con: Any, parts: Path, *, article_ids: Sequence[str] | None = None,
+                  executor: Executor | None = None, chunk_articles: int = CHUNK_ARTICLES,
+                  progress: Callable[[int], None] | None = None, keep_parts: bool = False) -> ExtractReport:
+    """Extract stored articles (all, or `article_ids`) through `executor` and merge (see module doc)."""
+    executor = executor or LocalExecutor(1)
+    arts = load_articles(con, article_ids)
+    chunks = plan(arts, chunk_articles)
+    parts = Path(parts)
+    parts.mkdir(parents=True, exist_ok=True)
+    todo = [(cid, group) for cid, group in chunks if not is_done(parts, cid)]
+    executor.report.skipped += len(chunks) - len(todo)
+    if progress:
+        progress(sum(len(g) for cid, g in chunks if is_done(parts, cid)))
+    sizes = [len(g) for _, g in todo]
+    for i, tables in executor.imap(extract_chunk, [list(g) for _, g in todo], [cid for cid, _ in todo]):
+        write_partition(parts, todo[i][0], tables)
+        if progress:
+            progress(sizes[i])
+    ids = [cid for cid, _ in chunks]
+    merged = merge(con, parts, ids, [a.id for a in arts])
+    if not keep_parts:
+        shutil.rmtree(parts, ignore_errors=True)
+    counts = {"articles": len(arts), **merged}
+    return ExtractReport(counts, executor.report, ids)
