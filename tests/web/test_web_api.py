@@ -22,3 +22,20 @@ def test_openapi_describes_the_api(xss_client: TestClient) -> None:
     assert spec["info"]["title"] == "detente"
     assert "/api/articles" in spec["paths"]
     assert all(p.startswith("/api/") for p in spec["paths"])
+
+
+def test_store_is_free_for_the_cli_when_the_dashboard_is_idle(xss_db, xss_client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    """The server holds the file only while requests come in (see web/store.py)."""
+    import time
+
+    from detente.store.db import connect
+
+    store = xss_client.app.state.store
+    store.idle = 0.2
+    assert xss_client.get("/api/articles").status_code == 200
+    time.sleep(0.6)
+    # what another process's `detente ingest` does: open read-write and write
+    con = connect(xss_db)
+    con.execute("UPDATE articles SET title = 'changed by the CLI'")
+    con.close()
+    assert xss_client.get("/api/articles").json()[0]["title"] == "changed by the CLI"

@@ -10,6 +10,7 @@ escaped the templates could not run inline.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -101,7 +102,10 @@ def create_app(settings: Settings) -> FastAPI:
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
         if request.method not in ("GET", "HEAD", "OPTIONS") and not same_origin(request):
             return JSONResponse({"detail": "cross-origin request refused"}, status_code=403)
+        started = time.perf_counter()
         response = await call_next(request)
+        # server time of the request, read by bench/web.py and the browser's network panel
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         return response

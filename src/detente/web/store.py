@@ -1,16 +1,24 @@
 """How the web app shares the DuckDB store with the CLI.
 
-A DuckDB file may be open read-write by one process only, and a process that holds it
-read-only still blocks writers in other processes. The server therefore opens a
-connection per request and closes it when the request ends: between requests the file
-is free, so `detente ingest/extract ... --db FILE` can run while `detente serve` is up.
-Inside the server one lock serialises store access, since DuckDB refuses to open one file
-twice in one process with different settings (read-only and read-write).
+A DuckDB file may be open read-write by one process only, and a process that holds it open
+(even read-only) blocks writers in other processes. Opening a connection per request would
+free the file between requests but costs 50-100 ms each time, a third of the page budget.
+So the server keeps one read-only connection while requests come in and closes it after
+`idle` seconds without any (1 s by default): while nobody uses the dashboard,
+`detente ingest/extract ... --db FILE` can write the same file; a CLI write during active
+use fails with DuckDB's lock error and can simply be repeated. Each (re)open sees the
+latest committed data.
+
+DuckDB connections are not safe to share between threads, and DuckDB refuses to open one
+file twice in one process with different settings (read-only and read-write), so one lock
+serialises all store access inside the server; uploads close the read connection and open a
+read-write one for their transaction.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,30 +29,61 @@ from detente.store.db import connect
 
 
 class Store:
-    """The store file the app serves, opened briefly for each use."""
+    """The store file the app serves: one shared read connection, closed when idle."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, idle: float = 1.0) -> None:
         self.path = Path(path)
+        self.idle = idle
         self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._last = 0.0
+        self._closer: threading.Thread | None = None
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-only connection (creating the store first if it does not exist yet)."""
+        """The read-only connection (creating the store first if it does not exist yet)."""
         with self._lock:
-            if not self.path.exists():
-                connect(self.path).close()
-            con = connect(self.path, read_only=True)
+            if self._con is None:
+                if not self.path.exists():
+                    connect(self.path).close()
+                self._con = connect(self.path, read_only=True)
+                self._start_closer()
             try:
-                yield con
+                yield self._con
             finally:
-                con.close()
+                self._last = time.monotonic()
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-write connection, for uploads."""
+        """A read-write connection for one write (uploads); the read connection reopens after."""
         with self._lock:
+            self._close()
             con = connect(self.path)
             try:
                 yield con
             finally:
                 con.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _start_closer(self) -> None:
+        # one watcher per store, started on first use, alive as long as the process
+        if self._closer is not None:
+            return
+
+        def run() -> None:
+            while True:
+                time.sleep(self.idle / 4)
+                with self._lock:
+                    if self._con is not None and time.monotonic() - self._last > self.idle:
+                        self._close()
+
+        self._closer = threading.Thread(target=run, daemon=True, name="detente-store-closer")
+        self._closer.start()
