@@ -18,7 +18,10 @@ from detente.errors import InputError
 from detente.extract import contradictions as contra_mod
 from detente.extract import queries
 from detente.extract.evaluate import load_gold, score
-from detente.extract.pipeline import extract_articles, load_articles
+from detente.execution.commands import SchedulerOpt, WorkersOpt
+from detente.execution.executor import executor_for
+from detente.execution.extraction import CHUNK_ARTICLES, default_parts_dir, extract_store
+from detente.extract.pipeline import load_articles
 from detente.store.db import connect
 
 WIDE = 160
@@ -36,17 +39,27 @@ def _jsonl(rows: list[dict[str, Any]]) -> None:
 def extract(
     db: DbOption = DEFAULT_DB,
     article: Annotated[Optional[list[str]], typer.Option("--article", help="Article id (repeatable); default: all.")] = None,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
+    chunk_articles: Annotated[int, typer.Option("--chunk-articles", help="Articles per chunk (Parquet partition).")] = CHUNK_ARTICLES,
 ) -> None:
-    """Extract sentences, actor mentions, events and claims from stored articles."""
+    """Extract sentences, actor mentions, events and claims from stored articles (resumable)."""
+    if chunk_articles < 1:
+        raise InputError(f"--chunk-articles must be at least 1, got {chunk_articles}")
     con = connect(db)
     try:
         n = len(load_articles(con, article))
         if n == 0:
             raise InputError(f"{db}: no articles stored; run `detente ingest --db {db} PATH` first")
-        with Progress(TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err_console, transient=True) as bar:
+        with executor_for(scheduler, workers) as ex, Progress(
+                TextColumn("extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=err_console, transient=True) as bar:
             task = bar.add_task("extract", total=n)
-            counts = extract_articles(con, article, batch=50, progress=lambda k: bar.advance(task, k))
+            rep = extract_store(con, default_parts_dir(db), article_ids=article, executor=ex,
+                                chunk_articles=chunk_articles, progress=lambda k: bar.advance(task, k))
+            counts = rep.counts
+        if rep.run.executor != "local" or rep.run.skipped or rep.run.retried:
+            err_console.print(escape(rep.run.line()))
     finally:
         con.close()
     console.print(f"{counts['articles']} articles: {counts['sentences']} sentences, {counts['mentions']} mentions, "
