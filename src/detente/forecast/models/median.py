@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numba import njit
 
 from detente.errors import InputError
 from detente.forecast.models._validate import check
@@ -24,19 +25,54 @@ from detente.forecast.models.registry import ModelSpec
 _TIE_RTOL = 1e-12
 
 
+@njit(cache=True)
+def _median_rows(x, w, out):  # pragma: no cover - compiled
+    # numba: an insertion sort of each short row beats NumPy's argsort + take_along_axis,
+    # whose temporaries dominate at 10^4 draws x 30 actors (MODELS.md performance notes)
+    B, n = x.shape
+    xs = np.empty(n)
+    ws = np.empty(n)
+    for b in range(B):
+        cnt = 0
+        total = 0.0
+        for t in range(n):
+            wt = w[b, t]
+            if wt > 0:
+                v = x[b, t]
+                j = cnt
+                while j > 0 and xs[j - 1] > v:
+                    xs[j] = xs[j - 1]
+                    ws[j] = ws[j - 1]
+                    j -= 1
+                xs[j] = v
+                ws[j] = wt
+                cnt += 1
+                total += wt
+        if cnt == 0:
+            out[b] = np.nan
+            continue
+        half = 0.5 * total
+        cum = 0.0
+        res = xs[cnt - 1]
+        for t in range(cnt):
+            cum += ws[t]
+            if cum >= half * (1 - 1e-12):
+                res = xs[t]
+                if abs(cum - half) <= 1e-12 * half and t + 1 < cnt:
+                    res = 0.5 * (xs[t] + xs[t + 1])  # exact half split: both tie, take the midpoint
+                break
+        out[b] = res
+
+
 def weighted_median(position: np.ndarray, weight: np.ndarray) -> np.ndarray:
     """c*s-weighted median over the last axis; zero-weight entries never win."""
-    x = np.where(weight > 0, position, np.inf)
-    order = np.argsort(x, axis=-1)
-    xs = np.take_along_axis(x, order, axis=-1)
-    cum = np.cumsum(np.take_along_axis(weight, order, axis=-1), axis=-1)
-    half = 0.5 * cum[..., -1:]
-    i = np.argmax(cum >= half * (1 - _TIE_RTOL), axis=-1)[..., None]
-    lo = np.take_along_axis(xs, i, axis=-1)[..., 0]
-    tie = np.abs(np.take_along_axis(cum, i, axis=-1) - half)[..., 0] <= _TIE_RTOL * half[..., 0]
-    nxt = np.take_along_axis(xs, np.minimum(i + 1, xs.shape[-1] - 1), axis=-1)[..., 0]
-    tie &= np.isfinite(nxt)
-    return np.where(tie, 0.5 * (lo + np.where(tie, nxt, lo)), lo)
+    x, w = np.broadcast_arrays(np.asarray(position, np.float64), np.asarray(weight, np.float64))
+    shape = x.shape[:-1]
+    x2 = np.ascontiguousarray(x.reshape(-1, x.shape[-1]))
+    w2 = np.ascontiguousarray(w.reshape(-1, w.shape[-1]))
+    out = np.empty(x2.shape[0])
+    _median_rows(x2, w2, out)
+    return out.reshape(shape)
 
 
 def predict(
