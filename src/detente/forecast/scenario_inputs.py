@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -156,15 +157,17 @@ def shocked_sample(sample: Draws, ranges: InputRanges, changes: Sequence[Change]
 
 
 def run_forecast(scenario: Scenario, specs: Mapping[str, ModelSpec], seed: int, draws: int,
-                 changes: Sequence[Change] = (), notes: list[str] | None = None) -> Forecast:
+                 changes: Sequence[Change] = (), notes: list[str] | None = None, executor: Any = None) -> Forecast:
     """Monte Carlo forecast of a scenario, optionally after `changes` (a shock); model
-    warnings go to `notes` when given."""
+    warnings go to `notes` when given. Draws run in chunks on `executor` (detente.execution;
+    default this process): the numbers are the same on any executor."""
+    from detente.execution.montecarlo import run_models_chunked
+
     inputs = scenario_inputs(scenario)
     check_changes(changes, inputs.ranges)
-    sample = draw(inputs.ranges, seed, draws)
-    if changes:
-        sample = shocked_sample(sample, inputs.ranges, changes)
-    results = run_models(specs, sample, notes)
+    ranges, changes = inputs.ranges, tuple(changes)
+    shock = (lambda s: shocked_sample(s, ranges, changes)) if changes else None
+    results = run_models_chunked(specs, ranges, seed, draws, shock, executor, notes)
     return summarise(specs, results, inputs.regions, inputs.ranges.issues, seed, draws, inputs.class_mode)
 
 
