@@ -36,3 +36,23 @@ def test_silent_actors_are_not_persuaded_on_their_silent_issue():
 def test_unknown_actor_is_a_clear_error():
     with pytest.raises(InputError, match="unknown actor 'Z'; known actors: A, B, C"):
         advise(scenario_inputs(toy_scenario()), "Z", SPECS, 1, 10)
+
+
+def test_advise_command(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+    from detente.scenario.load import dump_yaml
+
+    pytest.importorskip("detente.forecast.models.compromise", reason="compromise model not in this tree yet")
+    p = tmp_path / "toy.yaml"
+    p.write_text(dump_yaml(toy_scenario()), encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(app, ["advise", str(p), "--actor", "Alpha", "--draws", "200", "-m", "compromise", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["actor"] == "A" and data["levers"][0]["kind"] == "persuade"
+    bad = runner.invoke(app, ["advise", str(p), "--actor", "Omega", "-m", "compromise"])
+    assert bad.exit_code == 2 and "unknown actor 'Omega'" in bad.output

@@ -55,3 +55,27 @@ def test_same_seed_same_cycle():
 def test_unknown_exit_class_is_rejected_by_the_schema():
     with pytest.raises(InputError, match="unknown outcome class 'peace'"):
         _cycle([PRESSURE], exit_classes=("peace",))
+
+
+def test_cycle_command(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+    from detente.scenario.load import dump_yaml
+
+    pytest.importorskip("detente.forecast.models.compromise", reason="compromise model not in this tree yet")
+    runner = CliRunner()
+    p = tmp_path / "c.yaml"
+    p.write_text(dump_yaml(_cycle([PRESSURE, RELAPSE])), encoding="utf-8")
+    out = runner.invoke(app, ["cycle", str(p), "--draws", "200", "--rounds", "4", "-m", "compromise", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert len(data["rounds"]) == 4 and set(data["events"]) == {"pressure", "relapse"}
+    text = runner.invoke(app, ["cycle", str(p), "--draws", "100", "--rounds", "2", "-m", "compromise"])
+    assert text.exit_code == 0 and "Exit conditions" in text.output
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(dump_yaml(_cycle([PRESSURE]).model_copy(update={"cycle": None})), encoding="utf-8")
+    bad = runner.invoke(app, ["cycle", str(plain), "-m", "compromise"])
+    assert bad.exit_code == 2 and "no `cycle` section" in bad.output

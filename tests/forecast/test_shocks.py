@@ -66,3 +66,38 @@ def test_tornado_ranks_inputs_by_swing_and_moves_the_right_way():
 def test_tornado_unknown_class_is_a_clear_error():
     with pytest.raises(InputError, match="unknown outcome class 'peace'"):
         tornado(scenario_inputs(toy_scenario()), SPECS, 2, 10, target="peace")
+
+
+def _cli_scenario(tmp_path):
+    pytest.importorskip("detente.forecast.models.compromise", reason="compromise model not in this tree yet")
+    pytest.importorskip("detente.forecast.models.median", reason="median model not in this tree yet")
+    from detente.scenario.load import dump_yaml
+
+    p = tmp_path / "toy.yaml"
+    p.write_text(dump_yaml(toy_scenario()), encoding="utf-8")
+    return p
+
+
+def test_whatif_command_json_and_errors(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+
+    runner = CliRunner()
+    p = _cli_scenario(tmp_path)
+    args = ["whatif", str(p), "--draws", "400", "--tornado-draws", "30", "-m", "compromise", "-m", "median", "--json"]
+    out = runner.invoke(app, args)
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert [s["id"] for s in data["shocks"]] == ["a_rises", "b_rises"]     # every shock in the file by default
+    assert data["shocks"][0]["delta"]["deal_made"][0] > 0 > data["shocks"][1]["delta"]["deal_made"][0]
+    assert data["tornado"]["rows"] and data["base"]["draws"] == 400
+    assert runner.invoke(app, args).output == out.output                    # same seed, same bytes
+    bad = runner.invoke(app, ["whatif", str(p), "--shock", "Omega.capability*2", "-m", "compromise"])
+    assert bad.exit_code == 2 and "unknown actor 'Omega'" in bad.output
+    bad = runner.invoke(app, ["whatif", str(p), "-m", "oracle"])
+    assert bad.exit_code == 2 and "unknown model 'oracle'" in bad.output
+    text = runner.invoke(app, ["whatif", str(p), "-s", "a_rises", "--draws", "200", "--no-tornado", "-m", "compromise"])
+    assert text.exit_code == 0 and "Alpha grows stronger" in text.output

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import math
 import warnings
 from pathlib import Path
 from typing import Annotated, Optional
@@ -174,16 +173,20 @@ def cycle(
                           "events": {e: {"fired": round(f, 4), "exit": round(a, 4), "exit_without": round(b, 4)}
                                      for e, (f, a, b) in res.event_exit.items()}}, ensure_ascii=False))
         return
-    t = Table(title=f"Cycle: {len(res.rounds)} rounds, {res.draws:,} draws, seed {res.seed}")
+    t = Table(title=f"Cycle: share of draws per outcome class by round ({res.draws:,} draws, seed {res.seed})")
     t.add_column("round", justify="right")
+    t.add_column("left the loop", justify="right")
     for c in sc.outcome_classes:
-        t.add_column(c.id, justify="right")
-    t.add_column("exited", justify="right")
-    for e in sc.cycle.events:
-        t.add_column(f"{e.id} fired", justify="right")
+        t.add_column(c.name, justify="right")
     for r in res.rounds:
-        t.add_row(str(r.round), *[f"{r.classes[c.id]:.0%}" for c in sc.outcome_classes], f"{r.exited:.0%}",
-                  *[f"{r.fired[e.id]:.0%}" for e in sc.cycle.events])
+        t.add_row(str(r.round), f"{r.exited:.0%}", *[f"{r.classes[c.id]:.0%}" for c in sc.outcome_classes])
+    console.print(t)
+    t = Table(title="Events: share of draws in which each fired after the round")
+    t.add_column("round", justify="right")
+    for e in sc.cycle.events:
+        t.add_column(e.name, justify="right")
+    for r in res.rounds:
+        t.add_row(str(r.round), *[f"{r.fired[e.id]:.0%}" for e in sc.cycle.events])
     console.print(t)
     exits = ", ".join(f"{c} {v:.0%}" for c, v in res.exit_share.items()) or "no exit classes set"
     when = f"; median exit round {res.median_exit_round:g}" if res.median_exit_round is not None else ""
@@ -191,8 +194,9 @@ def cycle(
     t = Table(title="Exit conditions: share of draws leaving the loop, with each event switched off (same draws)")
     for col in ("event", "fired in", "exit (all events)", "exit without it", "effect"):
         t.add_column(col, justify="left" if col == "event" else "right")
-    for e, (f, a, b) in res.event_exit.items():
-        t.add_row(e, f"{f:.0%}", f"{a:.0%}", f"{b:.0%}", f"{a - b:+.0%}")
+    for ev in sc.cycle.events:
+        f, a, b = res.event_exit[ev.id]
+        t.add_row(ev.name, f"{f:.0%}", f"{a:.0%}", f"{b:.0%}", f"{a - b:+.0%}")
     console.print(t)
 
 
