@@ -10,7 +10,7 @@ option names are passed as indexes into smp_kernels' tuples.
 from __future__ import annotations
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
 
 # codes: index in smp_kernels.VOTING_RULES / VICTORY_MODELS / THIRD_PARTY_COMMIT
 _RAMP = 1e-8
@@ -92,14 +92,14 @@ def _estimates(d, risk, adjust, h, i, rh, umi, umm):
         umm[a] = _util(d[a, a], rh[a])
 
 
-@njit(cache=True, parallel=True)
+@njit(cache=True)
 def best_challenges(d, risk, adjust, weight, total, rule, vmodel, commit, min_gain):
     """target (B, n) (-1 none), phi (B, n), gain (B, n); see smp_kernels.best_challenges."""
     nb, n, _ = d.shape
     target = np.full((nb, n), -1, dtype=np.int64)
     phi_out = np.full((nb, n), 0.5)
     gain_out = np.zeros((nb, n))
-    for bi in prange(nb * n):  # each (draw, initiator) is independent
+    for bi in range(nb * n):  # serial: threads lose to oversubscription on shared machines
         b = bi // n
         i = bi % n
         rh = np.empty(n)
