@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -87,19 +88,23 @@ def _paired(base_mem: Mapping[str, np.ndarray], new_mem: Mapping[str, np.ndarray
 
 
 def whatif(scenario: Scenario, shocks: Sequence[Shock], specs: Mapping[str, ModelSpec], seed: int, draws: int,
-           inputs: ScenarioInputs | None = None) -> WhatIf:
-    """Baseline forecast and, for each shock, the forecast after it and the paired differences."""
+           inputs: ScenarioInputs | None = None, executor: Any = None) -> WhatIf:
+    """Baseline forecast and, for each shock, the forecast after it and the paired differences.
+    Baseline and shocks are variants of the same draw chunks on `executor` (detente.execution)."""
+    from detente.execution.montecarlo import run_variants
+
     inputs = inputs or scenario_inputs(scenario)
     for sh in shocks:
         check_changes(sh.changes, inputs.ranges)
-    sample = draw(inputs.ranges, seed, draws)
-    base_res = run_models(specs, sample)
+    ranges = inputs.ranges
+    shock_fns = [(lambda s, ch=tuple(sh.changes): shocked_sample(s, ranges, ch)) for sh in shocks]
+    all_res = run_variants(specs, ranges, seed, draws, [None, *shock_fns], executor)
+    base_res = all_res[0]
     base = summarise(specs, base_res, inputs.regions, inputs.ranges.issues, seed, draws, inputs.class_mode)
     base_mem = {m: membership(o, inputs.regions, inputs.class_mode) for m, o in base.outcomes.items()}
     names = (*base.class_names, *[c for c in base.classes if c not in base.class_names])
     effects = []
-    for sh in shocks:
-        res = run_models(specs, shocked_sample(sample, inputs.ranges, sh.changes))
+    for sh, res in zip(shocks, all_res[1:], strict=True):
         fc = summarise(specs, res, inputs.regions, inputs.ranges.issues, seed, draws, inputs.class_mode)
         new_mem = {m: membership(o, inputs.regions, inputs.class_mode) for m, o in fc.outcomes.items()}
         mean, se, per_model = _paired(base_mem, new_mem)
