@@ -11,8 +11,9 @@ differences between rows are not Monte Carlo noise of separate runs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -87,12 +88,24 @@ def _pinned(sample: Draws, refs: list[tuple[InputRef, float]]) -> Draws:
     return Draws(cap, pos, sal, sq)
 
 
+def _pin(ref: InputRef, v: float) -> Callable[[Draws], Draws]:
+    def f(s: Draws) -> Draws:
+        getattr(s, ref.field)[(slice(None), *ref.index)] = v
+        return s
+    return f
+
+
 def tornado(inputs: ScenarioInputs, specs: Mapping[str, ModelSpec], seed: int, draws: int,
-            target: str | None = None) -> Tornado:
-    """Tornado table for the probability of class `target` (default: the baseline's most likely)."""
+            target: str | None = None, executor: Any = None) -> Tornado:
+    """Tornado table for the probability of class `target` (default: the baseline's most likely).
+    The baseline and every pinned input are variants of the same draw chunks on `executor`."""
+    from detente.execution.montecarlo import run_variants
+
     names = [r.name for r in inputs.regions]
-    sample = draw(inputs.ranges, seed, draws)
-    base_out = run_models(specs, sample)
+    refs = uncertain_inputs(inputs.ranges)
+    jobs = [(ref, v) for ref in refs for v in (ref.low, ref.high)]
+    runs = run_variants(specs, inputs.ranges, seed, draws, [None, *[_pin(ref, v) for ref, v in jobs]], executor)
+    base_out = runs[0]
     base_p = np.mean([membership(o.outcome, inputs.regions, inputs.class_mode).mean(axis=0)
                       for o in base_out.values()], axis=0)
     if target is None:
@@ -100,15 +113,10 @@ def tornado(inputs: ScenarioInputs, specs: Mapping[str, ModelSpec], seed: int, d
     elif target not in names:
         raise InputError(f"unknown outcome class {target!r}; known classes: {', '.join(names)}")
     c = names.index(target)
-    refs = uncertain_inputs(inputs.ranges)
-    jobs = [(ref, v) for ref in refs for v in (ref.low, ref.high)]
-    per_call = max(1, MAX_ROWS // max(draws, 1))
     probs = np.zeros(len(jobs))
-    for start in range(0, len(jobs), per_call):
-        chunk = jobs[start:start + per_call]
-        res = run_models(specs, _pinned(sample, chunk))
+    for q, res in enumerate(runs[1:]):
         p = np.mean([membership(o.outcome, inputs.regions, inputs.class_mode)[:, c] for o in res.values()], axis=0)
-        probs[start:start + len(chunk)] = p.reshape(len(chunk), draws).mean(axis=1)
+        probs[q] = p.mean()
     rows = [TornadoRow(ref, float(probs[2 * r]), float(probs[2 * r + 1])) for r, ref in enumerate(refs)]
     rows.sort(key=lambda row: (-row.swing, row.input.label))
     return Tornado(target, float(base_p[c]), tuple(rows), draws)
