@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -107,42 +108,39 @@ def _utility(outcome: np.ndarray, ideal: np.ndarray, weight: np.ndarray) -> np.n
     return -(np.abs(outcome - ideal) * weight).sum(axis=-1) / weight.sum()
 
 
+def _lever_variant(lv: Lever) -> Callable[[Draws], Draws]:
+    def f(s: Draws) -> Draws:
+        lv.apply(s)
+        return s
+    return f
+
+
 def advise(inputs: ScenarioInputs, actor: str, specs: Mapping[str, ModelSpec], seed: int, draws: int,
-           step: float = 10.0, salience_step: float = 0.2) -> Advice:
-    """Every lever of `actor`, its effect on the actor's utility and the class probabilities."""
+           step: float = 10.0, salience_step: float = 0.2, executor: Any = None) -> Advice:
+    """Every lever of `actor`, its effect on the actor's utility and the class probabilities.
+    The baseline and every lever are variants of the same draw chunks on `executor`."""
+    from detente.execution.montecarlo import run_variants
+
     lev = levers(inputs, actor, step, salience_step)
     r = inputs.ranges
     a = r.actors.index(actor)
     ideal, weight = r.position[1, a], r.salience[1, a]
     if weight.sum() <= 0:
         raise InputError(f"actor {actor!r} has no stance with salience > 0; nothing to advise on")
-    sample = draw(r, seed, draws)
     names = [*[g.name for g in inputs.regions], "other"]
-    base = run_models(specs, sample)
+    runs = run_variants(specs, r, seed, draws, [None, *[_lever_variant(lv) for lv in lev]], executor)
+    base = runs[0]
     base_u = np.mean([_utility(o.outcome, ideal, weight) for o in base.values()], axis=0)    # (d,)
     base_p = np.mean([membership(o.outcome, inputs.regions, inputs.class_mode).mean(axis=0) for o in base.values()], axis=0)
     base_x = np.mean([o.outcome.mean(axis=0) for o in base.values()], axis=0)
-    per_call = max(1, MAX_ROWS // draws)
     effects = []
-    for start in range(0, len(lev), per_call):
-        chunk = lev[start:start + per_call]
-        reps = len(chunk)
-        big = Draws(np.tile(sample.capability, (reps, 1)), np.tile(sample.position, (reps, 1, 1)),
-                    np.tile(sample.salience, (reps, 1, 1)),
-                    None if sample.status_quo is None else np.tile(sample.status_quo, (reps, 1)))
-        for q, lv in enumerate(chunk):
-            view = Draws(big.capability[q * draws:(q + 1) * draws], big.position[q * draws:(q + 1) * draws],
-                         big.salience[q * draws:(q + 1) * draws])
-            lv.apply(view)   # views share memory with `big`
-        res = run_models(specs, big)
-        u = np.mean([_utility(o.outcome, ideal, weight) for o in res.values()], axis=0).reshape(reps, draws)
-        mem = np.mean([membership(o.outcome, inputs.regions, inputs.class_mode) for o in res.values()], axis=0)
-        p = mem.reshape(reps, draws, -1).mean(axis=1)
-        x = np.mean([o.outcome for o in res.values()], axis=0).reshape(reps, draws, -1).mean(axis=1)
-        for q, lv in enumerate(chunk):
-            du = u[q] - base_u
-            effects.append(LeverEffect(lv, float(du.mean()), float((du >= -1e-9).mean()),
-                                       {c: float(p[q, k] - base_p[k]) for k, c in enumerate(names)},
-                                       {i: float(x[q, j] - base_x[j]) for j, i in enumerate(r.issues)}))
+    for lv, res in zip(lev, runs[1:], strict=True):
+        u = np.mean([_utility(o.outcome, ideal, weight) for o in res.values()], axis=0)
+        p = np.mean([membership(o.outcome, inputs.regions, inputs.class_mode) for o in res.values()], axis=0).mean(axis=0)
+        x = np.mean([o.outcome for o in res.values()], axis=0).mean(axis=0)
+        du = u - base_u
+        effects.append(LeverEffect(lv, float(du.mean()), float((du >= -1e-9).mean()),
+                                   {c: float(p[k] - base_p[k]) for k, c in enumerate(names)},
+                                   {i: float(x[j] - base_x[j]) for j, i in enumerate(r.issues)}))
     effects.sort(key=lambda e: (-e.gain, -e.robustness, e.lever.label))
     return Advice(actor, float(base_u.mean()), {c: float(base_p[k]) for k, c in enumerate(names)}, tuple(effects), draws)
