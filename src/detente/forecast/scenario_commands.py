@@ -14,6 +14,8 @@ from rich.table import Table
 
 from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
 from detente.errors import DetenteError, InputError
+from detente.execution.commands import SchedulerOpt, WorkersOpt
+from detente.execution.executor import executor_for
 from detente.forecast import ledger
 from detente.forecast.advise import advise as run_advise
 from detente.forecast.cycle import run_cycle
@@ -44,6 +46,8 @@ def whatif(
     tornado_draws: Annotated[int, typer.Option("--tornado-draws", help="Draws per pinned input in the tornado table.")] = 1000,
     target: Annotated[Optional[str], typer.Option("--class", help="Outcome class the tornado explains (default: most likely).")] = None,
     json_output: JsonOpt = False,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """What if: re-run the forecast after shocks and show how each class probability changes."""
     from detente.scenario.forecast_cli import setup
@@ -57,10 +61,11 @@ def whatif(
     else:
         raise InputError(f"{scenario}: no shocks in the file; give one with --shock 'UKR.capability*1.3'")
     inputs = scenario_inputs(sc)
-    w = run_whatif(sc, shocks, st.specs, st.seed, st.draws, inputs)
     if tornado_draws < 1:
         raise InputError(f"--tornado-draws must be at least 1, got {tornado_draws}")
-    tor = run_tornado(inputs, st.specs, st.seed, tornado_draws, target) if tornado else None
+    with executor_for(scheduler, workers) as ex:
+        w = run_whatif(sc, shocks, st.specs, st.seed, st.draws, inputs, executor=ex)
+        tor = run_tornado(inputs, st.specs, st.seed, tornado_draws, target, executor=ex) if tornado else None
     if json_output:
         out = {"base": w.base.to_json(),
                "shocks": [{"id": e.shock.id, "name": e.shock.name, "classes": e.forecast.to_json()["classes"],
@@ -115,6 +120,8 @@ def advise(
     salience_step: Annotated[float, typer.Option("--salience-step", help="Salience move per lever.")] = 0.2,
     top: Annotated[int, typer.Option("--top", help="Levers to show.")] = 12,
     json_output: JsonOpt = False,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Which levers of ACTOR (own moves, actors worth persuading) shift the outcome its way."""
     from detente.scenario.forecast_cli import setup
@@ -126,7 +133,8 @@ def advise(
         raise InputError(f"unknown actor {actor!r}; known actors: {', '.join(sc.actor_ids())}")
     if step <= 0 or not 0 < salience_step <= 1:
         raise InputError("--step must be > 0 and --salience-step in (0, 1]")
-    adv = run_advise(scenario_inputs(sc), ids[actor], st.specs, st.seed, st.draws, step, salience_step)
+    with executor_for(scheduler, workers) as ex:
+        adv = run_advise(scenario_inputs(sc), ids[actor], st.specs, st.seed, st.draws, step, salience_step, executor=ex)
     if json_output:
         print(json.dumps({"actor": adv.actor, "draws": adv.draws, "seed": st.seed,
                           "base_utility": round(adv.base_utility, 4),
