@@ -125,12 +125,12 @@ def horizons(sc: Scenario) -> dict[str, str]:
 
 
 def run(path: Path, *, draws: int | None = None, seed: int | None = None, models: Sequence[str] | None = None,
-        json_output: bool = False, record: bool = False, db: Path = DEFAULT_DB) -> Forecast:
+        json_output: bool = False, record: bool = False, db: Path = DEFAULT_DB, executor: object = None) -> Forecast:
     """Forecast the scenario at `path`; print tables (or JSON); optionally record it in the ledger."""
     st = setup(path, draws=draws, seed=seed, models=models)
     inputs = scenario_inputs(st.scenario)
     notes: list[str] = []
-    fc = run_forecast(st.scenario, st.specs, st.seed, st.draws, notes=notes)
+    fc = run_forecast(st.scenario, st.specs, st.seed, st.draws, notes=notes, executor=executor)  # detente.execution
     result = fc.to_json()
     fid = None
     if record:  # before printing, so a failed write prints nothing
