@@ -267,9 +267,13 @@ def score(errors: np.ndarray, seed: int) -> dict[str, Any]:
 
 
 def run_backtest(
-    sets: list[BacktestSet], *, seed: int = 0, with_variants: bool = True, models: list[str] | None = None
+    sets: list[BacktestSet], *, seed: int = 0, with_variants: bool = True, models: list[str] | None = None,
+    executor: Any = None,
 ) -> dict[str, Any]:
-    """Errors of every registered model (and the variants) per set and pooled on 0-100."""
+    """Errors of every registered model (and the variants) per set and pooled on 0-100.
+    Each (set, model) prediction is a chunk on `executor` (detente.execution; default here)."""
+    from detente.execution.tasks import map_named
+
     predictors: dict[str, Predictor] = {n: _registry_predictor(n) for n in (models or list(registry.models()))}
     if with_variants:
         predictors.update(variants())
@@ -280,7 +284,8 @@ def run_backtest(
         with warnings.catch_warnings():
             # models may warn about actors without a position; the set's notes already count them
             warnings.simplefilter("ignore", UserWarning)
-            predictions = {name: predict(s) for name, predict in predictors.items()}
+            predictions = map_named(predictors, s, "backtest", s.name, s.issue_ids, s.capability, s.position,
+                                    s.salience, s.status_quo, s.outcome, executor=executor)
         per_set[s.name] = {"n": len(s.issue_ids), "scale": list(s.scale), "notes": s.notes, "models": {}}
         for name, pred in predictions.items():
             err = np.abs(pred - s.outcome) * (100.0 / width)
