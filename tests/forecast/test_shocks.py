@@ -100,4 +100,4 @@ def test_whatif_command_json_and_errors(tmp_path):
     bad = runner.invoke(app, ["whatif", str(p), "-m", "oracle"])
     assert bad.exit_code == 2 and "unknown model 'oracle'" in bad.output
     text = runner.invoke(app, ["whatif", str(p), "-s", "a_rises", "--draws", "200", "--no-tornado", "-m", "compromise"])
-    assert text.exit_code == 0 and "Alpha grows stronger" in text.output
+    assert text.exit_code == 0 and "a_rises: Alpha grows stronger" in text.output

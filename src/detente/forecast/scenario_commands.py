@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
@@ -78,22 +79,26 @@ def whatif(
         print(json.dumps(out, ensure_ascii=False))
         return
     names = {c.id: c.name for c in sc.outcome_classes}
-    t = Table(title=f"What if: change in class probability ({st.draws:,} paired draws, seed {st.seed})")
-    t.add_column("class")
-    t.add_column("baseline", justify="right")
+    cols = (*w.base.class_names, OTHER)
+    half = max((e.delta[c][2] - e.delta[c][1]) * 50 for e in w.effects for c in cols)
+    t = Table(title=f"What if: change in class probability, percentage points ({st.draws:,} paired draws, "
+                    f"seed {st.seed}; 95% intervals at most +-{half:.1f} pts, see --json)")
+    t.add_column("shock")
+    for c in cols:
+        t.add_column(c, justify="right")
+    t.add_row("[dim](baseline probability)[/dim]", *[f"[dim]{w.base.classes[c]:.1%}[/dim]" for c in cols])
     for e in w.effects:
-        t.add_column(e.shock.name, justify="right")
-    for c in (*w.base.class_names, OTHER):
-        t.add_row(names.get(c, "(no class)"), f"{w.base.classes[c]:.1%}",
-                  *[f"{_pct(e.delta[c][0])} [{e.delta[c][1]:+.1%}, {e.delta[c][2]:+.1%}]" for e in w.effects])
+        t.add_row(escape(e.shock.id), *[f"{e.delta[c][0] * 100:+.1f}" for c in cols])
     console.print(t)
     t = Table(title="Change in the predicted outcome per issue (scale points, pooled mean)")
-    t.add_column("issue")
-    for e in w.effects:
-        t.add_column(e.shock.name, justify="right")
+    t.add_column("shock")
     for i in w.base.issues:
-        t.add_row(i, *[f"{e.issue_delta[i]:+.1f}" for e in w.effects])
+        t.add_column(i, justify="right")
+    for e in w.effects:
+        t.add_row(escape(e.shock.id), *[f"{e.issue_delta[i]:+.1f}" for i in w.base.issues])
     console.print(t)
+    for e in w.effects:
+        console.print(f"  {escape(e.shock.id)}: {escape(e.shock.name)}", highlight=False)
     if tor is not None:
         _print_tornado(tor, names)
 
