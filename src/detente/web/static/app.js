@@ -254,7 +254,7 @@ async function actorsPage() {
     hovertext: nodes.map((n) => n + ": " + weight[n] + " events"), hoverinfo: "text",
   };
   await Plotly.react(div, [...edges, nodeTrace], {
-    xaxis: { visible: false, range: [-1.4, 1.4] }, yaxis: { visible: false, range: [-1.25, 1.25], scaleanchor: "x" },
+    xaxis: { visible: false, range: [-1.3, 1.3] }, yaxis: { visible: false, range: [-1.15, 1.15] },
     annotations: arrows, margin: { t: 10, b: 10, l: 10, r: 10 }, height: 560, hovermode: "closest",
   }, PLOT_CONFIG);
   document.body.dataset.ready = "actors";
