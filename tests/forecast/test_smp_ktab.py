@@ -113,9 +113,13 @@ def parse_trace(path: Path, n: int) -> dict:
             t["phi"][(h, i_, j)] = float(m[2])
             t["phi"][("gain", h, i_, j, k)] = float(m[6])
         elif m := re.match(r"Bargain \[(\d+), (\d+):(\d+)\] from (\d+)'s perspective", s):
-            if int(m[4]) == int(m[2]):  # the initiator's own proposal, the one used by default
-                i_, j = int(m[2]), int(m[3])
-                t["bargains"][i_] = (j, _numbers(lines[i + 1]), _numbers(lines[i + 2]))
+            i_, j = int(m[2]), int(m[3])
+            # the initiator's own proposal is the default; the target's is InitRcvrInterp's
+            kind = "bargains" if int(m[4]) == i_ else "receiver_bargains"
+            t.setdefault(kind, {})[i_] = (j, _numbers(lines[i + 1]), _numbers(lines[i + 2]))
+        elif m := re.match(r"Power-weighted compromise \[(\d+), (\d+):(\d+)\]", s):
+            t.setdefault("compromise_bargains", {})[int(m[2])] = (
+                int(m[3]), _numbers(lines[i + 1]), _numbers(lines[i + 2]))
         elif m := re.match(r"Bargains involving actor\s+(\d+): (.*)", s):
             pairs = re.findall(r"\[(\d+), (\d+):(\d+)\]", m[2])
             for bid, a, b in pairs:
@@ -194,6 +198,28 @@ def test_trace_bargains(turn0: dict) -> None:
         assert r.target[0, i] == j
         np.testing.assert_allclose(r.initiator_side[0, i] * 100, own, atol=1e-6)
         np.testing.assert_allclose(r.target_side[0, i] * 100, other, atol=1e-6)
+
+
+def test_trace_receiver_bargains(turn0: dict) -> None:
+    """InitRcvrInterp: the target's own proposal of each bargain, "from j's perspective"."""
+    x, s, c, a = turn0["x"], turn0["s"], turn0["c"], turn0["a"]
+    p = smp.resolve_params({"bargain_model": "InitRcvrInterp"})
+    r = smp.bargain_round(x, s, c, a, p)
+    n = 7
+    for i, (j, init_side, target_side) in turn0["t"]["receiver_bargains"].items():
+        assert r.target[0, i] == j and r.option_initiator[n + i] == i
+        np.testing.assert_allclose(r.initiator_side[0, n + i] * 100, init_side, atol=1e-6)
+        np.testing.assert_allclose(r.target_side[0, n + i] * 100, target_side, atol=1e-6)
+
+
+def test_trace_compromise_bargains(turn0: dict) -> None:
+    """PWCompInterp: the "power-weighted compromise" of both perspectives."""
+    x, s, c, a = turn0["x"], turn0["s"], turn0["c"], turn0["a"]
+    r = smp.bargain_round(x, s, c, a, smp.resolve_params({"bargain_model": "PWCompInterp"}))
+    for i, (j, init_side, target_side) in turn0["t"]["compromise_bargains"].items():
+        assert r.target[0, i] == j
+        np.testing.assert_allclose(r.initiator_side[0, i] * 100, init_side, atol=6e-4)
+        np.testing.assert_allclose(r.target_side[0, i] * 100, target_side, atol=6e-4)
 
 
 def test_trace_queues_and_resolution(turn0: dict) -> None:

@@ -267,14 +267,23 @@ def bargain_round(
     how = p["inter_vec_bargain"]
     bi, bj = K.interpolate(x, xj, sal, sj, phi, how)
     if p["bargain_model"] != "InitOnlyInterp":
-        # the target's view of the same contest: its own estimate of P(i beats j)
+        # The target's view of the same contest. KTAB interpolates it with the initiator's
+        # expected gain *as the target estimates it* where the initiator's view uses P(i>j):
+        # that reproduces every "from j's perspective" bargain of the trace (docs/decisions.md).
         phi_r = K.perspective_phi(a.d, a.risk, adjust, weight, me, tgt, tgt, *args)
-        ri, rj = K.interpolate(x, xj, sal, sj, phi_r, how)
+        r_ji = (1 - adjust) * np.take_along_axis(a.risk, tgt, axis=1) + adjust * a.risk
+        u_ii = K.utility(np.diagonal(a.d, axis1=1, axis2=2), r_ji)
+        u_ij = K.utility(np.take_along_axis(a.d, tgt[:, :, None], axis=2)[:, :, 0], r_ji)
+        s_j = np.take_along_axis(total, tgt, axis=1)
+        gain_r = ((1 - s_j) * 2 * u_ii + s_j * (phi_r * 2 * u_ii + (1 - phi_r) * 2 * u_ij)
+                  - (u_ii + u_ij))
+        ri, rj = K.interpolate(x, xj, sal, sj, gain_r, how)
         if p["bargain_model"] == "InitRcvrInterp":
             bi, bj = np.concatenate([bi, ri], axis=1), np.concatenate([bj, rj], axis=1)
             has, tgt = np.concatenate([has, has], axis=1), np.concatenate([tgt, tgt], axis=1)
-        else:  # PWCompInterp: the (c*S)-weighted mean of both perspectives
-            wi, wj = weight[:, :, None], np.take_along_axis(weight, tgt, axis=1)[:, :, None]
+        else:  # PWCompInterp: the mean of both perspectives weighted by total salience S
+            # (KTAB.md says c*S; S_i / (S_i + S_j) is what reproduces the trace's [1003] etc.)
+            wi, wj = total[:, :, None], np.take_along_axis(total, tgt, axis=1)[:, :, None]
             bi = (wi * bi + wj * ri) / (wi + wj)
             bj = (wi * bj + wj * rj) / (wi + wj)
     m = bi.shape[1]

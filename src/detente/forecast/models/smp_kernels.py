@@ -254,7 +254,8 @@ def interpolate(
     kept inside [min(xi, xj), max(xi, xj)] so rounding cannot leave the pair's range.
     """
     p = phi[..., None]
-    if how == "S1P1":
+    if how == "S1P1":  # linear weights must not turn negative
+        p = np.clip(p, 0.0, 1.0)
         wi, wj = si * p, sj * (1 - p)
     else:
         wi, wj = si**2 * p**2, sj**2 * (1 - p) ** 2
