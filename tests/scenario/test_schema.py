@@ -130,3 +130,64 @@ def test_file_errors(tmp_path: Path) -> None:
     listy.write_text("- 1\n- 2\n", encoding="utf-8")
     with pytest.raises(InputError, match="must be a mapping"):
         load_scenario(listy)
+
+
+def test_malformed_shocks_indicators_and_cycle() -> None:
+    assert "tomahawks).changes[0]: a capability change takes no issue" in bad(
+        lambda d: d["shocks"][0]["changes"][0].update(issue="summit"))
+    assert "shocks[0] (tomahawks).changes[0].op: Input should be 'add', 'mul' or 'set'" in bad(
+        lambda d: d["shocks"][0]["changes"][0].update(op="pow"))
+    assert "shocks[0] (tomahawks).changes: List should have at least 1 item" in bad(
+        lambda d: d["shocks"][0].update(changes=[]))
+
+    def indicator(d, **kw):
+        d["indicators"] = [{"id": "call", "name": "Putin calls", "type": "CONSULT", "source": "RUS",
+                            "moves": [{"class": "held", "direction": "up"}], **kw}]
+
+    assert "indicators[0] (call).type: Input should be 'AGREE'" in bad(lambda d: indicator(d, type="PHONE"))
+    assert "indicators[0] (call).shock: unknown shock 'sanctions'" in bad(lambda d: indicator(d, shock="sanctions"))
+    assert "indicators[0] (call).moves[0].class: unknown outcome class 'frozen'" in bad(
+        lambda d: indicator(d, moves=[{"class": "frozen", "direction": "up"}]))
+
+    def cycle(d, trigger, exit_classes=("held",)):
+        d["cycle"] = {"exit_classes": list(exit_classes), "events": [{
+            "id": "call", "name": "call", "type": "CONSULT", "trigger": trigger,
+            "changes": [{"actor": "USA", "issue": "summit", "field": "position", "op": "add", "value": 10}]}]}
+
+    assert "cycle.events[0] (call).trigger: a position trigger needs an issue" in bad(
+        lambda d: cycle(d, {"quantity": "position", "actor": "USA", "above": 50}))
+    assert "cycle.events[0] (call).trigger: above (60.0) must be < below (40.0)" in bad(
+        lambda d: cycle(d, {"issue": "summit", "above": 60, "below": 40}))
+    assert "cycle.events[0] (call).trigger.probability: Input should be less than or equal to 1" in bad(
+        lambda d: cycle(d, {"issue": "summit", "above": 50, "probability": 2}))
+    assert "cycle.events[0] (call).trigger.actor: unknown actor 'UKR'" in bad(
+        lambda d: cycle(d, {"quantity": "salience", "actor": "UKR", "issue": "summit", "above": 0.5}))
+    assert "cycle.exit_classes: unknown outcome class 'peace'" in bad(
+        lambda d: cycle(d, {}, exit_classes=["peace"]))
+
+
+def test_duplicates_dates_and_counts() -> None:
+    assert "actors: duplicate id 'USA'" in bad(lambda d: d["actors"][1].update(id="USA"))
+    assert "stances[1] (USA/summit): duplicate stance for this actor and issue" in bad(
+        lambda d: d["stances"][1].update(actor="USA"))
+    assert "horizon: horizon 2025-01-01 is before as_of 2025-10-23" in bad(lambda d: d.update(horizon="2025-01-01"))
+    # several problems: the first is named, the rest counted
+    msg = bad(lambda d: (d["stances"][0].update(actor="XX"), d["stances"][1].update(issue="YY")))
+    assert msg.endswith("(and 1 more problem)")
+    assert "stances[0] (USA/summit).position.citations[0].sentence: String should have at least 3 characters" in bad(
+        lambda d: d["stances"][0]["position"]["citations"][0].update(sentence=""))
+
+
+def test_bare_numbers_and_json_files(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(MINI), encoding="utf-8")
+    sc = load_scenario(path)
+    rus = sc.stance("RUS", "summit")
+    assert rus is not None and (rus.position.value, rus.position.low, rus.position.high) == (90, 90, 90)
+    assert rus.position.citations == []
+    broken = tmp_path / "b.json"
+    broken.write_text("{\"name\": ", encoding="utf-8")
+    with pytest.raises(InputError, match=r"b.json: line 1: not valid JSON"):
+        load_scenario(broken)

@@ -55,7 +55,7 @@ def format_validation_error(exc: ValidationError, data: Any, where: str) -> str:
         msg = "missing required field"
     elif first["type"] == "extra_forbidden":
         msg = "unknown field (not in the scenario schema)"
-    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
     return f"{where}: {path + ': ' if path else ''}{msg}{more}"
 
 

@@ -395,7 +395,7 @@ class Scenario(_Record):
         problems = reference_problems(self)
         if problems:
             path, message = problems[0]
-            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
             raise PydanticCustomError("reference", "{path}: {message}{more}", {"path": path, "message": message, "more": more})
         return self
 
