@@ -19,6 +19,8 @@ T_CLOSER, T_ALWAYS, T_NEVER = 0, 1, 2
 SEC_RECEIVED, SEC_GIVEN = 0, 1
 SAL_TARGET, SAL_SELF = 0, 1
 RANGE_INITIAL, RANGE_CURRENT, RANGE_FIXED = 0, 1, 2
+# fast-math without 'nnan'/'ninf': log(0) = -inf is used on purpose (exp(r * -inf) = 0)
+_FAST = {"nsz", "arcp", "contract", "afn", "reassoc"}
 
 
 @njit(cache=True)
@@ -51,32 +53,30 @@ def wmedian(x, w):
     return xs[order[cnt - 1]]
 
 
-@njit(cache=True)
-def _probabilities(x, w, F, prob_mode, P):
-    """P[i, j]: probability that i prevails over j (Scholz et al. 2011, eq. 31).
+@njit(cache=True, fastmath=_FAST)
+def _probabilities(xs, ws, F, ux, cnt, prob_mode, P):
+    """P[p, q]: probability that distinct position p prevails over q (Scholz et al. 2011, eq. 31).
 
-    F[k, a] is voter k's disutility of position a ((|x_k - x_a| / R)^r_k), increasing in the
-    distance. Voter k backs i against j iff x_k is nearer x_i, i.e. on i's side of their
-    midpoint, so the tally sum_k w_k max(0, F[k, j] - F[k, i]) is a difference of prefix sums
-    over the voters sorted by position, and the midpoint's rank moves monotonically as j
-    walks the sorted positions: O(m^2) per round instead of O(m^3).
+    xs, ws: voters' positions sorted ascending and their weights c*s; F[t, q]: voter t's
+    disutility of distinct position q ((|x_t - u_q| / R)^r_t), increasing in the distance;
+    ux, cnt: the distinct positions (ascending) and how many actors hold each. Voter t backs
+    p against q iff it is on p's side of their midpoint, so the tally
+    sum_t w_t max(0, F[t, q] - F[t, p]) is a difference of prefix sums over the sorted
+    voters, and the midpoint's rank moves monotonically as q walks the sorted positions:
+    O(m u) per round instead of O(m^3).
     """
-    m = x.shape[0]
-    order = np.argsort(x)
-    xs = x[order]
-    G = np.zeros((m + 1, m))
+    m = xs.shape[0]
+    u = ux.shape[0]
+    G = np.zeros((m + 1, u))
     for t in range(m):
-        k = order[t]
-        for a in range(m):
-            G[t + 1, a] = G[t, a] + w[k] * F[k, a]
-    for ti in range(m):
-        i = order[ti]
-        xi = xs[ti]
-        pl = 0  # number of positions < mid
-        pr = 0  # number of positions <= mid
-        for tj in range(m):
-            j = order[tj]
-            xj = xs[tj]
+        for a in range(u):
+            G[t + 1, a] = G[t, a] + ws[t] * F[t, a]
+    for i in range(u):
+        xi = ux[i]
+        pl = 0  # voters with x < mid
+        pr = 0  # voters with x <= mid
+        for j in range(u):
+            xj = ux[j]
             mid = 0.5 * (xi + xj)
             while pl < m and xs[pl] < mid:
                 pl += 1
@@ -84,37 +84,41 @@ def _probabilities(x, w, F, prob_mode, P):
                 pr = pl
             while pr < m and xs[pr] <= mid:
                 pr += 1
-            if xi == xj:
+            if i == j:
                 P[i, j] = 0.0
             elif xi > xj:  # voters right of the midpoint back i
                 P[i, j] = max((G[m, j] - G[pr, j]) - (G[m, i] - G[pr, i]), 0.0)
             else:  # voters left of the midpoint back i
                 P[i, j] = max(G[pl, j] - G[pl, i], 0.0)
     if prob_mode == PROB_TRIPLES:
-        # normalised over all triples (k, a, b): sum_k w_k sum_{a,b} |F[k, a] - F[k, b]|.
-        # F[k, .] sorted = voter k's neighbours merged outwards by distance (two sorted runs).
+        # normalised over all triples of actors (k, a, b): sum_k w_k sum_{a,b} |F[k, a] - F[k, b]|.
+        # Voter k's values sorted = distinct positions merged outwards from k by distance.
         total = 0.0
-        for tk in range(m):
-            k = order[tk]
-            lo = tk - 1
-            hi = tk + 1
-            acc = F[k, k] * (1 - m)
-            for t in range(1, m):
-                if hi >= m or (lo >= 0 and xs[tk] - xs[lo] <= xs[hi] - xs[tk]):
-                    v = F[k, order[lo]]
+        for t in range(m):
+            # locate voter t's own distinct position
+            h = np.searchsorted(ux, xs[t])
+            lo = h - 1
+            hi = h + 1
+            before = cnt[h]
+            acc = F[t, h] * cnt[h] * (0.0 - (m - cnt[h]))
+            for _ in range(1, u):
+                if hi >= u or (lo >= 0 and xs[t] - ux[lo] <= ux[hi] - xs[t]):
+                    q = lo
                     lo -= 1
                 else:
-                    v = F[k, order[hi]]
+                    q = hi
                     hi += 1
-                acc += v * (2 * t - m + 1)
-            total += w[k] * 2.0 * acc
+                after = m - before - cnt[q]
+                acc += F[t, q] * cnt[q] * (before - after)
+                before += cnt[q]
+            total += ws[t] * 2.0 * acc
         if total > 0:
-            for i in range(m):
-                for j in range(m):
+            for i in range(u):
+                for j in range(u):
                     P[i, j] /= total
     else:
-        for i in range(m):
-            for j in range(i + 1, m):
+        for i in range(u):
+            for j in range(i + 1, u):
                 tot = P[i, j] + P[j, i]
                 if tot > 0:
                     a = P[i, j] / tot
@@ -123,44 +127,68 @@ def _probabilities(x, w, F, prob_mode, P):
 
 
 @njit(cache=True)
-def _eu(i, j, d, us, uf, usq, rp, x, s, P, R, q, mu, t_mode, sal_mode):
-    """E_i(U_ij) (Scholz et al. 2011, appendix eqs. 26-32) given the basic utilities
-    us = U_s, uf = U_f, usq = U_sq already raised to the perspective's risk exponent rp."""
-    sl = s[j] if sal_mode == SAL_TARGET else s[i]
-    eu = sl * (P[i, j] * us + (1.0 - P[i, j]) * uf) + (1.0 - sl) * us - q * usq
+def _eu(pij, d, us, uf, usq, sl, rp, xi, xj, R, q, mu, t_mode):
+    """E_i(U_ij) (Scholz et al. 2011, appendix eqs. 26-32): pij = P(i prevails over j),
+    d = |x_i - x_j| / R, basic utilities us = U_s, uf = U_f, usq = U_sq already raised to the
+    perspective's risk exponent rp, sl the salience that leads the formula."""
+    eu = sl * (pij * us + (1.0 - pij) * uf) + (1.0 - sl) * us - q * usq
     if q < 1.0:
-        dm = abs(x[i] - mu) / R
+        dm = abs(xi - mu) / R
         if t_mode == T_ALWAYS:
             t = 1.0
         elif t_mode == T_NEVER:
             t = 0.0
         else:
-            t = 1.0 if abs(x[i] - mu) < abs(x[j] - mu) else 0.0
+            t = 1.0 if abs(xi - mu) < abs(xj - mu) else 0.0
         ub = 2.0 - 4.0 * max(0.5 - 0.25 * (dm + d), 0.0) ** rp
         uw = 2.0 - 4.0 * (0.5 + 0.25 * (dm + d)) ** rp
         eu -= (1.0 - q) * (t * ub + (1.0 - t) * uw)
     return eu
 
 
-@njit(cache=True)
+@njit(cache=True, fastmath=_FAST)
 def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation, conflict,
                t_mode, sec_mode, sal_mode, new):
     m = x.shape[0]
     mu = wmedian(x, w) if q < 1.0 else 0.0
-    D = np.empty((m, m))
-    for k in range(m):
-        for a in range(m):
-            D[k, a] = abs(x[k] - x[a]) / R
-    P1 = np.empty((m, m))
-    _probabilities(x, w, D, prob_mode, P1)
+    # Every quantity below depends on positions only through the distinct positions; actors
+    # converge as rounds pass, so work per distinct position (u <= m) rather than per actor.
+    order = np.argsort(x)
+    xs = x[order]
+    ws = w[order]
+    ux = np.empty(m)
+    cnt = np.zeros(m)
+    g = np.empty(m, np.int64)  # actor -> distinct position
+    u = 0
+    for t in range(m):
+        a = order[t]
+        if u == 0 or x[a] != ux[u - 1]:
+            ux[u] = x[a]
+            u += 1
+        g[a] = u - 1
+        cnt[u - 1] += 1.0
+    ux = ux[:u]
+    cnt = cnt[:u]
+    gs = g[order]  # sorted voter -> distinct position
+    D = np.empty((u, u))
+    for a in range(u):
+        for b in range(u):
+            D[a, b] = abs(ux[a] - ux[b]) / R
+    F = np.empty((m, u))
+    for t in range(m):
+        for b in range(u):
+            F[t, b] = D[gs[t], b]
+    P1 = np.empty((u, u))
+    _probabilities(xs, ws, F, ux, cnt, prob_mode, P1)
     # risk exponents from security levels computed with r = 1 (Scholz appendix steps 7-9),
     # where U_s = 2d, U_f = -2d, U_sq = 0 need no powers
     sec = np.zeros(m)
     for i in range(m):
         for j in range(m):
             if i != j:
-                d = D[i, j]
-                e = _eu(i, j, d, 2.0 * d, -2.0 * d, 0.0, 1.0, x, s, P1, R, q, mu, t_mode, sal_mode)
+                d = D[g[i], g[j]]
+                sl = s[j] if sal_mode == SAL_TARGET else s[i]
+                e = _eu(P1[g[i], g[j]], d, 2.0 * d, -2.0 * d, 0.0, sl, 1.0, x[i], x[j], R, q, mu, t_mode)
                 if sec_mode == SEC_RECEIVED:
                     sec[j] += e
                 else:
@@ -172,38 +200,47 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
         for i in range(m):
             big_r = (2.0 * sec[i] - smax - smin) / (smax - smin)
             r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
-    # powers as exp(r log z): the logs are symmetric in the pair, so computed once per pair
-    Ls = np.empty((m, m))
-    Lf = np.empty((m, m))
-    for a in range(m):
-        for b in range(a, m):
-            d = D[a, b]
-            Ls[a, b] = Ls[b, a] = np.log(max(0.5 - 0.5 * d, 0.0))
-            Lf[a, b] = Lf[b, a] = np.log(0.5 + 0.5 * d)
+    # powers as exp(r log z), the logs once per pair of distinct positions
+    Ls = np.empty((u, u))
+    Lf = np.empty((u, u))
+    LD = np.empty((u, u))
+    for a in range(u):
+        for b in range(a, u):
+            Ls[a, b] = Ls[b, a] = np.log(max(0.5 - 0.5 * D[a, b], 0.0))
+            Lf[a, b] = Lf[b, a] = np.log(0.5 + 0.5 * D[a, b])
+            if vote_risk:
+                LD[a, b] = LD[b, a] = np.log(D[a, b])  # -inf on the diagonal: exp(r * -inf) = 0
     if vote_risk:
-        F = np.empty((m, m))
-        for k in range(m):
-            for a in range(m):
-                F[k, a] = np.exp(r[k] * np.log(D[k, a])) if D[k, a] > 0 else 0.0
-        P = np.empty((m, m))
-        _probabilities(x, w, F, prob_mode, P)
+        for t in range(m):
+            rt = r[order[t]]
+            for b in range(u):
+                F[t, b] = np.exp(rt * LD[gs[t], b])
+        P = np.empty((u, u))
+        _probabilities(xs, ws, F, ux, cnt, prob_mode, P)
     else:
         P = P1
+    us = np.empty(u)
+    uf = np.empty(u)
     # each receiver a weighs every proposer b, both EUs from a's perspective (risk r_a)
     for a in range(m):
         ra = r[a]
+        ga = g[a]
         usq = 2.0 - 4.0 * 0.5 ** ra
+        for b in range(u):
+            us[b] = 2.0 - 4.0 * np.exp(ra * Ls[ga, b])
+            uf[b] = 2.0 - 4.0 * np.exp(ra * Lf[ga, b])
         best = x[a]
         best_rank = 4  # 1 confrontation, 2 compromise, 3 capitulation (scholz priority)
         best_key = np.inf
         for b in range(m):
-            if x[b] == x[a]:
+            gb = g[b]
+            if gb == ga:
                 continue
-            d = D[a, b]
-            us = 2.0 - 4.0 * np.exp(ra * Ls[a, b])
-            uf = 2.0 - 4.0 * np.exp(ra * Lf[a, b])
-            eab = _eu(a, b, d, us, uf, usq, ra, x, s, P, R, q, mu, t_mode, sal_mode)
-            eba = _eu(b, a, d, us, uf, usq, ra, x, s, P, R, q, mu, t_mode, sal_mode)
+            d = D[ga, gb]
+            sab = s[b] if sal_mode == SAL_TARGET else s[a]
+            sba = s[a] if sal_mode == SAL_TARGET else s[b]
+            eab = _eu(P[ga, gb], d, us[gb], uf[gb], usq, sab, ra, x[a], x[b], R, q, mu, t_mode)
+            eba = _eu(P[gb, ga], d, us[gb], uf[gb], usq, sba, ra, x[b], x[a], R, q, mu, t_mode)
             rank = 0
             if eba > eab and eab > 0:
                 if not conflict:
