@@ -26,6 +26,7 @@ class Hit:
     actor: Actor | None
     kind: str          # person, country, organisation, government, adjective, place, unknown
     place: str | None = None
+    host: Actor | None = None   # for a capital used as a place: its country ("in Kiew" -> Ukraine)
 
 
 def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
@@ -56,7 +57,7 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 hits.append(Hit(s, e, alias, None, "place", payload))
             elif alias in gaz.place_names and _prev_word(sentence, s) in location_preps:
                 # "in Kiew", "nach Washington": a place, not the government
-                hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias]))
+                hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias], payload))
             else:
                 hits.append(Hit(s, e, alias, payload, payload.kind))
             next_free = e

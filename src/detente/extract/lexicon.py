@@ -53,6 +53,7 @@ class Lexicon:
     status_phrases: dict[str, tuple[re.Pattern[str], ...]]
     negation: frozenset[str]
     conditional_openers: frozenset[str]
+    question_openers: frozenset[str]
     weekdays: dict[str, int]
     months: dict[str, int]
     relative: dict[str, int]
@@ -94,6 +95,7 @@ def load_lexicon(lang: str) -> Lexicon:
         status_words={k: _low(v.get("words")) | _low(v.get("lemmas")) for k, v in status.items()},
         status_phrases={k: tuple(re.compile(p) for p in v.get("phrases", []) or []) for k, v in status.items()},
         negation=_low(raw.get("negation")), conditional_openers=_low(raw.get("conditional_openers")),
+        question_openers=_low(raw.get("question_openers")),
         weekdays={k.lower(): int(v) for k, v in (d.get("weekdays") or {}).items()},
         months={k.lower(): int(v) for k, v in (d.get("months") or {}).items()},
         relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},

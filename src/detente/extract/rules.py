@@ -30,6 +30,7 @@ _APPOS = re.compile(r"^\s*,?\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
 _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu", "with", "against", "to", "on",
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
 @dataclass(slots=True)
@@ -142,6 +143,8 @@ class _Group:
     end: int
     first_tok: int
     clause: int
+    last_tok: int
+    adj: bool
 
 
 def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
@@ -156,14 +159,17 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
         if out:
             g = out[-1]
             between = sentence[g.end:h.start]
+            last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
             if h.actor in g.actors and (_APPOS.match(between) or _COORD.match(between)):
-                g.end = h.end
+                g.end, g.last_tok = h.end, last
+                g.adj = g.adj and h.kind == "adjective"
                 continue
-            if _COORD.match(between) or (h.actor == g.actors[-1] and _APPOS.match(between)):
+            if _COORD.match(between) and (h.kind == "adjective") == g.adj:
                 g.actors.append(h.actor)
-                g.end = h.end
+                g.end, g.last_tok = h.end, last
                 continue
-        out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause))
+        last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
+        out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective"))
     return out
 
 
@@ -172,14 +178,26 @@ def _has(forms_window: list[Tok], words: frozenset[str]) -> bool:
 
 
 def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str) -> str:
-    for st in ("denied", "cancelled"):
-        if _has(toks, lex.status_words.get(st, frozenset())) or any(
-                p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
-            return st
+    """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
+    clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
+    hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues."""
     near = [t for t in toks if abs(t.clause - clause) <= 1]
-    if sentence.rstrip().rstrip("“”\"»«'").endswith("?") or _has(near, lex.status_words.get("hypothetical", frozenset())):
-        return "hypothetical"
+    for st in ("denied", "cancelled"):
+        words = lex.status_words.get(st, frozenset())
+        for i, t in enumerate(toks):
+            if abs(t.clause - clause) <= 1 and any(f in words for f in t.forms):
+                if st == "cancelled" and any(toks[j].low in lex.negation for j in range(max(0, i - 2), i)):
+                    return "planned"
+                return st
+        if any(p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
+            return st
     first = next((t for t in toks if t.word), None)
+    if _has(near, lex.status_words.get("hypothetical", frozenset())):
+        return "hypothetical"
+    # an open question about what will happen ("Wann wird ...?", "Will they ...?"); rhetorical
+    # questions about what happened ("Ist es nicht so, dass ...?") keep their status
+    if first is not None and first.low in lex.question_openers and sentence.rstrip().rstrip("“”\"»«'").endswith("?"):
+        return "hypothetical"
     if first is not None and first.low in lex.conditional_openers:
         return "hypothetical"
     if _has([t for t in toks if t.clause == clause], lex.status_words.get("planned", frozenset())):
@@ -241,7 +259,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None) -> tuple[list[ac
                 status = "cancelled"     # "kein Treffen" / "no meeting"
             else:
                 continue                  # purely negated statement: not coded
-        pairs = _arguments(groups, toks, ti, s, e)
+        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL)
+        if etype == "CONSULT" and trig.mode == "in-person":
+            pairs = _host(pairs, places, groups, toks, ti, e)
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
@@ -253,13 +273,31 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None) -> tuple[list[ac
     return hits, out
 
 
-def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int
+def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False
                ) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
-    """Source and target actors for a trigger at token ti (character span s..e)."""
+    """Source and target actors for a trigger at token ti (character span s..e).
+
+    Position rules standing in for a parser (none is available offline for German):
+    - "zwischen/between X und Y" right after the trigger: X -> Y;
+    - a demonym adjective counts only next to the trigger ("russische Warnung") or after a
+      preposition ("Angriff auf ukrainische Städte"), not as any stray modifier;
+    - zu-infinitive clauses have no subject of their own: the source is the actor of the
+      clause before ("Trump begann, Putin zu drohen");
+    - two actors before a clause-final trigger (German verb-final order) are source and
+      target ("dass Russland den USA zustimme");
+    - otherwise the source is the first actor of the trigger's clause (else the nearest one
+      before, else the first after: verb-first order), the target the first actor after the
+      trigger in this or the next clause, preferring one after a preposition (mit, gegen, an,
+      with, against, on, ...).
+    """
     if not groups:
         return []
     clause = toks[ti].clause
     gs = [g for g in groups if not (g.start < e and s < g.end)]     # not the trigger itself
+    gs = [g for g in gs if not g.adj or (g.end <= s and g.last_tok >= ti - 2) or (g.start >= e and g.first_tok <= ti + 2)
+          or (g.clause == clause and g.first_tok > 0 and _prep_before(toks, g.first_tok))]
+    if not gs:
+        return []
     before = [g for g in gs if g.end <= s]
     after = [g for g in gs if g.start >= e]
     # "Treffen zwischen Putin und Trump"
@@ -274,31 +312,62 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int
                     return _pairs([acts[0]], [acts[1]])
             break
     same_before = [g for g in before if g.clause == clause]
-    src_g = same_before[0] if same_before else (before[-1] if before else None)
-    cands_after = [g for g in after if g is not src_g]
-    if src_g is None:
-        if not after:
-            return []
-        src_g = after[0]
-        cands_after = after[1:]
-    src_countries = {a.country for a in src_g.actors}
+    earlier = [g for g in before if g.clause < clause]
+    near_after = [g for g in after if g.clause <= clause + 1]
     tgt_g = None
-    same_after = [g for g in cands_after if g.clause == clause]
-    marked = [g for g in same_after if g.first_tok > 0 and _prep_before(toks, g.first_tok)]
-    for pool in (marked, same_after, cands_after):
-        tgt_g = next((g for g in pool if {a.country for a in g.actors} - src_countries), None)
+    infinitive = ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()
+    if infinitive and earlier:
+        src_g = earlier[-1]
+        pool = same_before + near_after
+    elif len(same_before) >= 2:
+        src_g = same_before[0]
+        pool = same_before[1:] + near_after
+    elif same_before:
+        src_g = same_before[0]
+        pool = near_after
+    elif before:
+        src_g = before[0]                   # no subject in this clause: the sentence's first actor
+        pool = near_after
+    elif after:
+        src_g = after[0]
+        pool = [g for g in near_after if g is not src_g]
+    else:
+        return []
+    src_countries = {a.country for a in src_g.actors}
+    if len(src_countries) >= 2 and mutual:   # "Putin und Trump telefonierten / vereinbarten"
+        return _pairs([src_g.actors[0]], [src_g.actors[1]])
+    if pool is near_after or len(same_before) < 2:
+        marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
+        pools = (marked, pool)
+    else:
+        pools = (pool,)
+    for p in pools:
+        tgt_g = next((g for g in p if {a.country for a in g.actors} - src_countries), None)
         if tgt_g:
             break
     if tgt_g is None:
-        if len({a.country for a in src_g.actors}) >= 2:          # "Putin und Trump telefonierten"
+        if len(src_countries) >= 2:
             return _pairs([src_g.actors[0]], [src_g.actors[1]])
-        others = [g for g in before if g is not src_g and {a.country for a in g.actors} - src_countries]
-        if not others:
+        # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
+        tgt_g = next((g for g in reversed(earlier) if g is not src_g and {a.country for a in g.actors} - src_countries), None)
+        if tgt_g is None:
             return []
-        tgt_g = others[-1]
-        if tgt_g.start < src_g.start and tgt_g.clause == src_g.clause:
-            src_g, tgt_g = tgt_g, src_g
     return _pairs(src_g.actors, tgt_g.actors)
+
+
+def _host(pairs, places, groups, toks, ti, e):
+    """A visit to a capital with no other party named in the clause is a visit to that
+    country ("Politiker aus Frankreich ... trafen in Kiew ein" -> France -> Ukraine)."""
+    clause = toks[ti].clause
+    host = next((p.host for p in places if p.host is not None and p.start >= e and p.start - e < 150), None)
+    if host is None:
+        return pairs
+    first = pairs[0][0] if pairs else None
+    src_g = next((g for g in groups if first in g.actors), None) if first else None
+    if any(g.clause == clause and g.start >= e and g is not src_g for g in groups):
+        return pairs
+    srcs = src_g.actors if src_g else [g.actors[0] for g in groups if g.end <= toks[ti].start][:1]
+    return _pairs(srcs, [host])
 
 
 def _prep_before(toks: list[Tok], i: int) -> bool:
