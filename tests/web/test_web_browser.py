@@ -237,10 +237,14 @@ def test_forecast_page_shows_classes_words_and_charts(server: Server, page, tmp_
     assert re.search(r"\d+(\.\d)?%", page.locator("#agreement-all").inner_text())
     shoot(page, "forecast", tmp_path)
     page.fill("#run-form input[name=draws]", "1000")
+    page.uncheck("#run-form input[name=model][value=smp]")
     page.evaluate("document.body.dataset.ready = ''")
     page.click("#rerun")
     page.wait_for_selector("body[data-ready=forecast]", timeout=120_000)
     assert "1000 draws" in page.locator("#run-info").inner_text()
+    assert "smp" not in page.locator("#class-table thead").inner_text()
+    assert "compromise" in page.locator("#class-table thead").inner_text()
+    assert "model=compromise" in page.url and "model=smp" not in page.url
     assert page.errors == []
 
 

@@ -112,7 +112,9 @@ async function forecastPage() {
     finally { document.getElementById("rerun").disabled = false; }
   };
   const params = new URLSearchParams(location.search);
-  for (const [k, v] of params) if (form.elements[k]) form.elements[k].value = v;
+  for (const k of ["draws", "seed"]) if (params.get(k)) form.elements[k].value = params.get(k);
+  const chosen = params.getAll("model");
+  if (chosen.length) for (const box of form.querySelectorAll("input[name=model]")) box.checked = chosen.includes(box.value);
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     history.replaceState(null, "", "/forecast?" + new URLSearchParams(new FormData(form)));
@@ -125,6 +127,8 @@ async function forecastPage() {
 
 async function scenarioPage() {
   for (const form of document.querySelectorAll("form.edit")) {
+    const field = form.querySelector("select[name=field]");
+    if (field) field.addEventListener("change", () => { form.elements.value.value = form.dataset[field.value]; });
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const data = new FormData(form);
