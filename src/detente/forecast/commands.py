@@ -13,7 +13,7 @@ import typer
 from rich import box
 from rich.table import Table
 
-from detente.clitools import console, handle_errors, warn
+from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
 from detente.errors import InputError
 from detente.forecast.models import registry
 from detente.forecast.models.base import Outcome
@@ -120,7 +120,7 @@ def _print_outcome(table: ActorTable, result: Outcome, trajectory: bool) -> None
             console.print(r)
 
 
-def _scenario_forecast(path: Path, model: str | None, json_out: bool) -> None:
+def _scenario_forecast(path: Path, model: str | None, json_out: bool, **options: Any) -> None:
     """Scenario YAML files belong to the scenario stage; dispatch there if it is installed."""
     try:
         module = importlib.import_module("detente.scenario.forecast_cli")
@@ -128,7 +128,7 @@ def _scenario_forecast(path: Path, model: str | None, json_out: bool) -> None:
         if exc.name not in ("detente.scenario.forecast_cli", "detente.scenario"):
             raise
         raise InputError(f"{path}: scenario YAML files need the scenario stage (detente.scenario.forecast_cli), which is not installed") from None
-    module.run(path, models=[model] if model else None, json_output=json_out)
+    module.run(path, models=[model] if model else None, json_output=json_out, **options)
 
 
 def register(app: typer.Typer) -> None:
@@ -142,11 +142,17 @@ def register(app: typer.Typer) -> None:
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
         scale: Annotated[Optional[str], typer.Option("--scale", help="Issue scale 'low,high' for range checks (default 0,100).")] = None,
         salience_scale: Annotated[float, typer.Option("--salience-scale", help="Plain CSV saliences are on [0, 1] (1) or [0, 100] (100).")] = 1.0,
+        draws: Annotated[Optional[int], typer.Option("--draws", help="Scenario files: Monte Carlo draws (default 10,000).")] = None,
+        seed: Annotated[Optional[int], typer.Option("--seed", help="Scenario files: random seed (default 0).")] = None,
+        record: Annotated[bool, typer.Option("--record", help="Scenario files: store the forecast in the ledger (--db).")] = False,
+        db: DbOption = DEFAULT_DB,
     ) -> None:
         """Forecast the outcome per issue with one bargaining model."""
         if file.suffix.lower() in (".yaml", ".yml"):
-            _scenario_forecast(file, model, json_out)
+            _scenario_forecast(file, model, json_out, draws=draws, seed=seed, record=record, db=db)
             return
+        if draws is not None or seed is not None or record:
+            raise InputError(f"{file}: --draws, --seed and --record apply to scenario files (.yaml, .yml)")
         if salience_scale not in (1.0, 100.0):
             raise InputError(f"--salience-scale must be 1 or 100, got {salience_scale:g}")
         table = read_table(file, scale=_scale(scale), salience_scale=salience_scale)

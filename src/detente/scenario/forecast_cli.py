@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.markup import escape
 from rich.table import Table
 
 from detente.clitools import DEFAULT_DB, console, err_console, warn
@@ -89,16 +90,18 @@ def judgment_line(sc: Scenario, j: Judgment) -> str:
 def _tables(sc: Scenario, fc: Forecast) -> None:
     names = {c.id: c.name for c in sc.outcome_classes}
     models = ", ".join(f"{m} v{s.version}" for m, s in fc.models.items())
-    console.print(f"[bold]{sc.name}[/bold]  as of {sc.as_of}  |  {fc.draws:,} draws, seed {fc.seed}  |  models: {models}")
-    t = Table(title="Outcome classes (share of draws x models in each class)")
-    for col in ("class", "probability", "interval", "estimative word", "confidence", "horizon"):
-        t.add_column(col, justify="right" if col in ("probability", "interval") else "left")
+    console.print(f"[bold]{escape(sc.name)}[/bold]  as of {sc.as_of}  |  {fc.draws:,} draws, seed {fc.seed}  |  models: {models}")
+    horizons = sorted({c.horizon.isoformat() for c in sc.outcome_classes})
+    t = Table(title=f"Outcome classes by {', '.join(horizons)} (share of draws x models in each class)")
+    for col in ("class", "probability", "interval", "likelihood", "confidence"):
+        t.add_column(col, justify="right" if col in ("probability", "interval") else "left",
+                     no_wrap=col in ("likelihood", "confidence"))
     for j in judgments(sc, fc):
-        t.add_row(names[j.class_id], f"{j.probability:.1%}", f"{j.interval[0]:.1%}-{j.interval[1]:.1%}", j.word,
-                  j.confidence.level, j.horizon)
+        t.add_row(escape(names[j.class_id]), f"{j.probability:.1%}", f"{j.interval[0]:.1%}-{j.interval[1]:.1%}", j.word,
+                  j.confidence.level)
     if fc.classes[OTHER] > 0:
         t.add_row("(no class)", f"{fc.classes[OTHER]:.1%}", f"{fc.intervals[OTHER][0]:.1%}-{fc.intervals[OTHER][1]:.1%}",
-                  "", "", "")
+                  "", "")
     console.print(t)
     t = Table(title="Issues: predicted outcome (0-100), pooled over models")
     for col in ("issue", "mean", "5%", "median", "95%", *fc.models):
