@@ -14,6 +14,7 @@ from detente.extract.lexicon import Issue, load_issues
 from detente.extract.rules import Coded
 
 _CONDITION = re.compile(r"\b(?:sofern|falls|nur wenn|unter der bedingung|vorausgesetzt|only if|provided that|on condition)\b")
+_PROPOSAL = re.compile(r"\b(?:vorschlag|vorschläge|idee|initiative|forderung|plan|angebot|proposal|idea|initiative|plan|offer|demand)\w*")
 _SUPPORT_TYPES = {"REQUEST", "AGREE", "SUPPORT", "AID", "SANCTION", "COOPERATE", "CONCEDE"}
 
 
@@ -27,10 +28,15 @@ def stances(sentence_low: str, events: list[Coded]) -> list[tuple[str, str, str,
     for issue in issues:
         oppose_cue = any(p.search(sentence_low) for p in issue.oppose)
         for ev in events:
+            if ev.target is None and ev.type not in ("REJECT", "REQUEST") and not oppose_cue:
+                continue       # a source-only act says too little about a stance
             stance = _stance(ev, issue.name, conditional, oppose_cue)
             if stance is None:
                 continue
             out.append((ev.source.name, ev.source.country, issue.name, stance))
+            if stance == "oppose" and ev.type == "REJECT" and ev.target is not None and _PROPOSAL.search(sentence_low):
+                # rejecting someone's proposal on the issue: its author supports it
+                out.append((ev.target.name, ev.target.country, issue.name, "support"))
             if issue.name == "summit" and ev.type in ("AGREE", "CONSULT") and ev.target is not None \
                     and stance == "support" and ev.target.kind == "person":
                 out.append((ev.target.name, ev.target.country, issue.name, stance))
@@ -45,6 +51,8 @@ def stances(sentence_low: str, events: list[Coded]) -> list[tuple[str, str, str,
 def _stance(ev: Coded, issue: str, conditional: bool, oppose_cue: bool) -> str | None:
     if ev.status == "denied":
         return None
+    if ev.status == "hypothetical" and ev.type != "THREATEN":
+        return None          # speculation about a position is no claim (GUIDELINES "Claims")
     if oppose_cue and ev.type in ("REJECT", "REQUEST"):
         return "oppose"
     if ev.type == "REJECT":
@@ -58,7 +66,9 @@ def _stance(ev: Coded, issue: str, conditional: bool, oppose_cue: bool) -> str |
             return "oppose"
         if conditional:
             return "conditional"
-        return "support" if ev.status in ("occurred", "planned") or ev.type != "CONSULT" else None
+        if ev.type == "CONSULT":
+            return "support" if ev.status == "planned" else None
+        return "support"
     if ev.type in _SUPPORT_TYPES:
         if ev.status == "cancelled":
             return "oppose"

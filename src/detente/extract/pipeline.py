@@ -63,6 +63,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     default = _lang(art.lang)
     avail = languages()
     body = max(0, min(art.body_start or 0, len(art.text)))
+    last_person = None
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
         text = art.text[s:e]
@@ -71,7 +72,10 @@ def extract_article(art: ArticleIn) -> Extraction:
         lang = sentence_language(text, default)
         if lang not in avail:
             lang = default
-        hits, coded = rules.code_sentence(text, lang, art.date)
+        hits, coded = rules.code_sentence(text, lang, art.date, last_person)
+        persons = [h.actor for h in hits if h.actor is not None and h.kind == "person"]
+        if persons:
+            last_person = persons[-1]
         for h in hits:
             if h.kind == "place":
                 continue
@@ -79,6 +83,8 @@ def extract_article(art: ArticleIn) -> Extraction:
             out.mentions.append(Mention(art.id, sid, s + h.start, s + h.end, h.text, a.name if a else None,
                                         a.wikidata if a else None, a.country if a else None, h.kind))
         for c in coded:
+            if c.target is None:
+                continue           # source-only act: evidence for claims, no event (GUIDELINES: toward another actor)
             out.events.append(Event(
                 id=_hid(art.id, s, e, c.type, c.source.name, c.target.name if c.target else None),
                 article=art.id, sentence_id=sid, sentence=text, start=s, end=e, type=c.type, mode=c.mode,

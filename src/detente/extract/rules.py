@@ -205,10 +205,19 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     return "occurred"
 
 
-def code_sentence(sentence: str, lang: str, on: dt.date | None) -> tuple[list[actor_mod.Hit], list[Coded]]:
-    """Mentions and events of one sentence."""
+_PRONOUN = re.compile(r"(?:Er|He|She)\b")
+
+
+def code_sentence(sentence: str, lang: str, on: dt.date | None,
+                  antecedent: actor_mod.Actor | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
+    """Mentions and events of one sentence. `antecedent` is the last person named before it:
+    a sentence opening with "Er"/"He"/"She" refers to that person (a minimal coreference)."""
     lex = load_lexicon(lang)
     hits = actor_mod.find(sentence, on, lex.location_prepositions)
+    if antecedent is not None:
+        m = _PRONOUN.match(sentence)
+        if m:
+            hits.insert(0, actor_mod.Hit(0, m.end(), m.group(), antecedent, antecedent.kind))
     linked = [h for h in hits if h.actor is not None]
     if not linked:
         return hits, []
@@ -351,7 +360,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
         tgt_g = next((g for g in reversed(earlier) if g is not src_g and {a.country for a in g.actors} - src_countries), None)
         if tgt_g is None:
-            return []
+            # no second party: kept for claims (a stance needs no target), not coded as an event
+            return [(a, None) for a in src_g.actors]
     return _pairs(src_g.actors, tgt_g.actors)
 
 
