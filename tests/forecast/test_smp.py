@@ -53,6 +53,24 @@ def test_batch_of_draws_equals_separate_runs() -> None:
             batch.rounds - one.rounds + 1, axis=0))
 
 
+@pytest.mark.parametrize("n", [1, 2, 7, 25])
+def test_compiled_default_run_equals_batched_reference(n: int) -> None:
+    """The compiled whole-run path (default options) and the step-by-step NumPy path agree."""
+    rng = np.random.default_rng(n)
+    cap = rng.uniform(1, 100, (3, n))
+    pos = np.round(rng.uniform(0, 100, (3, n, 2)), 2)
+    pos[1, : n // 2] = pos[1, 0]  # a draw with many actors at one point
+    sal = rng.uniform(0, 1, (3, n, 2)) / 2
+    p = smp.resolve_params({})
+    inp = smp.validate(cap, pos, sal)
+    fast = smp.simulate(inp.position, inp.salience, inp.capability, p)
+    slow = smp.simulate(inp.position, inp.salience, inp.capability, p, compiled=False)
+    np.testing.assert_array_equal(fast.rounds, slow.rounds)
+    np.testing.assert_allclose(fast.position, slow.position, atol=1e-12)
+    np.testing.assert_allclose(fast.probability, slow.probability, atol=1e-9)
+    np.testing.assert_array_equal(fast.representative, slow.representative)
+
+
 def test_outcome_is_pce_expected_position() -> None:
     out = smp.predict(CAP, POS, SAL)
     final, prob = out.trajectory[-1], out.probability

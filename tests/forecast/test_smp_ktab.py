@@ -68,12 +68,14 @@ def test_reproduces_ktab_run(ref: Path, name: str) -> None:
     np.testing.assert_allclose(out.outcome, expected, atol=0.01)
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "numpy-steps"])
 @pytest.mark.parametrize("name", CASES)
-def test_winning_probabilities_every_turn(ref: Path, name: str) -> None:
+def test_winning_probabilities_every_turn(ref: Path, name: str, compiled: bool) -> None:
     case = load_case(ref, name)
     p = smp.resolve_params({})
     inp = smp.validate(case["capability"], case["position"], case["salience"])
-    run = smp.simulate(inp.position, inp.salience, inp.capability, p)
+    run = smp.simulate(inp.position, inp.salience, inp.capability, p, compiled=compiled)
+    np.testing.assert_allclose(run.position[0] * 100, case["history"], atol=0.1)
     assert run.probability.shape[1:] == case["winprob"].shape
     np.testing.assert_allclose(run.probability[0], case["winprob"], atol=0.01)
     # in fact to KTAB's printed precision

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from detente.errors import InputError
+from detente.forecast.models import smp_jit
 from detente.forecast.models import smp_kernels as K
 from detente.forecast.models.base import Outcome
 from detente.forecast.models.registry import ModelSpec
@@ -339,12 +340,27 @@ class Run:
     rounds: np.ndarray  # (B,) rounds run per draw
 
 
-def simulate(x0: np.ndarray, sal: np.ndarray, cap: np.ndarray, p: dict[str, Any]) -> Run:
+def is_default(p: dict[str, Any]) -> bool:
+    """All nine KTAB options at their defaults (the compiled whole-run path applies)."""
+    return all(p[name] == DEFAULTS[name] for name in _CHOICES)
+
+
+def simulate(x0: np.ndarray, sal: np.ndarray, cap: np.ndarray, p: dict[str, Any],
+             compiled: bool = True) -> Run:
     """Rounds until KTAB's stopping rule (KTAB.md 1.3), each draw stopping on its own.
 
     Stop at state t when t >= max_rounds, or t >= 2 and
     D(t-1, t) / (D(0, 1) + 1e-4) < stop_fraction, D = sum_i ||x_i(t-1) - x_i(t)||.
+    With the default options (and `compiled`) the whole run is one compiled call
+    (smp_jit.run_default); otherwise rounds are the batched steps `assess` and
+    `bargain_round` below, which are the reference the compiled path is tested against.
     """
+    if compiled and is_default(p):
+        pos, prob, rep, rounds = smp_jit.run_default(
+            np.ascontiguousarray(x0), np.ascontiguousarray(sal), np.ascontiguousarray(cap),
+            int(p["max_rounds"]), float(p["stop_fraction"]), float(p["pos_tol"]))
+        last = int(rounds.max()) + 1
+        return Run(pos[:, :last], prob[:, :last], rep, rounds)
     b = x0.shape[0]
     rng = np.random.default_rng(p["seed"]) if p["state_transitions"] == "Stochastic" else None
     x = x0.copy()

@@ -93,19 +93,15 @@ def _estimates(d, risk, adjust, h, i, rh, umi, umm):
 
 
 @njit(cache=True)
-def best_challenges(d, risk, adjust, weight, total, rule, vmodel, commit, min_gain):
-    """target (B, n) (-1 none), phi (B, n), gain (B, n); see smp_kernels.best_challenges."""
-    nb, n, _ = d.shape
-    target = np.full((nb, n), -1, dtype=np.int64)
-    phi_out = np.full((nb, n), 0.5)
-    gain_out = np.zeros((nb, n))
-    for bi in range(nb * n):  # serial: threads lose to oversubscription on shared machines
-        b = bi // n
-        i = bi % n
-        rh = np.empty(n)
-        umi = np.empty(n)
-        umm = np.empty(n)
-        _estimates(d[b], risk[b], adjust, i, i, rh, umi, umm)
+def _challenges_one(d, risk, adjust, weight, total, rule, vmodel, commit, min_gain,
+                    target, phi_out, gain_out):
+    """One draw: fill target (n,) (-1 none), phi_out (n,), gain_out (n,)."""
+    n = d.shape[0]
+    rh = np.empty(n)
+    umi = np.empty(n)
+    umm = np.empty(n)
+    for i in range(n):
+        _estimates(d, risk, adjust, i, i, rh, umi, umm)
         uii = umi[i]
         best = -np.inf
         best_j = -1
@@ -113,19 +109,33 @@ def best_challenges(d, risk, adjust, weight, total, rule, vmodel, commit, min_ga
         for j in range(n):
             if j == i:
                 continue
-            phi = _contest(d[b], rh, umi, umm, weight[b], i, j, rule, vmodel, commit)
-            uij = _util(d[b, i, j], rh[i])
-            s = total[b, j]
+            phi = _contest(d, rh, umi, umm, weight, i, j, rule, vmodel, commit)
+            uij = _util(d[i, j], rh[i])
+            s = total[j]
             g = (1 - s) * 2 * uii + s * (phi * 2 * uii + (1 - phi) * 2 * uij) - (uii + uij)
             if g > best:  # first maximum
                 best = g
                 best_j = j
                 best_phi = phi
-        if best_j >= 0:
-            phi_out[b, i] = best_phi
-            if best > min_gain:
-                target[b, i] = best_j
-                gain_out[b, i] = best
+        target[i] = -1
+        phi_out[i] = best_phi
+        gain_out[i] = 0.0
+        if best_j >= 0 and best > min_gain:
+            target[i] = best_j
+            gain_out[i] = best
+
+
+@njit(cache=True)
+def best_challenges(d, risk, adjust, weight, total, rule, vmodel, commit, min_gain):
+    """target (B, n) (-1 none), phi (B, n), gain (B, n); see smp_kernels.best_challenges.
+    Serial: on a shared 2-core machine numba's threads lost 3-5x to oversubscription."""
+    nb, n, _ = d.shape
+    target = np.full((nb, n), -1, dtype=np.int64)
+    phi_out = np.full((nb, n), 0.5)
+    gain_out = np.zeros((nb, n))
+    for b in range(nb):
+        _challenges_one(d[b], risk[b], adjust, weight[b], total[b], rule, vmodel, commit,
+                        min_gain, target[b], phi_out[b], gain_out[b])
     return target, phi_out, gain_out
 
 
@@ -161,3 +171,196 @@ def coalitions(weight, value, rule):
                     if v > 0:
                         out[b, i, j] += v
     return out
+
+
+# ------------------------------------------------------- whole runs, default parameters only
+# KTAB's defaults (Prop votes, Linear victory, Conditional PCE, Mid risk range, OneThird
+# adjustment, SemiCommit, S2P2, InitOnlyInterp, Deterministic) are what nearly every run
+# uses; for them a whole run is one compiled call, without NumPy's per-call overhead that
+# dominates small cases (about 2 ms a round at 7-26 actors). It repeats the steps of
+# smp.assess / smp.bargain_round, which stay the readable, trace-tested reference;
+# tests/forecast/test_smp.py checks both give the same runs.
+
+
+@njit(cache=True)
+def _cond_pce(u, w, member, out):
+    """Conditional PCE (Prop, Linear) over the options with member[m]; u (n voters, m)."""
+    nv, m = u.shape
+    logp = np.zeros(m)
+    for i in range(m):
+        if not member[i]:
+            continue
+        for j in range(m):
+            if not member[j]:
+                continue
+            cij = _FLOOR
+            cji = _FLOOR
+            for a in range(nv):
+                du = u[a, i] - u[a, j]
+                if du > 0:
+                    cij += w[a] * du
+                elif du < 0:
+                    cji -= w[a] * du
+            logp[i] += np.log(max(cij / (cij + cji), 1e-300))
+    top = -np.inf
+    for i in range(m):
+        if member[i] and logp[i] > top:
+            top = logp[i]
+    tot = 0.0
+    for i in range(m):
+        out[i] = np.exp(logp[i] - top) if member[i] else 0.0
+        tot += out[i]
+    for i in range(m):
+        out[i] /= tot
+
+
+@njit(cache=True)
+def _dist(q, s, y):
+    """Salience-weighted distance from ideal q (K,) with saliences s (K,) to point y (K,)."""
+    num = 0.0
+    den = 0.0
+    for k in range(q.shape[0]):
+        num += (s[k] * (q[k] - y[k])) ** 2
+        den += s[k] * s[k]
+    return min(np.sqrt(num / den), 1.0) if den > 0 else 0.0
+
+
+@njit(cache=True)
+def _assess_one(x, sal, cap, pos_tol, d, risk, u, prob, rep):
+    """KTAB.md 1.2a for one state: fills d, risk, u (objective utilities), prob, rep."""
+    n = x.shape[0]
+    for a in range(n):
+        for b in range(n):
+            d[a, b] = _dist(x[a], sal[a], x[b])
+    everyone = np.ones(n, dtype=np.bool_)
+    p0 = np.empty(n)
+    _cond_pce(1.0 - d, cap, everyone, p0)
+    pmax = p0.max()
+    pmin = p0.min()
+    span = pmax - pmin
+    for a in range(n):
+        risk[a] = -0.5 + 1.5 * (p0[a] - pmin) / span if span > 1e-15 else 0.0
+        for b in range(n):
+            u[a, b] = _util(d[a, b], risk[a])
+    # distinct positions: collected in actor order, each actor -> last collected within tol
+    distinct = np.zeros(n, dtype=np.bool_)
+    for i in range(n):
+        new = True
+        for j in range(i):
+            if distinct[j] and np.sum((x[i] - x[j]) ** 2) < pos_tol * pos_tol:
+                new = False
+                break
+        distinct[i] = new
+    for i in range(n):
+        for j in range(n - 1, -1, -1):
+            if distinct[j] and np.sum((x[i] - x[j]) ** 2) < pos_tol * pos_tol:
+                rep[i] = j
+                break
+    p = np.empty(n)
+    _cond_pce(u, cap, distinct, p)
+    for i in range(n):
+        prob[i] = p[rep[i]]
+
+
+@njit(cache=True)
+def _round_one(x, sal, cap, d, risk, u, new):
+    """KTAB.md 1.2c-e for one state with the default options: fills new (n, K)."""
+    n, nk = x.shape
+    total = sal.sum(axis=1)
+    weight = cap * total
+    target = np.empty(n, dtype=np.int64)
+    phi = np.empty(n)
+    gain = np.empty(n)
+    _challenges_one(d, risk, 1.0 / 3.0, weight, total, 0, 0, 0, 1e-5, target, phi, gain)
+    bi = np.empty((n, nk))
+    bj = np.empty((n, nk))
+    tgt = np.empty(n, dtype=np.int64)
+    for i in range(n):
+        j = target[i] if target[i] >= 0 else i
+        tgt[i] = j
+        for k in range(nk):
+            wi = sal[i, k] ** 2 * phi[i] ** 2
+            wj = sal[j, k] ** 2 * (1 - phi[i]) ** 2
+            tot = wi + wj + 1e-6
+            lo = min(x[i, k], x[j, k])
+            hi = max(x[i, k], x[j, k])
+            v = ((wi + 1e-6) * x[i, k] + wj * x[j, k]) / tot
+            bi[i, k] = min(max(np.floor(v * 1e4 + 0.5) / 1e4, lo), hi)
+            v = (wi * x[i, k] + (wj + 1e-6) * x[j, k]) / tot
+            bj[i, k] = min(max(np.floor(v * 1e4 + 0.5) / 1e4, lo), hi)
+    # value of bargain m (column n: status quo) to actor a: mean utility of the state
+    value = np.empty((n, n + 1))
+    for a in range(n):
+        base = u[a].mean()
+        value[a, n] = base
+        for m in range(n):
+            if target[m] < 0:
+                value[a, m] = base
+                continue
+            ui = _util(_dist(x[a], sal[a], bi[m]), risk[a])
+            uj = _util(_dist(x[a], sal[a], bj[m]), risk[a])
+            value[a, m] = base + (ui - u[a, m] + uj - u[a, tgt[m]]) / n
+    member = np.zeros(n + 1, dtype=np.bool_)
+    p = np.empty(n + 1)
+    for k in range(n):
+        for m in range(n):
+            member[m] = target[m] >= 0 and (m == k or tgt[m] == k)
+        member[n] = True
+        _cond_pce(value, cap, member, p)
+        best = 0.0
+        for m in range(n + 1):
+            if member[m] and p[m] > best:
+                best = p[m]
+        chosen = n
+        key = np.inf
+        for m in range(n + 1):  # ties: KTAB's sequential queue order
+            if member[m] and p[m] >= best * (1 - 1e-12):
+                km = 2.0 * k if m == n else 2.0 * m + 1
+                if km < key:
+                    key = km
+                    chosen = m
+        for c in range(nk):
+            if chosen == n:
+                new[k, c] = x[k, c]
+            elif chosen == k:
+                new[k, c] = bi[chosen, c]
+            else:
+                new[k, c] = bj[chosen, c]
+
+
+@njit(cache=True)
+def run_default(x0, sal, cap, max_rounds, stop_fraction, pos_tol):
+    """Whole runs (KTAB.md 1.2-1.3) for a batch: x0 (B, n, K) -> positions (B, T+1, n, K),
+    probabilities (B, T+1, n), representatives (B, n), rounds (B,), T = max_rounds; a draw
+    that stopped early repeats its last state."""
+    nb, n, nk = x0.shape
+    pos = np.empty((nb, max_rounds + 1, n, nk))
+    prob = np.empty((nb, max_rounds + 1, n))
+    reps = np.empty((nb, n), dtype=np.int64)
+    rounds = np.zeros(nb, dtype=np.int64)
+    d = np.empty((n, n))
+    risk = np.empty(n)
+    u = np.empty((n, n))
+    rep = np.empty(n, dtype=np.int64)
+    for b in range(nb):
+        pos[b, 0] = x0[b]
+        first = 0.0
+        t = 0
+        while True:
+            _assess_one(pos[b, t], sal[b], cap[b], pos_tol, d, risk, u, prob[b, t], rep)
+            if t > 0:
+                moved = 0.0
+                for i in range(n):
+                    moved += np.sqrt(np.sum((pos[b, t, i] - pos[b, t - 1, i]) ** 2))
+                if t == 1:
+                    first = moved
+                if t >= max_rounds or (t >= 2 and moved / (first + 1e-4) < stop_fraction):
+                    break
+            _round_one(pos[b, t], sal[b], cap[b], d, risk, u, pos[b, t + 1])
+            t += 1
+        rounds[b] = t
+        reps[b] = rep
+        for s in range(t + 1, max_rounds + 1):
+            pos[b, s] = pos[b, t]
+            prob[b, s] = prob[b, t]
+    return pos, prob, reps, rounds
