@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS article_bands (
     band          SMALLINT NOT NULL,
     key           BIGINT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS article_bands_key ON article_bands (key);
 
 -- extraction
 CREATE TABLE IF NOT EXISTS sentences (
