@@ -79,3 +79,21 @@ def test_cycle_command(tmp_path):
     plain.write_text(dump_yaml(_cycle([PRESSURE]).model_copy(update={"cycle": None})), encoding="utf-8")
     bad = runner.invoke(app, ["cycle", str(plain), "-m", "compromise"])
     assert bad.exit_code == 2 and "no `cycle` section" in bad.output
+
+
+def test_example_cycle_runs_the_status_quo_loop():
+    """The example's cycle (the 001 columns' loop) runs for its rounds; its events fire."""
+    from pathlib import Path
+
+    from detente.forecast.montecarlo import select_models
+    from detente.scenario.load import load_scenario
+
+    pytest.importorskip("detente.forecast.models.compromise", reason="compromise model not in this tree yet")
+    sc = load_scenario(Path(__file__).resolve().parents[2] / "examples" / "ukraine-2025" / "scenario.yaml")
+    res = run_cycle(scenario_inputs(sc), sc.cycle, select_models(["compromise"]), 0, 200)
+    assert len(res.rounds) == sc.cycle.rounds
+    assert set(res.event_exit) == {e.id for e in sc.cycle.events}
+    assert any(r.fired[e.id] > 0 for r in res.rounds for e in sc.cycle.events)
+    assert sum(res.exit_share.values()) + res.never_exit == pytest.approx(1.0)
+    exited = [r.exited for r in res.rounds]
+    assert exited == sorted(exited)
