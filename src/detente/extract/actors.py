@@ -30,7 +30,7 @@ class Hit:
 
 
 def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
-         gaz: Gazetteer | None = None) -> list[Hit]:
+         gaz: Gazetteer | None = None, actor_nouns: tuple[str, ...] = ()) -> list[Hit]:
     """All mentions in one sentence, left to right, non-overlapping (roles, then the longest alias)."""
     gaz = gaz or load_gazetteer()
     hits: list[Hit] = []
@@ -67,7 +67,15 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             continue
         actor = gaz.adj_forms.get(word.lower())
         if actor is not None:
-            hits.append(Hit(s, w.end(), word, actor, "adjective"))
+            # "russische Armee", "amerikanische Beamte", "seinem amerikanischen Kollegen": a
+            # demonym before a noun for people or institutions names a collective actor
+            nxt = _WORD.match(sentence, w.end() + 1) if w.end() < n and sentence[w.end()] == " " else None
+            head = nxt.group().lower() if nxt else ""
+            if head and any(head.startswith(x) for x in actor_nouns):
+                hits.append(Hit(s, nxt.end(), sentence[s:nxt.end()], actor, "collective"))
+                next_free = nxt.end()
+            else:
+                hits.append(Hit(s, w.end(), word, actor, "adjective"))
     taken = [(h.start, h.end) for h in hits]
     if any(c.isupper() for c in sentence[1:]):
         for m in _TITLE.finditer(sentence):

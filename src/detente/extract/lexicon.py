@@ -54,6 +54,7 @@ class Lexicon:
     negation: frozenset[str]
     conditional_openers: frozenset[str]
     question_openers: frozenset[str]
+    actor_nouns: tuple[str, ...]
     weekdays: dict[str, int]
     months: dict[str, int]
     relative: dict[str, int]
@@ -96,6 +97,7 @@ def load_lexicon(lang: str) -> Lexicon:
         status_phrases={k: tuple(re.compile(p) for p in v.get("phrases", []) or []) for k, v in status.items()},
         negation=_low(raw.get("negation")), conditional_openers=_low(raw.get("conditional_openers")),
         question_openers=_low(raw.get("question_openers")),
+        actor_nouns=tuple(sorted(_low(raw.get("actor_nouns")))),
         weekdays={k.lower(): int(v) for k, v in (d.get("weekdays") or {}).items()},
         months={k.lower(): int(v) for k, v in (d.get("months") or {}).items()},
         relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},

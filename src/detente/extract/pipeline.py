@@ -106,7 +106,7 @@ def dedupe_events(events: list[Event]) -> list[Event]:
     seen: set[tuple] = set()
     out = []
     for ev in events:
-        key = (ev.type, ev.source, ev.target, ev.status, ev.date, ev.location, ev.trigger.lower() if ev.trigger else None)
+        key = (ev.type, ev.source, ev.target, ev.status, ev.date, ev.location)
         if key in seen:
             continue
         seen.add(key)

@@ -206,6 +206,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
 
 
 _PRONOUN = re.compile(r"(?:Er|He|She)\b")
+_OBJ_PRONOUN = re.compile(r"\b(?:ihn|ihm|him)\b")
 
 
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
@@ -213,11 +214,16 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     """Mentions and events of one sentence. `antecedent` is the last person named before it:
     a sentence opening with "Er"/"He"/"She" refers to that person (a minimal coreference)."""
     lex = load_lexicon(lang)
-    hits = actor_mod.find(sentence, on, lex.location_prepositions)
-    if antecedent is not None:
+    hits = actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns)
+    if antecedent is not None and not any(h.actor == antecedent for h in hits):
         m = _PRONOUN.match(sentence)
         if m:
             hits.insert(0, actor_mod.Hit(0, m.end(), m.group(), antecedent, antecedent.kind))
+        else:
+            m = _OBJ_PRONOUN.search(sentence)
+            if m:
+                hits.append(actor_mod.Hit(m.start(), m.end(), m.group(), antecedent, antecedent.kind))
+                hits.sort(key=lambda h: h.start)
     linked = [h for h in hits if h.actor is not None]
     if not linked:
         return hits, []
