@@ -147,3 +147,16 @@ def test_same_stem_in_two_folders_is_not_silently_merged(tmp_path: Path, corpus:
     report = ingest_paths(con, [corpus, other], on_warning=warned.append)
     assert report.count("skipped") == 1 and "same name stem" in warned[0]
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 13
+
+
+def test_same_stem_in_a_later_run_replaces_and_says_so(tmp_path: Path, corpus: Path) -> None:
+    con = connect(tmp_path / "s.duckdb")
+    ingest_paths(con, [_one(corpus, "000")])
+    other = tmp_path / "other"
+    other.mkdir()
+    clash = other / _one(corpus, "000").name
+    shutil.copy(_one(corpus, "003"), clash)
+    report = ingest_paths(con, [clash])
+    assert report.files[0].status == "replaced"
+    assert str(_one(corpus, "000")) in report.files[0].reason
+    assert con.execute("SELECT source_file FROM articles").fetchall() == [(str(clash),)]

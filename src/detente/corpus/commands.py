@@ -62,6 +62,8 @@ def ingest(
             progress.advance(task)
         elif r.status != "skipped":
             console.print(f"{r.status:>9}  {escape(str(r.path))}  ({len(r.ids)} article{'s' if len(r.ids) != 1 else ''})")
+        if r.status == "replaced" and r.reason and r.reason != "content changed":
+            warn(f"{r.path}: {r.reason}")
 
     try:
         report = ingest_paths(con, paths, max_bytes=limit, on_warning=warn, on_file=show, on_start=start)

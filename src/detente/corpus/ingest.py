@@ -5,7 +5,7 @@ Rules (docs/corpus.md):
   the file is `unchanged` and nothing is written (re-ingest is idempotent).
 - If the file changed (or another file with the same stem was ingested before), its old
   articles, their near-duplicate index rows and any rows later stages derived from them
-  (sentences, mentions, events, claims) are deleted and the new ones inserted, all in the
+  (every table with an `article_id` column) are deleted and the new ones inserted, all in the
   same transaction: a failure or kill midway leaves the store exactly as before that file.
 - A text equal to a stored article of another id is kept with a `duplicate` warning; a text
   whose MinHash similarity to a stored one is >= 0.8 is kept with `near_duplicate`.
@@ -30,7 +30,6 @@ from detente.errors import InputError
 from detente.store.db import transaction
 
 SKIP_NAMES = ("readme", "license", "licence", "changelog")  # documentation beside data files
-DERIVED_TABLES = ("sentences", "mentions", "events", "claims")
 MAX_CANDIDATES = 20  # near-duplicate candidates verified per article; keeps cost flat
 
 Warn = Callable[[str], None]
@@ -139,41 +138,46 @@ def ingest_paths(
     return report
 
 
-def _stored_for_stem(con: duckdb.DuckDBPyConnection, stem: str) -> dict[str, str]:
+def _stored_for_stem(con: duckdb.DuckDBPyConnection, stem: str) -> tuple[dict[str, str], set[str]]:
+    """{id: content_hash} of the stored articles `STEM#N`, and the files they came from."""
     rows = con.execute(
         # a range on the primary key ('$' follows '#'), then the exact STEM#N form
-        "SELECT id, content_hash FROM articles WHERE id > ? AND id < ? "
+        "SELECT id, content_hash, source_file FROM articles WHERE id > ? AND id < ? "
         "AND regexp_full_match(substr(id, ?), '[0-9]+')",
         [stem + "#", stem + "$", len(stem) + 2],
     ).fetchall()
-    return dict(rows)
+    return {r[0]: r[1] for r in rows}, {r[2] for r in rows}
 
 
 def store_file(con: duckdb.DuckDBPyConnection, path: Path, articles: list[Article]) -> FileResult:
-    """Write one file's articles in one transaction (see module docstring)."""
-    stored = _stored_for_stem(con, path.stem)
+    """Write one file's articles in one transaction (see module docstring). Also the entry
+    point for callers that parsed the file themselves (web upload, bulk ingest)."""
     new = {a.id: a.content_hash for a in articles}
     ids = list(new)
-    if stored == new:
-        return FileResult(path, "unchanged", ids)
-    with transaction(con):
+    with transaction(con):  # the check too, so a concurrent writer cannot slip in between
+        stored, sources = _stored_for_stem(con, path.stem)
+        if stored == new:
+            return FileResult(path, "unchanged", ids)
         if stored:
             _delete(con, list(stored))
         for art in articles:
             _check_duplicates(con, art)
             insert_article(con, art)
-    return FileResult(path, "replaced" if stored else "added", ids)
+    if not stored:
+        return FileResult(path, "added", ids)
+    others = sorted(sources - {str(path)})
+    reason = f"replaces the articles of {', '.join(others)} (same name stem)" if others else "content changed"
+    return FileResult(path, "replaced", ids, reason=reason)
 
 
 def _delete(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
-    tables = {r[0] for r in con.execute(
-        "SELECT table_name FROM information_schema.columns WHERE column_name = 'article_id' "
-        "AND table_schema = current_schema()").fetchall()}
-    for table in DERIVED_TABLES:
-        if table in tables:
-            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-    con.execute("DELETE FROM article_bands WHERE article_id IN (SELECT unnest(?))", [ids])
-    con.execute("DELETE FROM article_minhash WHERE article_id IN (SELECT unnest(?))", [ids])
+    """Delete articles and every row derived from them: any table with an `article_id`
+    column (sentences, mentions, events, claims, and tables later stages add)."""
+    tables = [r[0] for r in con.execute(
+        "SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = 'article_id' "
+        "AND table_schema = current_schema() ORDER BY 1").fetchall()]
+    for table in tables:
+        con.execute(f'DELETE FROM "{table}" WHERE article_id IN (SELECT unnest(?))', [ids])
     con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
 
 
