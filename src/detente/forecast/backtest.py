@@ -224,46 +224,76 @@ def bootstrap_ci(errors: np.ndarray, *, seed: int, draws: int = 2000, level: flo
 Predictor = Callable[[BacktestSet], np.ndarray]
 
 
-def _registry_predictor(name: str, **params: Any) -> Predictor:
-    def run(s: BacktestSet) -> np.ndarray:
-        return registry.get(name).predict(*s.args(), status_quo=s.status_quo[:, None], **params).outcome[:, 0]
+# Predictors are small frozen dataclasses, not closures, so an executor can pickle them to
+# worker processes or a Dask cluster (detente.execution).
+@dataclass(frozen=True)
+class RegistryModel:
+    """A registered model with fixed parameters; the set's status quo is passed unless told not to."""
 
-    return run
+    name: str
+    params: tuple[tuple[str, Any], ...] = ()
+    status_quo: bool = True
+
+    def __call__(self, s: BacktestSet) -> np.ndarray:
+        sq = s.status_quo[:, None] if self.status_quo else None
+        return registry.get(self.name).predict(*s.args(), status_quo=sq, **dict(self.params)).outcome[:, 0]
+
+
+@dataclass(frozen=True)
+class AnchoredOneActor:
+    """Compromise with the status quo as one more actor of average weight: (m * mean + sq) / (m + 1)."""
+
+    def __call__(self, s: BacktestSet) -> np.ndarray:
+        m = (~np.isnan(s.position) & (s.salience > 0)).sum(axis=1)
+        base = RegistryModel("compromise")(s)
+        sq = s.status_quo
+        return np.where(np.isnan(sq), base, (m * base + np.nan_to_num(sq)) / (m + 1))
+
+
+@dataclass(frozen=True)
+class Shrunk:
+    """A model's outcome moved the fraction `toward` of the way to the compromise point."""
+
+    name: str
+    toward: float = 0.5
+
+    def __call__(self, s: BacktestSet) -> np.ndarray:
+        return (1 - self.toward) * RegistryModel(self.name)(s) + self.toward * RegistryModel("compromise")(s)
 
 
 def variants() -> dict[str, Predictor]:
     """The honest improvements tried against the compromise model (docs/decisions.md, D-T*).
 
-    Each is fixed in advance (no parameter fitted to an issue): status-quo anchoring with
-    the status quo weighing as one average actor or as all actors together; shrinking a
-    model halfway toward the compromise point; BDM with Q = 0.5 (BDM's usual setting).
+    Each is fixed in advance (no parameter fitted to an issue): Nash and KS with each
+    actor's worst point as disagreement instead of the reference point; BDM's weighted mean
+    of final positions instead of the median; BDM with Q = 0.5 (BDM's usual setting);
+    status-quo anchoring with the status quo weighing as one average actor or as all actors
+    together; shrinking a model halfway toward the compromise point.
     """
-    comp = _registry_predictor("compromise")
-
-    def anchored_average(s: BacktestSet) -> np.ndarray:
-        m = (~np.isnan(s.position) & (s.salience > 0)).sum(axis=1)
-        base = comp(s)
-        sq = s.status_quo
-        return np.where(np.isnan(sq), base, (m * base + np.nan_to_num(sq)) / (m + 1))
-
-    def shrink(name: str) -> Predictor:
-        model = _registry_predictor(name)
-        return lambda s: 0.5 * model(s) + 0.5 * comp(s)
-
     out: dict[str, Predictor] = {
-        "compromise+sq(one actor)": anchored_average,
-        "compromise+sq(equal)": _registry_predictor("compromise", sq_weight=1.0),
-        "bdm q=0.5": _registry_predictor("bdm", q=0.5),
+        "nash (worst-point d)": RegistryModel("nash", status_quo=False),
+        "ks (worst-point d)": RegistryModel("ks", status_quo=False),
+        "bdm outcome=mean": RegistryModel("bdm", (("outcome", "mean"),)),
+        "bdm q=0.5": RegistryModel("bdm", (("q", 0.5),)),
+        "compromise+sq(one actor)": AnchoredOneActor(),
+        "compromise+sq(equal)": RegistryModel("compromise", (("sq_weight", 1.0),)),
     }
     for name in ("median", "nash", "bdm"):
         if name in registry.models():
-            out[f"{name}~compromise(0.5)"] = shrink(name)
+            out[f"{name}~compromise(0.5)"] = Shrunk(name)
     return out
 
 
-def score(errors: np.ndarray, seed: int) -> dict[str, Any]:
+def score(errors: np.ndarray, seed: int, baseline: np.ndarray | None = None) -> dict[str, Any]:
+    """MAE, median error, bootstrap CI; with a baseline, the paired difference in MAE
+    (negative = better than the baseline) and its bootstrap CI over the same resamples."""
     lo, hi = bootstrap_ci(errors, seed=seed)
-    return {"mae": float(errors.mean()), "median_ae": float(np.median(errors)), "n": int(errors.size), "ci": [lo, hi]}
+    out: dict[str, Any] = {"mae": float(errors.mean()), "median_ae": float(np.median(errors)), "n": int(errors.size), "ci": [lo, hi]}
+    if baseline is not None:
+        diff = errors - baseline
+        dlo, dhi = bootstrap_ci(diff, seed=seed)
+        out["diff_vs_compromise"] = {"mean": float(diff.mean()), "ci": [dlo, dhi]}
+    return out
 
 
 def run_backtest(
@@ -274,7 +304,7 @@ def run_backtest(
     Each (set, model) prediction is a chunk on `executor` (detente.execution; default here)."""
     from detente.execution.tasks import map_named
 
-    predictors: dict[str, Predictor] = {n: _registry_predictor(n) for n in (models or list(registry.models()))}
+    predictors: dict[str, Predictor] = {n: RegistryModel(n) for n in (models or list(registry.models()))}
     if with_variants:
         predictors.update(variants())
     pooled: dict[str, list[np.ndarray]] = {n: [] for n in predictors}
@@ -290,6 +320,9 @@ def run_backtest(
         for name, pred in predictions.items():
             err = np.abs(pred - s.outcome) * (100.0 / width)
             pooled[name].append(err)
-            per_set[s.name]["models"][name] = score(err, seed)
-    result = {"models": {n: score(np.concatenate(e), seed) for n, e in pooled.items()}, "sets": per_set}
+        base = np.abs(predictions["compromise"] - s.outcome) * (100.0 / width) if "compromise" in predictions else None
+        for name in predictions:
+            per_set[s.name]["models"][name] = score(pooled[name][-1], seed, base)
+    base_all = np.concatenate(pooled["compromise"]) if "compromise" in pooled else None
+    result = {"models": {n: score(np.concatenate(e), seed, base_all) for n, e in pooled.items()}, "sets": per_set}
     return result

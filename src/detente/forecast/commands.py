@@ -15,6 +15,8 @@ from rich.table import Table
 
 from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
 from detente.errors import InputError
+from detente.execution.commands import SchedulerOpt, WorkersOpt
+from detente.execution.executor import executor_for
 from detente.forecast.models import registry
 from detente.forecast.models.base import Outcome
 from detente.forecast.tables import ActorTable, read_table
@@ -120,7 +122,7 @@ def _print_outcome(table: ActorTable, result: Outcome, trajectory: bool) -> None
             console.print(r)
 
 
-def _scenario_forecast(path: Path, model: str | None, json_out: bool, **options: Any) -> None:
+def _scenario_forecast(path: Path, model: str | None, json_out: bool, executor: Any = None, **options: Any) -> None:
     """Scenario YAML files belong to the scenario stage; dispatch there if it is installed."""
     try:
         module = importlib.import_module("detente.scenario.forecast_cli")
@@ -128,7 +130,7 @@ def _scenario_forecast(path: Path, model: str | None, json_out: bool, **options:
         if exc.name not in ("detente.scenario.forecast_cli", "detente.scenario"):
             raise
         raise InputError(f"{path}: scenario YAML files need the scenario stage (detente.scenario.forecast_cli), which is not installed") from None
-    module.run(path, models=[model] if model else None, json_output=json_out, **options)
+    module.run(path, models=[model] if model else None, json_output=json_out, executor=executor, **options)
 
 
 def register(app: typer.Typer) -> None:
@@ -146,10 +148,13 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[Optional[int], typer.Option("--seed", help="Scenario files: random seed (default 0).")] = None,
         record: Annotated[bool, typer.Option("--record", help="Scenario files: store the forecast in the ledger (--db).")] = False,
         db: DbOption = DEFAULT_DB,
+        scheduler: SchedulerOpt = None,
+        workers: WorkersOpt = None,
     ) -> None:
         """Forecast the outcome per issue with one bargaining model."""
         if file.suffix.lower() in (".yaml", ".yml"):
-            _scenario_forecast(file, model, json_out, draws=draws, seed=seed, record=record, db=db)
+            with executor_for(scheduler, workers) as ex:  # Monte Carlo draws in chunks (detente.execution)
+                _scenario_forecast(file, model, json_out, ex, draws=draws, seed=seed, record=record, db=db)
             return
         if draws is not None or seed is not None or record:
             raise InputError(f"{file}: --draws, --seed and --record apply to scenario files (.yaml, .yml)")
@@ -172,6 +177,8 @@ def register(app: typer.Typer) -> None:
         seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap.")] = 0,
         variants: Annotated[bool, typer.Option("--variants/--no-variants", help="Also score the improvement variants.")] = True,
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+        scheduler: SchedulerOpt = None,
+        workers: WorkersOpt = None,
     ) -> None:
         """Score every model on data sets with known outcomes: MAE, median error, bootstrap CI."""
         from detente.forecast import backtest as bt
@@ -179,7 +186,8 @@ def register(app: typer.Typer) -> None:
         if capability not in bt.CAPABILITIES:
             raise InputError(f"--capability must be one of {', '.join(bt.CAPABILITIES)}, got {capability!r}")
         sets = [bt.read_deu(data, capability)] if data else bt.default_sets(capability)
-        result = bt.run_backtest(sets, seed=seed, with_variants=variants)
+        with executor_for(scheduler, workers) as ex:
+            result = bt.run_backtest(sets, seed=seed, with_variants=variants, executor=ex)
         cap_text = f"{capability}: {bt.CAPABILITIES[capability]} (DEU sets; the other sets carry their own capabilities)"
         result["capability"] = cap_text
         if json_out:
@@ -188,7 +196,7 @@ def register(app: typer.Typer) -> None:
         base = set(registry.models())
         t = Table(title="Backtest: absolute error on a 0-100 scale, all issues pooled")
         per = Table(title="Mean absolute error per data set")
-        for col in ("Model", "MAE", "Median AE", "n", "95% CI (bootstrap)"):
+        for col in ("Model", "MAE", "Median AE", "n", "95% CI", "vs compromise (95% CI)"):
             t.add_column(col, justify="left" if col == "Model" else "right", no_wrap=col == "Model")
         per.add_column("Model", no_wrap=True)
         for col in result["sets"]:
@@ -199,7 +207,9 @@ def register(app: typer.Typer) -> None:
                 t.add_section()
                 per.add_section()
                 first_variant = False
-            t.add_row(name, f"{v['mae']:.2f}", f"{v['median_ae']:.2f}", str(v["n"]), f"{v['ci'][0]:.2f}-{v['ci'][1]:.2f}")
+            d = v.get("diff_vs_compromise")
+            vs = f"{d['mean']:+.2f} ({d['ci'][0]:+.2f}, {d['ci'][1]:+.2f})" if d and name != "compromise" else ""
+            t.add_row(name, f"{v['mae']:.2f}", f"{v['median_ae']:.2f}", str(v["n"]), f"{v['ci'][0]:.1f}-{v['ci'][1]:.1f}", vs)
             per.add_row(name, *(f"{result['sets'][s]['models'][name]['mae']:.2f}" for s in result["sets"]))
         console.print(t)
         console.print(per)
