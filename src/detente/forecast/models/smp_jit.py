@@ -190,7 +190,7 @@ def _cond_pce(u, w, member, out):
     for i in range(m):
         if not member[i]:
             continue
-        for j in range(m):
+        for j in range(i + 1, m):  # each pair once: C(i, j) and C(j, i) together
             if not member[j]:
                 continue
             cij = _FLOOR
@@ -202,6 +202,8 @@ def _cond_pce(u, w, member, out):
                 elif du < 0:
                     cji -= w[a] * du
             logp[i] += np.log(max(cij / (cij + cji), 1e-300))
+            logp[j] += np.log(max(cji / (cij + cji), 1e-300))
+        logp[i] += np.log(0.5)  # P(i > i), kept so the sums match the step-by-step path
     top = -np.inf
     for i in range(m):
         if member[i] and logp[i] > top:
