@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
-from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors
+from detente.clitools import DEFAULT_DB, DbOption, console, handle_errors, warn
 from detente.errors import InputError
 
 # Where `make demo` leaves the example store and scenario (relative to the checkout).
@@ -51,6 +52,10 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"--port {port}: must be between 1 and 65535")
         if draws < 1:
             raise InputError(f"--draws {draws}: must be at least 1")
+        if not db.exists():
+            warn(f"{db}: no such store yet; starting with an empty one (add articles on the upload page "
+                 f"or with `detente ingest --db {db} FILES`)")
         settings = Settings(db=db, scenario=scenario, seed=seed, draws=draws)
-        console.print(f"detente dashboard on [bold]http://{host}:{port}/[/bold] (store {db}); Ctrl-C stops it")
+        console.print(f"detente dashboard on [bold]http://{host}:{port}/[/bold] (store {escape(str(db))}); Ctrl-C stops it",
+                      soft_wrap=True)
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
