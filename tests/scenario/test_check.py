@@ -103,3 +103,18 @@ def test_store_with_no_articles(tmp_path: Path) -> None:
     connect(db).close()
     r = runner.invoke(app, ["scenario", "check", "--db", str(db), str(EXAMPLE)])
     assert r.exit_code == 2 and "no articles" in r.output
+
+
+def test_check_against_a_corpus_folder_without_a_store(tmp_path: Path, monkeypatch) -> None:
+    corpus = EXAMPLE.parent / "corpus"
+    r = runner.invoke(app, ["scenario", "check", "--corpus", str(corpus), str(EXAMPLE)])
+    assert r.exit_code == 0, r.output
+    assert "(read in memory)" in r.output
+    # no --db and no ./detente.duckdb: the corpus folder beside the scenario is used, with a warning
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DETENTE_DB", raising=False)
+    r = runner.invoke(app, ["scenario", "check", str(EXAMPLE)])
+    assert r.exit_code == 0, r.output
+    assert "no store at detente.duckdb" in r.output and not (tmp_path / "detente.duckdb").exists()
+    r = runner.invoke(app, ["scenario", "check", "--corpus", str(tmp_path / "nothing"), str(EXAMPLE)])
+    assert r.exit_code == 2 and "no such corpus" in r.output

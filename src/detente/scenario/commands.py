@@ -30,28 +30,55 @@ def _open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     return connect(db, read_only=True)
 
 
+def _corpus_articles(scenario: Path, db: Path, corpus: Path | None, db_given: bool):  # type: ignore[no-untyped-def]
+    """Articles and sentences to check against: the store, or a corpus folder read in memory
+    (explicitly with --corpus, or the `corpus/` beside the scenario when no --db was given
+    and the default store does not exist)."""
+    from detente.scenario.check import read_corpus
+
+    if corpus is None and not db_given and not Path(db).exists() and (scenario.parent / "corpus").is_dir():
+        corpus = scenario.parent / "corpus"
+        warn(f"no store at {db}: checking against {corpus} read in memory (give --db to use a store)")
+    if corpus is not None:
+        from detente.corpus.ingest import ingest_paths
+
+        if not corpus.exists():
+            raise InputError(f"{corpus}: no such corpus file or folder")
+        con = connect(":memory:")
+        try:
+            ingest_paths(con, [corpus])  # the same reading and splitting as `detente ingest`
+            return read_corpus(con), f"{corpus} (read in memory)"
+        finally:
+            con.close()
+    con = _open_read_only(db)
+    try:
+        return read_corpus(con), str(db)
+    finally:
+        con.close()
+
+
 @app.command()
 @handle_errors
 def check(
+    ctx: typer.Context,
     scenario: ScenarioArg,
     db: DbOption = DEFAULT_DB,
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Check against these article files instead of a store (read in memory).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on numbers without any citation or source.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Validate a scenario and verify every citation's sentence against the stored articles."""
-    from detente.scenario.check import check_citations, read_corpus
+    from detente.scenario.check import check_citations
 
     sc = load_scenario(scenario)
-    con = _open_read_only(db)
-    try:
-        articles, sentences = read_corpus(con)
-    finally:
-        con.close()
+    # compared by name: typer may carry its own copy of click's ParameterSource enum
+    db_given = getattr(ctx.get_parameter_source("db"), "name", "DEFAULT") != "DEFAULT"
+    (articles, sentences), where = _corpus_articles(scenario, db, corpus, db_given)
     result = check_citations(sc, articles, sentences)
     failed = result.problems + ([f"{p}: no citation and no source" for p in result.uncited] if strict else [])
     if as_json:
         print(json.dumps({"ok": not failed, "citations": result.citations, "articles": result.articles,
-                          "in_extracted_sentences": result.in_extracted_sentences,
+                          "in_extracted_sentences": result.in_extracted_sentences, "checked_against": where,
                           "problems": failed, "uncited": result.uncited}, ensure_ascii=False, indent=2))
         if failed:
             raise typer.Exit(2)
@@ -67,7 +94,7 @@ def check(
                  if any(sentences.values()) else "")
     console.print(
         f"ok: {escape(str(scenario))}: {len(sc.actors)} actors, {len(sc.issues)} issues, {len(sc.stances)} stances; "
-        f"{result.citations} citations from {result.articles} articles found in {escape(str(db))}{extracted}",
+        f"{result.citations} citations from {result.articles} articles found in {escape(where)}{extracted}",
         soft_wrap=True,
     )
 
