@@ -13,6 +13,10 @@ queue of bargains by a PCE of all actors' valuations and adopts its side of the 
 Ideals follow positions (KTAB's identity accommodation). Rounds stop when the total move of
 a round is under 2% of the first round's (KTAB.md 1.3), after at most ``max_rounds``.
 
+Speed: with the default options a whole run is one compiled call (smp_jit.run_default);
+the batched NumPy steps `assess` and `bargain_round` are the reference it is tested
+against and run every other option (docs/decisions.md, S9).
+
 The SMP lives on the joint issue space: distances weigh all k issues by the actor's
 saliences, so the k issues are not separate runs.
 
