@@ -84,6 +84,7 @@ BAD_INPUTS = [
     ("notext.jsonl", b'{"text": "Eins zwei drei."}\n\n{"title": "x"}\n', "notext.jsonl:3: missing or empty `text`"),
     ("notes.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
     ("nofeed.rss", b"<html><body>no feed</body></html>", "not an RSS/Atom feed"),
+    ("menu.html", b"<html><body><nav><a href='/'>Start</a> Menu</nav></body></html>", "no main text found"),
 ]
 
 

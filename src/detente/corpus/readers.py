@@ -24,6 +24,7 @@ from detente.corpus.split import split_text
 from detente.errors import InputError
 
 META_KEYS = ("title", "author", "date", "lang", "url", "source")
+MIN_HTML_WORDS = 10
 
 
 def _article(path: Path, n: int, text: str, **fields: Any) -> Article:
@@ -132,7 +133,7 @@ def read_html(path: Path, text: str) -> list[Article]:
     out = trafilatura.extract(text, output_format="json", with_metadata=True, include_comments=False)
     data = json.loads(out) if out else {}
     body = (data.get("text") or "").strip()
-    if not body:
+    if len(body.split()) < MIN_HTML_WORDS:  # trafilatura's fallback returns menus of empty pages
         raise InputError(f"{path}: no main text found in the HTML")
     meta = {
         "title": data.get("title") or None,
