@@ -122,6 +122,7 @@ def test_max_rounds_caps_the_run() -> None:
         (CAP[:6], POS, SAL, "shapes do not match"),
         (CAP, POS[:, 0], SAL, "position must have shape"),
         (CAP, np.where(np.arange(3) == 2, np.nan, POS), SAL, "has no actor with a position"),
+        (CAP, POS, np.where(np.arange(3) == 0, 0.0, SAL), r"issue index 0 .* positive salience"),
     ],
 )
 def test_bad_input_is_one_clear_error(cap, pos, sal, message: str) -> None:
@@ -207,7 +208,8 @@ def scenarios(draw):
     cap = np.array(draw(st.lists(st.floats(0.01, 1e4), min_size=n, max_size=n)))
     pos = np.array(draw(st.lists(st.floats(0, 100), min_size=n * k, max_size=n * k))).reshape(n, k)
     sal = np.array(draw(st.lists(unit, min_size=n * k, max_size=n * k))).reshape(n, k)
-    return cap, pos, sal
+    sal[draw(st.integers(0, n - 1))] += 0.01  # some actor cares about each issue (rule D-V2)
+    return cap, pos, np.minimum(sal, 1.0)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

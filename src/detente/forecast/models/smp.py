@@ -29,6 +29,7 @@ Input conventions (validated here; each violation is an InputError naming where 
 
 * capability finite and > 0; position on 0-100 (NaN = no position); salience in [0, 1]
   (``salience_scale=100`` declares 0-100 saliences).
+* An issue needs an actor with a position and positive salience (shared rule D-V2).
 * An actor with no position on an issue is skipped there: salience 0 on that issue and a
   start at the capability-weighted mean of the actors that have one, so it neither pulls
   nor is pulled by that coordinate; its trajectory there is NaN. A warning says so.
@@ -167,9 +168,10 @@ def validate(capability: Any, position: Any, salience: Any, salience_scale: floa
         hint = "" if salience_scale != 1 else " (pass salience_scale=100 for 0-100 saliences)"
         raise InputError(f"smp: salience must be in [0, {salience_scale:g}]; got {sal[bad][0]:g} "
                          f"at {_where(bad)}{hint}")
-    nobody = ~present.any(axis=-2)
+    nobody = ~(present & (sal > 0)).any(axis=-2)  # the shared rule D-V2 (docs/decisions.md)
     if np.any(nobody):
-        raise InputError(f"smp: issue {_where(nobody)} (draw..., issue) has no actor with a position")
+        raise InputError(f"smp: issue {_where(nobody)} (draw..., issue) has no actor with a "
+                         "position and positive salience")
 
     n, k = pos.shape[-2:]
     batch_shape = pos.shape[:-2]
