@@ -62,3 +62,23 @@ def test_denied_and_dates():
 def test_coordinated_actors_each_get_an_event():
     got = _ev("Frankreich, Großbritannien, Deutschland und Polen forderten von Russland eine Waffenruhe.")
     assert {g[1] for g in got if g[0] == "REQUEST"} == {"FRA", "GBR", "DEU", "POL"}
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Germany will deliver four more Patriot systems to Ukraine, the defence ministry said.", ("AID", "DEU", "UKR", "planned")),
+    ("Russia and Ukraine exchanged 300 prisoners of war on Saturday.", ("COOPERATE", "RUS", "UKR", "occurred")),
+    ("NATO accused Russia of violating Estonian airspace.", ("ACCUSE", "NATO", "RUS", "occurred")),
+    ("Hungary blocked the EU's sanctions package.", ("REJECT", "HUN", "EU", "occurred")),
+    ("Trump said he could meet Putin within two weeks.", ("CONSULT", "USA", "RUS", "hypothetical")),
+    ("Ukraine launched drones at Russian oil refineries overnight.", ("ASSAULT", "UKR", "RUS", "occurred")),
+])
+def test_english_more(sentence, expected):
+    assert expected in _ev(sentence, "en"), _ev(sentence, "en")
+
+
+def test_agreed_meeting_is_agree_not_consult_and_sanction_not_duplicated():
+    got = _ev("The Kremlin said Putin and Trump agreed to hold a summit in Budapest.", "en")
+    assert [g[0] for g in got] == ["AGREE"]
+    got = _ev("The United States imposed sanctions on Rosneft and Lukoil.", "en")
+    assert got == [("SANCTION", "USA", "RUS", "occurred")]
+    assert _ev("Hungary blocked the EU's sanctions package.", "en") == [("REJECT", "HUN", "EU", "occurred")]

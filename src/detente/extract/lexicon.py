@@ -55,6 +55,7 @@ class Lexicon:
     conditional_openers: frozenset[str]
     question_openers: frozenset[str]
     actor_nouns: tuple[str, ...]
+    clause_words: frozenset[str]
     weekdays: dict[str, int]
     months: dict[str, int]
     relative: dict[str, int]
@@ -98,6 +99,7 @@ def load_lexicon(lang: str) -> Lexicon:
         negation=_low(raw.get("negation")), conditional_openers=_low(raw.get("conditional_openers")),
         question_openers=_low(raw.get("question_openers")),
         actor_nouns=tuple(sorted(_low(raw.get("actor_nouns")))),
+        clause_words=_low(raw.get("clause_words")),
         weekdays={k.lower(): int(v) for k, v in (d.get("weekdays") or {}).items()},
         months={k.lower(): int(v) for k, v in (d.get("months") or {}).items()},
         relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},

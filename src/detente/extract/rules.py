@@ -85,6 +85,8 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
             continue
         w = t[0].isalnum()
         low = t.lower()
+        if low in lex.clause_words and toks:
+            clause += 1
         toks.append(Tok(m.start(), m.end(), t, low, (low, lemma(t, lex.language)) if w else (low,), clause, w))
     if lex.particles:
         _attach_particles(toks, lex)
@@ -280,7 +282,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
-            key = (etype, src.name, tgt.name if tgt else None)
+            # companies stand for their country: sanctions on Rosneft and Lukoil are one event
+            key = (etype, src.name, (tgt.country if tgt.kind == "company" else tgt.name) if tgt else None)
             if key in keys:
                 continue
             keys.add(key)
