@@ -71,6 +71,16 @@ def test_compiled_default_run_equals_batched_reference(n: int) -> None:
     np.testing.assert_array_equal(fast.representative, slow.representative)
 
 
+def test_compiled_path_in_chunks_of_draws(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(5)
+    cap, pos, sal = rng.uniform(1, 100, (5, 6)), rng.uniform(0, 100, (5, 6, 2)), rng.uniform(0, 0.5, (5, 6, 2))
+    whole = smp.predict(cap, pos, sal)
+    monkeypatch.setattr(smp, "DRAW_CHUNK", 2)
+    chunked = smp.predict(cap, pos, sal)
+    np.testing.assert_array_equal(chunked.trajectory, whole.trajectory)
+    np.testing.assert_array_equal(chunked.probability, whole.probability)
+
+
 def test_outcome_is_pce_expected_position() -> None:
     out = smp.predict(CAP, POS, SAL)
     final, prob = out.trajectory[-1], out.probability

@@ -55,6 +55,7 @@ from detente.forecast.models.base import Outcome
 from detente.forecast.models.registry import ModelSpec
 
 SCALE = 100.0  # issue scale; KTAB works on [0, 1]
+DRAW_CHUNK = 256  # draws per compiled call (bounds its per-call trajectory buffer)
 
 DEFAULTS: dict[str, Any] = {
     # KTAB.md 1.4, defaults first; values are KTAB's enum names
@@ -362,11 +363,23 @@ def simulate(x0: np.ndarray, sal: np.ndarray, cap: np.ndarray, p: dict[str, Any]
     `bargain_round` below, which are the reference the compiled path is tested against.
     """
     if compiled and is_default(p):
-        pos, prob, rep, rounds = smp_jit.run_default(
-            np.ascontiguousarray(x0), np.ascontiguousarray(sal), np.ascontiguousarray(cap),
-            int(p["max_rounds"]), float(p["stop_fraction"]), float(p["pos_tol"]))
-        last = int(rounds.max()) + 1
-        return Run(pos[:, :last], prob[:, :last], rep, rounds)
+        # in chunks of draws: the kernel keeps max_rounds + 1 states per draw until it knows
+        # how many were used, which for 10,000 draws would be hundreds of MB
+        parts = []
+        for lo in range(0, x0.shape[0], DRAW_CHUNK):
+            pos, prob, rep, rounds = smp_jit.run_default(
+                np.ascontiguousarray(x0[lo : lo + DRAW_CHUNK]),
+                np.ascontiguousarray(sal[lo : lo + DRAW_CHUNK]),
+                np.ascontiguousarray(cap[lo : lo + DRAW_CHUNK]),
+                int(p["max_rounds"]), float(p["stop_fraction"]), float(p["pos_tol"]))
+            last = int(rounds.max()) + 1
+            parts.append((pos[:, :last].copy(), prob[:, :last].copy(), rep, rounds))
+        longest = max(part[0].shape[1] for part in parts)
+        pad = lambda a: np.concatenate(  # noqa: E731  repeat the last state of early stoppers
+            [a, np.repeat(a[:, -1:], longest - a.shape[1], axis=1)], axis=1)
+        return Run(np.concatenate([pad(q[0]) for q in parts]),
+                   np.concatenate([pad(q[1]) for q in parts]),
+                   np.concatenate([q[2] for q in parts]), np.concatenate([q[3] for q in parts]))
     b = x0.shape[0]
     rng = np.random.default_rng(p["seed"]) if p["state_transitions"] == "Stochastic" else None
     x = x0.copy()
