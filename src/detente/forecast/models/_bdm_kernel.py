@@ -53,61 +53,80 @@ def wmedian(x, w):
     return xs[order[cnt - 1]]
 
 
-@njit(cache=True, fastmath=_FAST)
-def _probabilities(xs, ws, F, ux, cnt, prob_mode, P):
-    """P[p, q]: probability that distinct position p prevails over q (Scholz et al. 2011, eq. 31).
+@njit(cache=True)
+def _structure(xs, ux):
+    """Per round, shared by both probability passes (positions only, not exponents):
 
-    xs, ws: voters' positions sorted ascending and their weights c*s; F[t, q]: voter t's
-    disutility of distinct position q ((|x_t - u_q| / R)^r_t), increasing in the distance;
-    ux, cnt: the distinct positions (ascending) and how many actors hold each. Voter t backs
-    p against q iff it is on p's side of their midpoint, so the tally
-    sum_t w_t max(0, F[t, q] - F[t, p]) is a difference of prefix sums over the sorted
-    voters, and the midpoint's rank moves monotonically as q walks the sorted positions:
-    O(m u) per round instead of O(m^3).
+    mid[i, j]: the number of sorted voters on j's side of the midpoint of distinct positions
+    i and j (voters right of it back i when u_i > u_j, left of it when u_i < u_j);
+    near[h, :]: the other distinct positions by increasing distance from u_h (for the
+    normaliser, where each voter's disutilities are sorted by distance).
     """
     m = xs.shape[0]
+    u = ux.shape[0]
+    mid = np.zeros((u, u), np.int64)
+    for i in range(u):
+        pl = 0  # voters with x < midpoint
+        pr = 0  # voters with x <= midpoint
+        for j in range(u):
+            c = 0.5 * (ux[i] + ux[j])
+            while pl < m and xs[pl] < c:
+                pl += 1
+            if pr < pl:
+                pr = pl
+            while pr < m and xs[pr] <= c:
+                pr += 1
+            mid[i, j] = pr if ux[i] > ux[j] else pl
+    near = np.empty((u, max(u - 1, 1)), np.int64)
+    for h in range(u):
+        lo = h - 1
+        hi = h + 1
+        for t in range(u - 1):
+            if hi >= u or (lo >= 0 and ux[h] - ux[lo] <= ux[hi] - ux[h]):
+                near[h, t] = lo
+                lo -= 1
+            else:
+                near[h, t] = hi
+                hi += 1
+    return mid, near
+
+
+@njit(cache=True, fastmath=_FAST)
+def _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P):
+    """P[p, q]: probability that distinct position p prevails over q (Scholz et al. 2011, eq. 31).
+
+    ws, gs: voters' weights c*s and distinct positions, voters sorted by position;
+    F[t, q]: voter t's disutility of distinct position q ((|x_t - u_q| / R)^r_t), increasing
+    in the distance; ux, cnt: distinct positions (ascending) and how many actors hold each;
+    mid, near: from _structure. Voter t backs p against q iff it is on p's side of their
+    midpoint, so the tally sum_t w_t max(0, F[t, q] - F[t, p]) is a difference of prefix
+    sums over the sorted voters: O(m u) per round instead of O(m^3).
+    """
+    m = ws.shape[0]
     u = ux.shape[0]
     G = np.zeros((m + 1, u))
     for t in range(m):
         for a in range(u):
             G[t + 1, a] = G[t, a] + ws[t] * F[t, a]
     for i in range(u):
-        xi = ux[i]
-        pl = 0  # voters with x < mid
-        pr = 0  # voters with x <= mid
         for j in range(u):
-            xj = ux[j]
-            mid = 0.5 * (xi + xj)
-            while pl < m and xs[pl] < mid:
-                pl += 1
-            if pr < pl:
-                pr = pl
-            while pr < m and xs[pr] <= mid:
-                pr += 1
+            k = mid[i, j]
             if i == j:
                 P[i, j] = 0.0
-            elif xi > xj:  # voters right of the midpoint back i
-                P[i, j] = max((G[m, j] - G[pr, j]) - (G[m, i] - G[pr, i]), 0.0)
+            elif ux[i] > ux[j]:  # voters right of the midpoint back i
+                P[i, j] = max((G[m, j] - G[k, j]) - (G[m, i] - G[k, i]), 0.0)
             else:  # voters left of the midpoint back i
-                P[i, j] = max(G[pl, j] - G[pl, i], 0.0)
+                P[i, j] = max(G[k, j] - G[k, i], 0.0)
     if prob_mode == PROB_TRIPLES:
-        # normalised over all triples of actors (k, a, b): sum_k w_k sum_{a,b} |F[k, a] - F[k, b]|.
-        # Voter k's values sorted = distinct positions merged outwards from k by distance.
+        # normalised over all triples of actors (k, a, b): sum_k w_k sum_{a,b} |F[k, a] - F[k, b]|,
+        # each voter's values taken in increasing order (near[h]) with their multiplicities
         total = 0.0
         for t in range(m):
-            # locate voter t's own distinct position
-            h = np.searchsorted(ux, xs[t])
-            lo = h - 1
-            hi = h + 1
+            h = gs[t]
             before = cnt[h]
             acc = F[t, h] * cnt[h] * (0.0 - (m - cnt[h]))
-            for _ in range(1, u):
-                if hi >= u or (lo >= 0 and xs[t] - ux[lo] <= ux[hi] - xs[t]):
-                    q = lo
-                    lo -= 1
-                else:
-                    q = hi
-                    hi += 1
+            for idx in range(u - 1):
+                q = near[h, idx]
                 after = m - before - cnt[q]
                 acc += F[t, q] * cnt[q] * (before - after)
                 before += cnt[q]
@@ -178,8 +197,9 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
     for t in range(m):
         for b in range(u):
             F[t, b] = D[gs[t], b]
+    mid, near = _structure(xs, ux)
     P1 = np.empty((u, u))
-    _probabilities(xs, ws, F, ux, cnt, prob_mode, P1)
+    _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P1)
     # risk exponents from security levels computed with r = 1 (Scholz appendix steps 7-9),
     # where U_s = 2d, U_f = -2d, U_sq = 0 need no powers
     sec = np.zeros(m)
@@ -216,7 +236,7 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
             for b in range(u):
                 F[t, b] = np.exp(rt * LD[gs[t], b])
         P = np.empty((u, u))
-        _probabilities(xs, ws, F, ux, cnt, prob_mode, P)
+        _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P)
     else:
         P = P1
     us = np.empty(u)
