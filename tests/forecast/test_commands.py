@@ -87,3 +87,20 @@ def test_backtest_default_sets_table():
     res = runner.invoke(app, ["backtest", "--no-variants"])
     assert res.exit_code == 0, res.output
     assert "compromise" in res.output and "Capability: equal" in res.output
+
+
+def test_forecast_runs_each_issue_of_a_multi_issue_ktab_file(tmp_path):
+    f = tmp_path / "two.csv"
+    f.write_text(
+        "Two,Two issues,3,2,\n"
+        "Actor,Description,Influence,Tax Position,Tax Salience,Trade Position,Trade Salience,\n"
+        "A,first,10,20,50,30,40,\nB,second,20,80,60,70,20,\nC,third,5,50,10,70,90,\n"
+    )
+    res = runner.invoke(app, ["forecast", str(f), "--model", "bdm", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["issues"] == ["Tax", "Trade"] and len(out["outcome"]) == 2
+    assert all(len(a["final"]) == 2 for a in out["actors"])
+    res = runner.invoke(app, ["forecast", str(f), "--model", "compromise", "--json"])
+    tax = (10 * 0.5 * 20 + 20 * 0.6 * 80 + 5 * 0.1 * 50) / (10 * 0.5 + 20 * 0.6 + 5 * 0.1)
+    assert json.loads(res.stdout)["outcome"][0] == pytest.approx(tax, abs=1e-6)
