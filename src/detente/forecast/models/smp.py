@@ -471,8 +471,8 @@ SPEC = ModelSpec(
     name="smp",
     predict=predict,
     version="1",
-    summary="KTAB Spatial Model of Politics: challenges, bargains, probabilistic Condorcet "
-    "election on the joint issue space (KTAB, Wise et al. 2015-2017)",
+    summary="KTAB's Spatial Model of Politics: challenges, bargains, probabilistic Condorcet "
+    "election (joint issue space)",
     iterative=True,
     joint=True,
 )
