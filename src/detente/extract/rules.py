@@ -184,6 +184,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
     hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues."""
     near = [t for t in toks if abs(t.clause - clause) <= 1]
+    if _has(toks, lex.status_words.get("denied", frozenset())) and _has(toks, lex.status_words.get("cancelled", frozenset())):
+        return "planned"        # a cancellation denied ("reports of a postponement are rumours")
     for st in ("denied", "cancelled"):
         words = lex.status_words.get(st, frozenset())
         for i, t in enumerate(toks):
@@ -272,7 +274,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
             if trig.negated:
                 etype = trig.negated
-            elif etype == "CONSULT" and _has(toks[max(0, ti - 3):ti], lex.negation):
+            elif etype == "CONSULT" and _has(toks[max(0, ti - 5):ti], lex.negation):
                 status = "cancelled"     # "kein Treffen" / "no meeting"
             else:
                 continue                  # purely negated statement: not coded
