@@ -104,3 +104,36 @@ def test_draft_to_stdout_and_bad_capability_table(extracted_store: Path, tmp_pat
     out = tmp_path / "never.yaml"
     r = runner.invoke(app, ["scenario", "draft", "--db", str(extracted_store), "--capabilities", str(bad), "-o", str(out)])
     assert r.exit_code == 2 and not out.exists()
+
+
+def test_template_fills_what_drafting_cannot(extracted_store: Path, tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "ukraine-2025" / "scenario.yaml"
+    template = load_scenario(example)
+    out = tmp_path / "draft.yaml"
+    r = runner.invoke(app, ["scenario", "draft", "--db", str(extracted_store), "--template", str(example), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    sc = load_scenario(out)
+    drafted = {i.id for i in sc.issues}
+    # classes whose issues were all drafted, with the template's resolution dates
+    assert [c.id for c in sc.outcome_classes] == [c.id for c in template.outcome_classes if set(c.region) <= drafted]
+    assert sc.horizon == template.horizon and sc.class_mode == template.class_mode
+    for iss in sc.issues:  # the analyst's scale wording and status quo
+        t = next(x for x in template.issues if x.id == iss.id)
+        assert (iss.low, iss.high, iss.status_quo) == (t.low, t.high, t.status_quo)
+    # the drafted numbers stay drafted
+    draft_only = load_scenario(_draft(extracted_store, tmp_path))
+    assert sc.stances == draft_only.stances and sc.actors == draft_only.actors
+    # template actors mapped by country: the example's UK is the draft's GBR wherever it appears
+    actor_refs = {ch.actor for s in sc.shocks for ch in s.changes} | {
+        a for i in sc.indicators for a in (i.source, i.target) if a}
+    assert actor_refs <= {a.id for a in sc.actors} | {"*"}
+    assert sc.settings == template.settings
+    r = runner.invoke(app, ["scenario", "check", "--db", str(extracted_store), str(out)])
+    assert r.exit_code == 0, r.output
+
+
+def _draft(db: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "plain.yaml"
+    r = runner.invoke(app, ["scenario", "draft", "--db", str(db), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    return out

@@ -132,12 +132,14 @@ def draft(
     name: Annotated[str, typer.Option("--name", help="Scenario name.")] = "Drafted scenario",
     capabilities: Annotated[Optional[Path], typer.Option("--capabilities", help="Capability table (default: the shipped data/capabilities.yaml).")] = None,
     horizon_days: Annotated[int, typer.Option("--horizon-days", min=1, help="Horizon = the latest article date plus this.")] = 182,
+    template: Annotated[Optional[Path], typer.Option("--template", help="Take issue scales, status quo, outcome classes, indicators, shocks and cycle from this scenario.")] = None,
 ) -> None:
     """Propose a scenario from the stored claims and events, every number with its citations."""
     from detente.scenario.capabilities import load_table
-    from detente.scenario.draft import draft_scenario
+    from detente.scenario.draft import apply_template, draft_scenario
 
     table = load_table(capabilities)
+    tmpl = load_scenario(template) if template is not None else None
     con = _open_read_only(db)
     try:
         claims, events = _read_claims_events(con)
@@ -148,12 +150,16 @@ def draft(
         con.close()
     sc, warnings = draft_scenario(claims, events, table, name=name, as_of=as_of,
                                   horizon=as_of + dt.timedelta(days=horizon_days))
+    if tmpl is not None:
+        sc, more = apply_template(sc, tmpl)
+        warnings += more
     for w in warnings:
         warn(w)
     header = (f"# Drafted by `detente scenario draft` from {db} on {dt.date.today().isoformat()}: "
               f"{len(claims)} claims, {len(events)} events.\n"
-              "# Method: see docs/scenario.md (draft). Review every value; add status_quo, outcome_classes,\n"
-              "# indicators and shocks before forecasting.\n")
+              "# Method: see docs/scenario.md (draft). Review every value"
+              + (f"; classes, shocks and scales from {template}.\n" if template else
+                 "; add status_quo, outcome_classes,\n# indicators and shocks before forecasting.\n"))
     text = header + dump_yaml(sc)
     if output is None:
         print(text, end="")

@@ -219,3 +219,92 @@ def draft_scenario(
         "issues": issues, "actors": actors, "stances": stances,
     }
     return parse_scenario(data, "draft"), warnings
+
+
+def apply_template(draft: Scenario, template: Scenario) -> tuple[Scenario, list[str]]:
+    """Fill a draft with what drafting cannot propose, from an analyst's scenario of the same case.
+
+    From `template`: the scale wording and status quo of issues with the same id, and the
+    outcome classes, indicators, shocks, cycle events and settings whose issues and actors
+    all exist in the draft. Template actors are matched to drafted ones by id, else by
+    country (the example's ``UK`` is a draft's ``GBR``). The drafted numbers stay as drafted.
+    """
+    warnings: list[str] = []
+    d_actors = {a.id for a in draft.actors}
+    by_country = {a.country: a.id for a in draft.actors if a.country}
+    amap = {a.id: a.id if a.id in d_actors else by_country.get(a.country or "") for a in template.actors}
+    amap["*"] = "*"
+    issues = {i.id for i in draft.issues}
+    t_issues = {i.id: i for i in template.issues}
+
+    data = draft.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    for iss in data["issues"]:
+        t = t_issues.get(iss["id"])
+        if t is not None:
+            iss.update(t.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"id"}))
+
+    def actor_ok(a: str | None) -> bool:
+        return a is None or amap.get(a) is not None
+
+    def remap_changes(changes: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+        out = []
+        for ch in changes:
+            if not actor_ok(ch["actor"]) or (ch.get("issue") is not None and ch["issue"] not in issues):
+                return None
+            out.append({**ch, "actor": amap[ch["actor"]]})
+        return out
+
+    classes = []
+    for c in template.outcome_classes:
+        if set(c.region) <= issues:
+            classes.append(c.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+        else:
+            warnings.append(f"template class {c.id!r} dropped: it constrains issues the draft lacks")
+    class_ids = {c["id"] for c in classes}
+    shocks = []
+    for s in template.shocks:
+        changes = remap_changes(s.model_dump(mode="json", by_alias=True)["changes"])
+        if changes is None:
+            warnings.append(f"template shock {s.id!r} dropped: it changes actors or issues the draft lacks")
+            continue
+        shocks.append({**s.model_dump(mode="json", by_alias=True, exclude_defaults=True), "changes": changes})
+    shock_ids = {s["id"] for s in shocks}
+    indicators = []
+    for ind in template.indicators:
+        row = ind.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        moves = [m for m in row["moves"] if m["class"] in class_ids]
+        if not (actor_ok(ind.source) and actor_ok(ind.target)) or not moves:
+            warnings.append(f"template indicator {ind.id!r} dropped: its actors or classes are not in the draft")
+            continue
+        row.update(moves=moves, **{r: amap[getattr(ind, r)] for r in ("source", "target") if getattr(ind, r)})
+        if row.get("shock") not in shock_ids:
+            row.pop("shock", None)
+        indicators.append(row)
+    if classes:
+        data.update(outcome_classes=classes, class_mode=template.class_mode)
+    data.update(indicators=indicators, shocks=shocks,
+                settings=template.settings.model_dump(mode="json", exclude_none=True))
+    if template.cycle is not None:
+        events = []
+        for ev in template.cycle.events:
+            row = ev.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+            changes = remap_changes(row["changes"])
+            t = ev.trigger
+            if changes is None or not (actor_ok(ev.source) and actor_ok(ev.target) and actor_ok(t.actor)) \
+                    or (t.issue is not None and t.issue not in issues):
+                warnings.append(f"template cycle event {ev.id!r} dropped: its actors or issues are not in the draft")
+                continue
+            row["changes"] = changes
+            for r in ("source", "target"):
+                if getattr(ev, r):
+                    row[r] = amap[getattr(ev, r)]
+            if t.actor:
+                row["trigger"]["actor"] = amap[t.actor]
+            events.append(row)
+        cycle = template.cycle.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        cycle["events"] = events
+        cycle["exit_classes"] = [c for c in template.cycle.exit_classes if c in class_ids]
+        data["cycle"] = cycle
+    data["horizon"] = max(draft.horizon, template.horizon).isoformat()  # the classes' resolution dates
+    data["description"] = f"{draft.description} Outcome classes, indicators, shocks and issue scales from the template {template.name!r}."
+    return parse_scenario(data, "draft with template"), warnings
