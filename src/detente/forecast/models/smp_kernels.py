@@ -16,11 +16,9 @@ import numpy as np
 
 from detente.forecast.models import smp_jit
 
-CHUNK = 4_000_000  # elements per temporary in the O(n^3) steps (32 MB of float64)
+CHUNK = 4_000_000  # elements per temporary of the Markov PCEs (32 MB of float64)
 
 # KTAB constants (KTAB.md 1.2-1.3)
-COALITION_FLOOR = 1e-8  # C(i,j) = 1e-8 + sum of positive votes
-BINARY_RAMP = 1e-8  # Binary vote: linear ramp over |du| < 1e-8
 BINARY_RATIO = 1.1  # Binary victory: threshold at a 1.1 strength ratio
 BARGAIN_TIE = 1e-6  # each side's proposal leans 1e-6 (in weight) towards its own position
 BARGAIN_DECIMALS = 4  # proposals are rounded to 4 decimals on the [0, 1] scale
@@ -58,24 +56,8 @@ def utility(d: np.ndarray, risk: np.ndarray) -> np.ndarray:
 
 
 # ------------------------------------------------------------------------- votes and PCE
-def vote(weight: np.ndarray, ui: np.ndarray, uj: np.ndarray, rule: str) -> np.ndarray:
-    """Vote of a weight-`weight` voter for option i over j (KTAB.md 1.2b, `Model::vote`)."""
-    du = ui - uj
-    if rule == "Prop":
-        return weight * du
-    if rule == "Binary":
-        return weight * np.clip(du / BINARY_RAMP, -1.0, 1.0)
-    if rule == "PropBin":
-        return weight * (0.8 * du + 0.2 * np.clip(du / BINARY_RAMP, -1.0, 1.0))
-    if rule == "Cubic":
-        return weight * du**3
-    if rule == "PropCbc":
-        return weight * 0.5 * (du + du**3)
-    if rule == "ASymProsp":  # our reading of "gains counted at 2/3 weight": du > 0 is a gain
-        return weight * np.where(du > 0, (2.0 / 3.0) * du, du)
-    raise ValueError(rule)
-
-
+# The votes themselves (Prop, Binary with a 1e-8 ramp, PropBin, PropCbc, Cubic, ASymProsp;
+# KTAB.md 1.2b) are smp_jit._vote: only the compiled loops need them.
 def victory(ci: np.ndarray, cj: np.ndarray, model: str) -> np.ndarray:
     """P(i beats j) from coalition strengths (KTAB.md 1.2b, `vProb`); 0.5 when both are 0."""
     if model == "Binary":
