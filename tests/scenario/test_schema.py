@@ -191,3 +191,14 @@ def test_bare_numbers_and_json_files(tmp_path: Path) -> None:
     broken.write_text("{\"name\": ", encoding="utf-8")
     with pytest.raises(InputError, match=r"b.json: line 1: not valid JSON"):
         load_scenario(broken)
+
+
+def test_duplicate_keys_and_aliases_are_refused(tmp_path: Path) -> None:
+    dup = tmp_path / "dup.yaml"
+    dup.write_text("name: a\nas_of: 2025-01-01\nname: b\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"dup.yaml: line 3: not valid YAML: duplicate key 'name'"):
+        load_scenario(dup)
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: not valid YAML: aliases \(\*name\) are not allowed"):
+        load_scenario(bomb)
