@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-_POSITIVE = {"occurred", "planned"}
 _NEGATIVE = {"denied", "cancelled"}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 
@@ -20,7 +19,12 @@ def _ekey(e: dict[str, Any]) -> tuple:
     a, b = e.get("source_country"), e.get("target_country")
     if e["type"] in _MUTUAL:
         a, b = sorted([a or "", b or ""])
-    return (e["type"], a, b)
+    return (e["type"], e.get("mode"), a, b)
+
+
+# which positive reports a negative one contradicts: a denial contradicts a report that it
+# happened or is planned; a cancellation contradicts a report that it is planned
+_OPPOSITE = {"denied": ("occurred", "planned"), "cancelled": ("planned",)}
 
 
 def find(events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -30,15 +34,17 @@ def find(events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dic
     for e in events:
         by.setdefault(_ekey(e), []).append(e)
     for key, evs in by.items():
-        pos = [e for e in evs if e["status"] in _POSITIVE]
         neg = [e for e in evs if e["status"] in _NEGATIVE]
         for n in neg:
-            # the closest positive report: same article first
-            cands = sorted((p for p in pos if p["article"] == n["article"]),
-                           key=lambda p: abs((p.get("start_char") or 0) - (n.get("start_char") or 0)))
+            # the closest opposite report in the same article, sharing a named actor if possible
+            names = {n.get("source"), n.get("target")}
+            cands = sorted((p for p in evs if p["article"] == n["article"] and p["status"] in _OPPOSITE[n["status"]]),
+                           key=lambda p: (not ({p.get("source"), p.get("target")} & names),
+                                          abs((p.get("start_char") or 0) - (n.get("start_char") or 0))))
             if cands:
                 p = cands[0]
-                out.append({"kind": "event", "point": f"{key[0]} {key[1]}-{key[2]}",
+                label = key[0] + (f":{key[1]}" if key[1] else "")
+                out.append({"kind": "event", "point": f"{label} {key[2]}-{key[3]}",
                             "first": p, "second": n, "conflict": f"{p['status']} vs {n['status']}"})
     byc: dict[tuple, list[dict[str, Any]]] = {}
     for c in claims:
