@@ -17,7 +17,7 @@ SchedulerOpt = Annotated[Optional[str], typer.Option(
     "--scheduler", envvar="DETENTE_SCHEDULER",
     help="Dask scheduler address tcp://HOST:PORT (default: this machine's cores; docs/cluster.md).")]
 WorkersOpt = Annotated[Optional[int], typer.Option(
-    "--workers", help="Local worker processes (default: this machine's cores; not with --scheduler).")]
+    "--workers", help="Local worker processes: 1 (default) runs in this process; N > 1 starts a Dask LocalCluster of N; 0 = one per core.")]
 
 
 def export(

@@ -5,10 +5,9 @@
 most `window` chunks in flight, so memory on the client and the workers stays flat however
 many chunks a run has.
 
-* `LocalExecutor(workers)`: one chunk, or ``workers == 1``: in this process (no start-up
-  cost). Otherwise a pool of `workers` processes (stdlib `concurrent.futures`, spawn
-  start method: safe with DuckDB's and numba's threads); functions travel by cloudpickle
-  (the library Dask uses) so closures work the same as on a cluster.
+* `LocalExecutor(workers)`: one worker (default) or one chunk: in this process, no start-up
+  cost. ``workers > 1``: a Dask `LocalCluster` of that many processes on loopback, started
+  for the run (a few seconds), so local parallelism is the cluster code path too.
 * `DaskExecutor(address)`: a `distributed.Client` on ``tcp://HOST:PORT``. Every chunk is
   submitted under its chunk id as the Dask key, so a chunk submitted twice is computed once.
   When a worker dies the scheduler re-runs the chunks it held on another worker; the run
@@ -24,18 +23,13 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from typing import Any
 
-import cloudpickle
 
 from detente.errors import InputError
 
 ENV_SCHEDULER = "DETENTE_SCHEDULER"
-MAX_LOCAL_RETRIES = 2  # re-runs of a chunk whose local worker process died
 
 
 @dataclass
@@ -58,11 +52,6 @@ class RunReport:
             parts.append(f"{len(self.retried)} re-run after a worker was lost: {', '.join(self.retried[:5])}"
                          + (" ..." if len(self.retried) > 5 else ""))
         return "; ".join(parts)
-
-
-def _call_pickled(payload: bytes, item: Any) -> Any:
-    """Worker-side trampoline of the local pool: unpickle the function, run it."""
-    return cloudpickle.loads(payload)(item)
 
 
 class Executor:
@@ -109,25 +98,23 @@ class Executor:
 
 
 class LocalExecutor(Executor):
-    """This machine: in-process for one chunk or one worker, else a process pool."""
+    """This machine. One worker (the default) runs chunks in this process, in order. With
+    ``workers > 1`` a Dask `LocalCluster` of that many worker processes (one thread each,
+    loopback only, no dashboard) is started on the first run with more than one chunk, so
+    local parallel runs use the same Dask machinery as a cluster."""
 
     name = "local"
 
     def __init__(self, workers: int | None = None) -> None:
         super().__init__()
-        self._workers = workers or os.cpu_count() or 1
+        self._workers = 1 if workers is None else workers
         if self._workers < 1:
             raise InputError(f"--workers must be at least 1, got {self._workers}")
-        self._pool: ProcessPoolExecutor | None = None
+        self._dask: DaskExecutor | None = None
 
     @property
     def workers(self) -> int:
         return self._workers
-
-    def _get_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(self._workers, mp_context=get_context("spawn"))
-        return self._pool
 
     def _run(self, fn: Callable[[Any], Any], items: Sequence[Any], keys: Sequence[str],
              window: int) -> Iterator[tuple[int, Any]]:
@@ -135,43 +122,20 @@ class LocalExecutor(Executor):
             for i, item in enumerate(items):
                 yield i, fn(item)
             return
-        payload = cloudpickle.dumps(fn)
-        todo = deque(range(len(items)))
-        tries = dict.fromkeys(range(len(items)), 0)
-        running: dict[Future[Any], int] = {}
-        while todo or running:
-            while todo and len(running) < window:
-                i = todo.popleft()
-                running[self._get_pool().submit(_call_pickled, payload, items[i])] = i
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken = False
-            for fut in done:
-                i = running.pop(fut)
-                try:
-                    res = fut.result()
-                except BrokenProcessPool:
-                    broken = True
-                    tries[i] += 1
-                    if tries[i] > MAX_LOCAL_RETRIES:
-                        raise
-                    self.report.retried.append(keys[i])
-                    todo.appendleft(i)
-                    continue
-                yield i, res
-            if broken:  # a worker process died: every chunk still running is lost with the pool
-                for fut, i in running.items():
-                    fut.cancel()
-                    self.report.retried.append(keys[i])
-                    todo.appendleft(i)
-                running.clear()
-                self._pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[union-attr]
-                self._pool = None
-                self.report.workers_lost += 1
+        if self._dask is None:
+            from distributed import LocalCluster
+
+            cluster = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None)
+            self._dask = DaskExecutor(cluster.scheduler_address, cluster=cluster)
+            self._dask.report = self.report  # one report for the run
+            self.report.executor = f"local ({self._workers} Dask worker processes)"
+        yield from self._dask._run(fn, items, keys, window)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        if self._dask is not None:
+            self._dask.close()
+            self._dask = None
 
 
 def _suspicious(dask_scheduler: Any, keys: list[str]) -> list[str]:
@@ -189,11 +153,12 @@ class DaskExecutor(Executor):
 
     name = "dask"
 
-    def __init__(self, address: str, timeout: float = 10.0) -> None:
+    def __init__(self, address: str, timeout: float = 10.0, cluster: Any = None) -> None:
         super().__init__()
         from distributed import Client
 
         self.address = address
+        self._cluster = cluster  # a LocalCluster this executor started and closes
         try:
             self.client = Client(address, timeout=timeout, set_as_default=False)
         except (OSError, TimeoutError) as exc:
@@ -245,6 +210,9 @@ class DaskExecutor(Executor):
 
     def close(self) -> None:
         self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
 
 
 def executor_for(scheduler: str | None = None, workers: int | None = None) -> Executor:
@@ -256,4 +224,6 @@ def executor_for(scheduler: str | None = None, workers: int | None = None) -> Ex
         if "://" not in address:
             address = f"tcp://{address}"
         return DaskExecutor(address)
+    if workers == 0:
+        workers = os.cpu_count() or 1
     return LocalExecutor(workers)
