@@ -36,8 +36,14 @@ def _store(path: Path) -> None:
     con.close()
 
 
+CYCLE = {"rounds": 3, "exit_classes": ["deal_made"], "description": f"A loop {EVIL}",
+         "events": [{"id": "press", "name": "A presses B", "type": "THREATEN", "source": "A", "target": "B",
+                     "trigger": {"issue": "deal", "below": 60},
+                     "changes": [{"actor": "B", "field": "position", "issue": "deal", "op": "add", "value": 15}]}]}
+
+
 def _scenario(tmp_path: Path, **extra) -> Path:
-    data = scenario_data(description=f"Toy {EVIL} case", **extra)
+    data = scenario_data(description=f"Toy {EVIL} case", cycle=CYCLE, **extra)
     data["stances"][1]["position"]["citations"] = [{"article": "evil#1", "sentence": SENTENCE}]
     data["issues"][0]["name"] = f"Deal {EVIL}"
     p = tmp_path / "toy.yaml"
@@ -50,7 +56,7 @@ def _report(tmp_path: Path, *args: str):
     pytest.importorskip("detente.forecast.models.median", reason="median model not in this tree yet")
     out = tmp_path / "report.html"
     res = runner.invoke(app, ["report", str(_scenario(tmp_path)), "-o", str(out), "--draws", "300",
-                              "--whatif-draws", "200", "--tornado-draws", "20", *FAST, *args])
+                              "--whatif-draws", "200", "--tornado-draws", "20", "--cycle-draws", "50", *FAST, *args])
     return res, out
 
 
@@ -81,10 +87,11 @@ def test_report_sections_charts_and_key_judgments(tmp_path):
     res, out = _report(tmp_path, "--db", str(tmp_path / "none.duckdb"))
     assert res.exit_code == 0, res.output
     html = out.read_text(encoding="utf-8")
-    for anchor in ("bluf", "judgments", "charts", "whatif", "tornado", "indicators", "scenario", "timeline",
+    for anchor in ("bluf", "judgments", "charts", "whatif", "tornado", "cycle", "indicators", "scenario", "timeline",
                    "contradictions", "method"):
         assert f'id="{anchor}"' in html
-    assert html.count("<svg") >= 5                           # classes, 2 issues, what-if, tornado
+    assert html.count("<svg") >= 6                           # classes, 2 issues, what-if, tornado, cycle
+    assert "A presses B" in html and "A loop &lt;script&gt;" in html
     assert "Alpha grows stronger" in html and "Beta grows stronger" in html
     assert "no store at" in html                             # data-quality warning names the missing store
     assert "Key judgments" in res.output and "wrote" in res.output
