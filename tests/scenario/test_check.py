@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from detente.cli import app
 from detente.scenario.check import check_citations, normalise
-from detente.scenario.load import parse_scenario
+from detente.scenario.load import load_scenario, parse_scenario
 
 runner = CliRunner()
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ukraine-2025" / "scenario.yaml"
@@ -118,3 +118,27 @@ def test_check_against_a_corpus_folder_without_a_store(tmp_path: Path, monkeypat
     assert "no store at detente.duckdb" in r.output and not (tmp_path / "detente.duckdb").exists()
     r = runner.invoke(app, ["scenario", "check", "--corpus", str(tmp_path / "nothing"), str(EXAMPLE)])
     assert r.exit_code == 2 and "no such corpus" in r.output
+
+
+def test_claim_divergences_flag_stances_the_claims_contradict() -> None:
+    from detente.scenario.check import claim_divergences
+
+    sc = scenario_citing(("a#1", "Danach rief er an."))  # RUS: position 5 on cf
+    positions = {"support": 90, "conditional": 50, "oppose": 10}
+    agree = [("Sergey Lavrov", "RUS", "cf", "oppose"), ("Dmitry Peskov", "RUS", "cf", "oppose")]
+    assert claim_divergences(sc, agree, positions) == []
+    contra = [*agree, ("Vladimir Putin", "RUS", "cf", "support"), ("Russia", "RUS", "cf", "support"),
+              ("Donald Trump", "USA", "cf", "oppose")]
+    (d,) = claim_divergences(sc, contra, positions)
+    assert d.message() == "stances.RUS/cf: position 5 [5-5], but the extracted claims average 50 (2 oppose, 2 support)"
+
+
+def test_example_agrees_with_the_gold_claims(gold_dir: Path) -> None:
+    """Every stance of the example lies within 25 points of the hand-annotated claims on it."""
+    from detente.scenario.check import claim_divergences
+    from detente.scenario.draft import load_scales
+
+    rows = [json.loads(line) for line in (gold_dir / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
+    claims = [(r["actor"], r["actor_country"], r["issue"], r["stance"]) for r in rows]
+    sc = load_scenario(EXAMPLE)
+    assert claim_divergences(sc, claims, load_scales()["stance_positions"]) == []

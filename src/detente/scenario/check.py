@@ -103,6 +103,14 @@ def check_citations(
     )
 
 
+def read_claims(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, str, str]]:
+    """Extracted claims as (actor, actor_country, issue, stance); empty before `extract`."""
+    try:
+        return [tuple(r) for r in con.execute("SELECT actor, actor_country, issue, stance FROM claims").fetchall()]  # type: ignore[misc]
+    except duckdb.CatalogException:
+        return []
+
+
 def read_corpus(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Article texts and extracted sentences from the store (sentences empty before `extract`)."""
     try:
@@ -118,3 +126,54 @@ def read_corpus(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], dict[st
     except duckdb.CatalogException:
         pass
     return articles, sentences
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A stance whose position disagrees with what the extracted claims say about it."""
+
+    path: str
+    position: float
+    low: float
+    high: float
+    claims_mean: float
+    counts: dict[str, int]
+
+    def message(self) -> str:
+        counts = ", ".join(f"{n} {s}" for s, n in sorted(self.counts.items()))
+        return (f"{self.path}: position {self.position:g} [{self.low:g}-{self.high:g}], but the extracted "
+                f"claims average {self.claims_mean:.0f} ({counts})")
+
+
+def claim_divergences(
+    scenario: Scenario,
+    claims: list[tuple[str, str | None, str, str]],
+    stance_positions: Mapping[str, float],
+    *,
+    margin: float = 25.0,
+) -> list[Divergence]:
+    """Stances whose range lies more than `margin` away from the mean of the extracted claims
+    on the same actor and issue (claims as (actor, actor_country, issue, stance); an actor's
+    claims are those whose actor is one of its aliases or whose country is its country).
+
+    A data-quality signal, not an error: the analyst may know better than the extractor, but
+    the disagreement should be looked at. Claims map to positions as in drafting
+    (`data/issue_scales.yaml`: support 90, conditional 50, oppose 10).
+    """
+    out: list[Divergence] = []
+    for st in scenario.stances:
+        actor = next(a for a in scenario.actors if a.id == st.actor)
+        names = {actor.id, actor.name, *actor.aliases}
+        mine = [s for (who, country, issue, s) in claims
+                if issue == st.issue and s in stance_positions
+                and (who in names or (actor.country is not None and country == actor.country))]
+        if not mine:
+            continue
+        mean = sum(stance_positions[s] for s in mine) / len(mine)
+        p = st.position
+        if mean < p.low - margin or mean > p.high + margin:
+            counts: dict[str, int] = {}
+            for s in mine:
+                counts[s] = counts.get(s, 0) + 1
+            out.append(Divergence(f"stances.{st.actor}/{st.issue}", p.value, p.low, p.high, mean, counts))  # type: ignore[arg-type]
+    return out

@@ -34,7 +34,7 @@ def _corpus_articles(scenario: Path, db: Path, corpus: Path | None, db_given: bo
     """Articles and sentences to check against: the store, or a corpus folder read in memory
     (explicitly with --corpus, or the `corpus/` beside the scenario when no --db was given
     and the default store does not exist)."""
-    from detente.scenario.check import read_corpus
+    from detente.scenario.check import read_claims, read_corpus
 
     if corpus is None and not db_given and not Path(db).exists() and (scenario.parent / "corpus").is_dir():
         corpus = scenario.parent / "corpus"
@@ -47,12 +47,12 @@ def _corpus_articles(scenario: Path, db: Path, corpus: Path | None, db_given: bo
         con = connect(":memory:")
         try:
             ingest_paths(con, [corpus])  # the same reading and splitting as `detente ingest`
-            return read_corpus(con), f"{corpus} (read in memory)"
+            return read_corpus(con), [], f"{corpus} (read in memory)"
         finally:
             con.close()
     con = _open_read_only(db)
     try:
-        return read_corpus(con), str(db)
+        return read_corpus(con), read_claims(con), str(db)
     finally:
         con.close()
 
@@ -68,18 +68,21 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Validate a scenario and verify every citation's sentence against the stored articles."""
-    from detente.scenario.check import check_citations
+    from detente.scenario.check import check_citations, claim_divergences
+    from detente.scenario.draft import load_scales
 
     sc = load_scenario(scenario)
     # compared by name: typer may carry its own copy of click's ParameterSource enum
     db_given = getattr(ctx.get_parameter_source("db"), "name", "DEFAULT") != "DEFAULT"
-    (articles, sentences), where = _corpus_articles(scenario, db, corpus, db_given)
+    (articles, sentences), claims, where = _corpus_articles(scenario, db, corpus, db_given)
     result = check_citations(sc, articles, sentences)
+    divergences = claim_divergences(sc, claims, load_scales()["stance_positions"]) if claims else []
     failed = result.problems + ([f"{p}: no citation and no source" for p in result.uncited] if strict else [])
     if as_json:
         print(json.dumps({"ok": not failed, "citations": result.citations, "articles": result.articles,
                           "in_extracted_sentences": result.in_extracted_sentences, "checked_against": where,
-                          "problems": failed, "uncited": result.uncited}, ensure_ascii=False, indent=2))
+                          "problems": failed, "uncited": result.uncited,
+                          "claim_divergences": [d.message() for d in divergences]}, ensure_ascii=False, indent=2))
         if failed:
             raise typer.Exit(2)
         return
@@ -90,6 +93,8 @@ def check(
         raise typer.Exit(2)
     for path in result.uncited:
         warn(f"{scenario}: {path}: no citation and no source")
+    for d in divergences:  # data quality: the analyst's numbers against the extraction's
+        warn(f"{scenario}: {d.message()}")
     extracted = (f"; {result.in_extracted_sentences} match an extracted sentence"
                  if any(sentences.values()) else "")
     console.print(
