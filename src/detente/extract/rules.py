@@ -278,6 +278,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "cancelled"     # "kein Treffen" / "no meeting"
             else:
                 continue                  # purely negated statement: not coded
+        if NOUN_WINDOW and lex.language == "de" and ti > 0 and tok.text[:1].isupper() and not _near_actor(groups, toks, ti):
+            continue          # a nominal trigger with no actor attached is a topic, not an act
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
@@ -374,6 +376,20 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
     return _pairs(src_g.actors, tgt_g.actors)
+
+
+NOUN_WINDOW = 4
+
+
+def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
+    """Is an actor (or a possessive pointing to one) within NOUN_WINDOW tokens of token ti?"""
+    for g in groups:
+        if g.first_tok - NOUN_WINDOW <= ti <= g.last_tok + NOUN_WINDOW:
+            return True
+    return any(toks[j].low in _POSSESSIVE for j in range(max(0, ti - 3), ti))
+
+
+_POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
 
 
 def _host(pairs, places, groups, toks, ti, e):
