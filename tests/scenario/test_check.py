@@ -124,6 +124,9 @@ def test_claim_divergences_flag_stances_the_claims_contradict() -> None:
     from detente.scenario.check import claim_divergences
 
     sc = scenario_citing(("a#1", "Danach rief er an."))  # RUS: position 5 on cf
+    data = sc.model_dump(mode="json", by_alias=True)
+    data["actors"][0]["country"] = "RUS"  # claims match by alias or by country
+    sc = parse_scenario(data)
     positions = {"support": 90, "conditional": 50, "oppose": 10}
     agree = [("Sergey Lavrov", "RUS", "cf", "oppose"), ("Dmitry Peskov", "RUS", "cf", "oppose")]
     assert claim_divergences(sc, agree, positions) == []
