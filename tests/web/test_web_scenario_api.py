@@ -107,3 +107,14 @@ def test_scenario_yaml_download_carries_the_edits(mini_client: TestClient) -> No
     assert data["name"].startswith("Mini")
     ukr = next(a for a in data["actors"] if a["id"] == "UKR")
     assert ukr["capability"]["value"] == 22
+
+
+def test_whatif_takes_inline_changes(mini_client: TestClient) -> None:
+    w = mini_client.get("/api/whatif", params={"shock": ["RUS.position.ceasefire=90", " "], "draws": 500}).json()
+    assert [e["name"] for e in w["effects"]] == ["RUS.position.ceasefire=90"]
+    truce = w["effects"][0]["classes"][0]
+    assert truce["id"] == "truce" and truce["change"] > 0.2
+    bad = mini_client.get("/api/whatif", params={"shock": "RUS.posture=3"})
+    assert bad.status_code == 400 and "not an inline change like" in bad.json()["detail"]
+    empty = mini_client.get("/api/whatif", params={"shock": " "})
+    assert empty.status_code == 400 and "choose at least one shock" in empty.json()["detail"]

@@ -124,9 +124,11 @@ def whatif(request: Request, shock: Annotated[list[str] | None, Query()] = None,
            seed: int | None = None, draws: int | None = None,
            model: Annotated[list[str] | None, Query()] = None) -> forecast_view.WhatIfOut:
     """Baseline against the scenario after each chosen shock and all of them together
-    (same random draws for every run, so differences are the shocks' effects alone)."""
+    (same random draws for every run, so differences are the shocks' effects alone). A shock
+    is a shock id or name of the scenario, or inline changes such as `UKR.capability*1.3`
+    or `RUS.salience.sanctions_oil+0.2;USA.position.summit=80`."""
     seed, draws = _run_params(request, seed, draws)
-    shocks = tuple(shock or ())
+    shocks = tuple(s.strip() for s in shock or () if s.strip())
     return _state(request).cached(
         ("whatif", seed, draws, tuple(model or ()), shocks),
         lambda sc: forecast_view.whatif(sc, shocks, seed=seed, draws=draws, models=model or None))

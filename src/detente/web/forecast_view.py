@@ -17,6 +17,7 @@ from detente.errors import InputError
 from detente.forecast.estimative import confidence, likelihood_word
 from detente.forecast.montecarlo import OTHER, Forecast, select_models
 from detente.forecast.scenario_inputs import cited_share, run_forecast, scenario_inputs
+from detente.forecast.shocks import parse_shock
 from detente.forecast.shocks import whatif as shocks_whatif
 from detente.scenario.schema import Change, Scenario, Shock
 
@@ -151,13 +152,9 @@ class WhatIfOut(BaseModel):
 
 
 def chosen_shocks(scenario: Scenario, refs: Sequence[str]) -> list[Shock]:
-    """The named shocks, each alone, then (when several) all of them applied together."""
-    shocks: list[Shock] = []
-    for ref in refs:
-        try:
-            shocks.append(scenario.shock(ref))
-        except KeyError as exc:
-            raise InputError(str(exc.args[0])) from None
+    """The shocks named (by id or name) or written inline ('UKR.capability*1.3', see
+    `detente.forecast.shocks.parse_shock`), each alone, then (when several) all together."""
+    shocks = [parse_shock(scenario, ref) for ref in refs]
     if len(shocks) > 1:
         shocks.append(Shock(id="combined", name="all chosen shocks together",
                             changes=[c for s in shocks for c in s.changes]))

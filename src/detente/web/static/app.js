@@ -157,7 +157,7 @@ async function whatifPage() {
   const form = document.getElementById("whatif-form");
   if (!form) return;
   const run = async () => {
-    const q = new URLSearchParams(new FormData(form));
+    const q = new URLSearchParams([...new FormData(form)].filter(([k, v]) => k !== "shock" || v.trim()));
     try {
       const w = await getJSON("/api/whatif?" + q);
       showError("whatif-error", null);
@@ -188,8 +188,11 @@ async function whatifPage() {
     } catch (e) { showError("whatif-error", e); }
   };
   const params = new URLSearchParams(location.search);
-  const chosen = params.getAll("shock");
-  for (const box of form.querySelectorAll("input[name=shock]")) box.checked = chosen.includes(box.value);
+  const chosen = params.getAll("shock").filter((x) => x.trim());
+  const ids = [];
+  for (const box of form.querySelectorAll("input[type=checkbox][name=shock]")) { box.checked = chosen.includes(box.value); ids.push(box.value); }
+  const custom = chosen.filter((x) => !ids.includes(x));
+  if (custom.length) document.getElementById("custom-shock").value = custom.join("; ");
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     history.replaceState(null, "", "/whatif?" + new URLSearchParams(new FormData(form)));
