@@ -70,7 +70,7 @@ def test_example_citations_are_extracted_sentences(extracted_store: Path) -> Non
     r = runner.invoke(app, ["scenario", "check", "--db", str(extracted_store), "--json", str(EXAMPLE)])
     report = json.loads(r.output)
     assert report["ok"]
-    assert report["in_extracted_sentences"] >= 0.9 * report["citations"]
+    assert report["in_extracted_sentences"] >= 0.8 * report["citations"]
 
 
 def test_a_citation_not_in_the_corpus_fails_with_its_path(example_store: Path, tmp_path: Path) -> None:
