@@ -39,3 +39,11 @@ def test_store_is_free_for_the_cli_when_the_dashboard_is_idle(xss_db, xss_client
     con.execute("UPDATE articles SET title = 'changed by the CLI'")
     con.close()
     assert xss_client.get("/api/articles").json()[0]["title"] == "changed by the CLI"
+
+
+def test_api_docs_page_lists_routes_without_a_cdn(xss_client: TestClient) -> None:
+    html = xss_client.get("/api/docs").text
+    for route in ("/api/articles", "/api/events", "/api/actors", "/api/contradictions", "/api/scenario",
+                  "/api/forecast", "/api/whatif", "/api/ledger"):
+        assert route in html
+    assert "cdn" not in html.lower() and "https://" not in html

@@ -194,6 +194,8 @@ def test_actors_network_and_contradictions(server: Server, page, tmp_path: Path)
     open_page(page, server.url + "/contradictions")
     assert page.locator("#contradictions tbody tr").count() > 0
     shoot(page, "contradictions", tmp_path)
+    open_page(page, server.url + "/api/docs")
+    assert page.locator("#api-routes tbody tr").count() >= 10
     assert page.errors == []
 
 

@@ -91,7 +91,8 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description="Explore a detente store: corpus, events, actors, scenario and forecasts.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        # FastAPI's Swagger UI loads its JavaScript from a CDN; /api/docs is our own page instead
+        docs_url=None,
         redoc_url=None,
     )
     app.state.settings = settings

@@ -149,3 +149,15 @@ def ledger_page(request: Request) -> HTMLResponse:
     with request.app.state.store.read() as con:
         data = ledger_view.ledger_view(con)
     return render(request, "ledger.html", "ledger", data=data)
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API reference, rendered from the OpenAPI description (no CDN-hosted Swagger UI)."""
+    spec = request.app.openapi()
+    routes = [{"path": path, "method": method.upper(), "summary": op.get("summary", ""),
+               "description": op.get("description", ""),
+               "parameters": [(p["name"], p["in"], p.get("required", False)) for p in op.get("parameters", [])],
+               "body": "requestBody" in op}
+              for path, ops in spec["paths"].items() for method, op in ops.items()]
+    return render(request, "apidocs.html", "api", routes=routes, version=spec["info"]["version"])
