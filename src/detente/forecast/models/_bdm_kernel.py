@@ -23,6 +23,41 @@ RANGE_INITIAL, RANGE_CURRENT, RANGE_FIXED = 0, 1, 2
 _FAST = {"nsz", "arcp", "contract", "afn", "reassoc"}
 
 
+@njit(cache=True, fastmath={"nsz", "arcp", "contract", "reassoc"})
+def _exp_into(z, out, bits):
+    """out = exp(z) for z <= 709 (exp(z) = 0 below -700), to ~1e-15 relative.
+
+    Written here because the round's cost is dominated by exp over whole rows, and libm's
+    scalar exp blocks SIMD: this form (2^k by its exponent bits times a degree-13 Taylor
+    polynomial of the remainder, |r| <= ln2/2) vectorises and runs ~2.5x faster. numba
+    would vectorise np.exp only with Intel SVML, which is not a dependency here.
+    """
+    n = z.shape[0]
+    for i in range(n):
+        x = max(z[i], -700.0)
+        k = np.floor(x * 1.4426950408889634 + 0.5)
+        r = x - k * 6.93147180369123816490e-01 - k * 1.90821492927058770002e-10
+        p = 1.0 / 6227020800.0
+        p = p * r + 1.0 / 479001600.0
+        p = p * r + 1.0 / 39916800.0
+        p = p * r + 1.0 / 3628800.0
+        p = p * r + 1.0 / 362880.0
+        p = p * r + 1.0 / 40320.0
+        p = p * r + 1.0 / 5040.0
+        p = p * r + 1.0 / 720.0
+        p = p * r + 1.0 / 120.0
+        p = p * r + 1.0 / 24.0
+        p = p * r + 1.0 / 6.0
+        p = p * r + 0.5
+        p = p * r + 1.0
+        p = p * r + 1.0
+        out[i] = p
+        bits[i] = (np.int64(k) + 1023) << 52
+    scale = bits.view(np.float64)
+    for i in range(n):
+        out[i] = out[i] * scale[i] if z[i] > -700.0 else 0.0
+
+
 @njit(cache=True)
 def wmedian(x, w):
     """c*s-weighted median of x (zero weights never win; exact half split -> midpoint)."""
@@ -230,11 +265,28 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
             Lf[a, b] = Lf[b, a] = np.log(0.5 + 0.5 * D[a, b])
             if vote_risk:
                 LD[a, b] = LD[b, a] = np.log(D[a, b])  # -inf on the diagonal: exp(r * -inf) = 0
+    # all powers of the round as exp(r_a log z), one vectorised exp per actor over its row of
+    # distinct positions: U_s and U_f for a as receiver, d^r_a for a as voter (vote_risk)
+    w3 = 3 * u if vote_risk else 2 * u
+    Z = np.empty((m, w3))
+    for a in range(m):
+        ra = r[a]
+        ga = g[a]
+        for b in range(u):
+            Z[a, b] = ra * Ls[ga, b]
+            Z[a, u + b] = ra * Lf[ga, b]
+        if vote_risk:
+            for b in range(u):
+                Z[a, 2 * u + b] = ra * LD[ga, b]
+    E = np.empty(m * w3)
+    bits = np.empty(m * w3, np.int64)
+    _exp_into(Z.reshape(m * w3), E, bits)
+    E2 = E.reshape((m, w3))
     if vote_risk:
         for t in range(m):
-            rt = r[order[t]]
+            a = order[t]
             for b in range(u):
-                F[t, b] = np.exp(rt * LD[gs[t], b])
+                F[t, b] = E2[a, 2 * u + b]
         P = np.empty((u, u))
         _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P)
     else:
@@ -247,8 +299,8 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
         ga = g[a]
         usq = 2.0 - 4.0 * 0.5 ** ra
         for b in range(u):
-            us[b] = 2.0 - 4.0 * np.exp(ra * Ls[ga, b])
-            uf[b] = 2.0 - 4.0 * np.exp(ra * Lf[ga, b])
+            us[b] = 2.0 - 4.0 * E2[a, b]
+            uf[b] = 2.0 - 4.0 * E2[a, u + b]
         best = x[a]
         best_rank = 4  # 1 confrontation, 2 compromise, 3 capitulation (scholz priority)
         best_key = np.inf
