@@ -26,3 +26,10 @@ def test_bad_port_and_missing_scenario_are_one_line_errors(tmp_path: Path) -> No
     r = runner.invoke(app, ["serve", "--db", str(tmp_path / "x.duckdb"), "--draws", "0"])
     assert r.exit_code == 2 and "--draws 0" in r.output
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_invalid_scenario_is_refused_before_serving(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nas_of: 2025-01-01\n", encoding="utf-8")
+    r = runner.invoke(app, ["serve", "--db", str(tmp_path / "x.duckdb"), "--scenario", str(bad)])
+    assert r.exit_code == 2 and "bad.yaml" in r.output and "missing required field" in r.output

@@ -46,8 +46,10 @@ def register(app: typer.Typer) -> None:
             if not db.exists():
                 raise InputError(f"{db}: the example store is missing; run `make demo` first")
             scenario = scenario or example / "scenario.yaml"
-        if scenario is not None and not scenario.is_file():
-            raise InputError(f"{scenario}: no such scenario file")
+        if scenario is not None:
+            from detente.scenario.load import load_scenario  # noqa: PLC0415
+
+            load_scenario(scenario)  # a broken scenario stops here with its one-line error
         if not 1 <= port <= 65535:
             raise InputError(f"--port {port}: must be between 1 and 65535")
         if draws < 1:
