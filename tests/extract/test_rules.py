@@ -10,7 +10,8 @@ ON = dt.date(2025, 10, 24)   # a Friday
 
 def _ev(s, lang="de"):
     _, coded = code_sentence(s, lang, ON)
-    return [(c.type, c.source.country, c.target.country if c.target else None, c.status) for c in coded]
+    # events need a target; source-only acts are kept by code_sentence for claims only
+    return [(c.type, c.source.country, c.target.country, c.status) for c in coded if c.target is not None]
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -82,3 +83,17 @@ def test_agreed_meeting_is_agree_not_consult_and_sanction_not_duplicated():
     got = _ev("The United States imposed sanctions on Rosneft and Lukoil.", "en")
     assert got == [("SANCTION", "USA", "RUS", "occurred")]
     assert _ev("Hungary blocked the EU's sanctions package.", "en") == [("REJECT", "HUN", "EU", "occurred")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Russia fired 28 missiles and more than 400 drones at Ukrainian cities overnight, Ukraine's air force said.",
+     [("ASSAULT", "RUS", "UKR", "occurred")]),
+    ("Beijing criticized Washington's new tariffs as economic coercion.",
+     [("ACCUSE", "CHN", "USA", "occurred"), ("SANCTION", "USA", "CHN", "occurred")]),
+    ("Britain and France pledged to send troops to Ukraine after a ceasefire.",
+     [("AGREE", "GBR", "UKR", "occurred"), ("AGREE", "FRA", "UKR", "occurred")]),
+    ("The Kremlin rejected a European plan for a ceasefire.", [("REJECT", "RUS", "EU", "occurred")]),
+    ("India has denied that it agreed to stop buying Russian oil.", [("AGREE", "IND", "RUS", "denied")]),
+])
+def test_english_exact(sentence, expected):
+    assert _ev(sentence, "en") == expected

@@ -15,19 +15,26 @@ from detente.extract.rules import Coded
 
 _CONDITION = re.compile(r"\b(?:sofern|falls|nur wenn|unter der bedingung|vorausgesetzt|only if|provided that|on condition)\b")
 _PROPOSAL = re.compile(r"\b(?:vorschlag|vorschläge|idee|initiative|forderung|plan|angebot|proposal|idea|initiative|plan|offer|demand)\w*")
+ISSUE_WINDOW = 200   # characters between the issue term and the trigger
 _SUPPORT_TYPES = {"REQUEST", "AGREE", "SUPPORT", "AID", "SANCTION", "COOPERATE", "CONCEDE"}
 
 
 def stances(sentence_low: str, events: list[Coded]) -> list[tuple[str, str, str, str]]:
     """(actor name, actor country, issue, stance) for one sentence."""
     out: list[tuple[str, str, str, str]] = []
-    issues: list[Issue] = [i for i in load_issues() if any(p.search(sentence_low) for p in i.terms)]
-    if not issues or not events:
+    if not events:
         return out
+    found: list[tuple[Issue, list[int]]] = []
+    for i in load_issues():
+        pos = [m.start() for p in i.terms for m in p.finditer(sentence_low)]
+        if pos:
+            found.append((i, pos))
     conditional = bool(_CONDITION.search(sentence_low))
-    for issue in issues:
+    for issue, pos in found:
         oppose_cue = any(p.search(sentence_low) for p in issue.oppose)
         for ev in events:
+            if ISSUE_WINDOW and min(abs(p - ev.trigger_start) for p in pos) > ISSUE_WINDOW:
+                continue       # the issue is named too far from the act to be its object
             if ev.target is None and ev.type not in ("REJECT", "REQUEST") and not oppose_cue:
                 continue       # a source-only act says too little about a stance
             stance = _stance(ev, issue.name, conditional, oppose_cue)

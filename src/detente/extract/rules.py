@@ -249,7 +249,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 if i is None or i in seen_tok:
                     continue
                 seen_tok.add(i)
-                found.append((i, trig, m.start(), m.end()))
+                # the span of the first word only: the phrase may include its own object
+                found.append((i, trig, toks[i].start, toks[i].end))
     if not found:
         return hits, []
     found.sort(key=lambda x: x[0])
@@ -278,9 +279,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "cancelled"     # "kein Treffen" / "no meeting"
             else:
                 continue                  # purely negated statement: not coded
-        if NOUN_WINDOW and lex.language == "de" and ti > 0 and tok.text[:1].isupper() and not _near_actor(groups, toks, ti):
+        nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else toks[ti - 1].low in _DETERMINERS)
+        if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
-        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL)
+        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
@@ -295,8 +297,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     return hits, out
 
 
-def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False
-               ) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
+               nominal: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -335,6 +337,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             break
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
+    if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
+            and toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s")):
+        # "Beijing criticised Washington's tariffs": the actor right before a noun trigger owns it
+        same_before = [same_before[-1]] + [g for g in same_before[:-1]]
     near_after = [g for g in after if g.clause <= clause + 1]
     tgt_g = None
     infinitive = ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()
@@ -356,8 +362,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     else:
         return []
     src_countries = {a.country for a in src_g.actors}
-    if len(src_countries) >= 2 and mutual:   # "Putin und Trump telefonierten / vereinbarten"
-        return _pairs([src_g.actors[0]], [src_g.actors[1]])
+    if len(src_countries) >= 2 and mutual and not any(
+            g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries for g in pool):
+        return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
         pools = (marked, pool)
@@ -379,6 +386,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
 
 
 NOUN_WINDOW = 4
+# English has no capitalised nouns: a trigger after one of these words is read as a noun
+_DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
+                         "massive major fresh first second".split())
 
 
 def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
