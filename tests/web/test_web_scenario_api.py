@@ -118,3 +118,10 @@ def test_whatif_takes_inline_changes(mini_client: TestClient) -> None:
     assert bad.status_code == 400 and "not an inline change like" in bad.json()["detail"]
     empty = mini_client.get("/api/whatif", params={"shock": " "})
     assert empty.status_code == 400 and "choose at least one shock" in empty.json()["detail"]
+
+
+def test_forecast_pages_say_when_the_scenario_is_edited(mini_client: TestClient) -> None:
+    assert "edited-note" not in mini_client.get("/forecast").text
+    mini_client.put("/api/scenario/value", json={"field": "capability", "actor": "UKR", "value": 22})
+    assert "with 1 edit made" in mini_client.get("/forecast").text
+    assert "with 1 edit made" in mini_client.get("/whatif").text

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -57,7 +57,6 @@ class Settings:
     draws: int = 10_000
     max_upload_bytes: int = 2_000_000
     upload_dir: Path | None = None  # where uploaded files are kept; default: beside the store
-    extra: dict = field(default_factory=dict)
 
     def uploads(self) -> Path:
         return self.upload_dir or self.db.resolve().parent / "uploads"

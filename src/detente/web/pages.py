@@ -84,7 +84,7 @@ def forecast_page(request: Request) -> HTMLResponse:
     if not state.has_scenario():
         return render(request, "noscenario.html", "forecast")
     settings = request.app.state.settings
-    return render(request, "forecast.html", "forecast", scenario=state.scenario(),
+    return render(request, "forecast.html", "forecast", scenario=state.scenario(), edits=len(state.edits),
                   seed=settings.seed, draws=settings.draws, models=list(current_models()))
 
 
@@ -94,7 +94,7 @@ def whatif_page(request: Request) -> HTMLResponse:
     if not state.has_scenario():
         return render(request, "noscenario.html", "whatif")
     settings = request.app.state.settings
-    return render(request, "whatif.html", "whatif", scenario=state.scenario(),
+    return render(request, "whatif.html", "whatif", scenario=state.scenario(), edits=len(state.edits),
                   seed=settings.seed, draws=settings.draws)
 
 
