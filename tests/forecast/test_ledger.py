@@ -117,3 +117,14 @@ def test_verify_detects_changed_numbers(tmp_path, capsys):
     con.close()
     out = runner.invoke(app, ["verify", rec.id, "--db", str(db)])
     assert out.exit_code == 2 and "re-solved numbers differ: class deal_made: recorded 0.999" in out.output
+
+
+def test_store_without_a_ledger_is_a_clear_error(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    duckdb.connect(str(path)).close()          # a store made before the ledger existed
+    out = runner.invoke(app, ["score", "--db", str(path)])
+    assert out.exit_code == 2 and "no forecast ledger yet" in out.output
+    out = runner.invoke(app, ["verify", "F-1", "--db", str(tmp_path / "missing.duckdb")])
+    assert out.exit_code == 2 and "no such store; record a forecast first" in out.output

@@ -91,17 +91,26 @@ def _row(r: tuple[Any, ...]) -> Record:
                   json.loads(r[9]), json.loads(r[10]))
 
 
+def _query(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    try:
+        return con.execute(sql, params or []).fetchall()
+    except duckdb.CatalogException:
+        raise InputError("this store has no forecast ledger yet; record a forecast with "
+                         "`detente forecast SCENARIO --record`") from None
+
+
 def get(con: duckdb.DuckDBPyConnection, fid: str) -> Record:
-    row = con.execute(f"SELECT {_COLS} FROM forecasts WHERE id = ?", [fid]).fetchone()
+    rows = _query(con, f"SELECT {_COLS} FROM forecasts WHERE id = ?", [fid])
+    row = rows[0] if rows else None
     if row is None:
-        known = [r[0] for r in con.execute("SELECT id FROM forecasts ORDER BY created_at DESC LIMIT 5").fetchall()]
+        known = [r[0] for r in _query(con, "SELECT id FROM forecasts ORDER BY created_at DESC LIMIT 5")]
         hint = f"; recent forecasts: {', '.join(known)}" if known else "; no forecasts recorded yet (use `detente forecast SCENARIO --record`)"
         raise InputError(f"no recorded forecast {fid!r}{hint}")
     return _row(row)
 
 
 def all_records(con: duckdb.DuckDBPyConnection) -> list[Record]:
-    return [_row(r) for r in con.execute(f"SELECT {_COLS} FROM forecasts ORDER BY created_at, id").fetchall()]
+    return [_row(r) for r in _query(con, f"SELECT {_COLS} FROM forecasts ORDER BY created_at, id")]
 
 
 def models_for(recorded: Mapping[str, str], registry: Mapping[str, ModelSpec]) -> dict[str, ModelSpec]:
@@ -178,7 +187,7 @@ class Scores:
 
 def scored_pairs(con: duckdb.DuckDBPyConnection) -> list[Pair]:
     res = {(r[0], r[1]): (bool(r[2]), r[3]) for r in
-           con.execute("SELECT scenario_name, class_id, outcome, date FROM resolutions").fetchall()}
+           _query(con, "SELECT scenario_name, class_id, outcome, date FROM resolutions")}
     pairs = []
     for rec in all_records(con):
         for c, p in rec.result.get("classes", {}).items():

@@ -213,12 +213,18 @@ def cycle(
     console.print(t)
 
 
+def _ledger_exists(db: Path) -> None:
+    if not Path(db).exists():
+        raise InputError(f"{db}: no such store; record a forecast first (`detente forecast SCENARIO --record --db {db}`)")
+
+
 def verify(forecast_id: Annotated[str, typer.Argument(help="Forecast id F-YYYYMMDD-xxxxxxxx.")], db: DbOption = DEFAULT_DB) -> None:
     """Re-solve a recorded forecast with its recorded model versions and confirm the numbers."""
     from detente.forecast.models.registry import models
     from detente.scenario.load import parse_scenario
     from detente.store.db import connect
 
+    _ledger_exists(db)
     con = connect(db, read_only=True)
     try:
         rec = ledger.get(con, forecast_id)
@@ -254,8 +260,7 @@ def resolve(
         day = dt.date.fromisoformat(date)
     except ValueError:
         raise InputError(f"--date must be YYYY-MM-DD, got {date!r}") from None
-    if not Path(db).exists():
-        raise InputError(f"{db}: no such store; record a forecast first (`detente forecast SCENARIO --record --db {db}`)")
+    _ledger_exists(db)
     con = connect(db)
     try:
         name, replaced = ledger.resolve(con, class_id, outcome.lower() == "yes", day, scenario, note)
@@ -268,6 +273,7 @@ def score(db: DbOption = DEFAULT_DB, json_output: JsonOpt = False) -> None:
     """Brier and log scores and a calibration table over resolved forecasts."""
     from detente.store.db import connect
 
+    _ledger_exists(db)
     con = connect(db, read_only=True)
     try:
         pairs = ledger.scored_pairs(con)
