@@ -27,6 +27,10 @@ def stances(sentence_low: str, events: list[Coded]) -> list[tuple[str, str, str,
     found: list[tuple[Issue, list[int]]] = []
     for i in load_issues():
         pos = [m.start() for p in i.terms for m in p.finditer(sentence_low)]
+        if i.participants:
+            # the issue defined by who meets whom (a Putin-Trump summit): the event's trigger
+            pos += [ev.trigger_start for ev in events if ev.type in i.event_types and ev.target is not None
+                    and {ev.source.name, ev.target.name} == set(i.participants)]
         if pos:
             found.append((i, pos))
     conditional = bool(_CONDITION.search(sentence_low))

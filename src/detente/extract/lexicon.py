@@ -204,6 +204,8 @@ class Issue:
     terms: tuple[re.Pattern[str], ...]
     oppose: tuple[re.Pattern[str], ...]
     support: tuple[re.Pattern[str], ...]
+    participants: frozenset[str] = frozenset()
+    event_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -213,5 +215,6 @@ def load_issues() -> tuple[Issue, ...]:
     for name, v in (raw.get("issues") or {}).items():
         out.append(Issue(name, tuple(re.compile(p) for p in v.get("terms", []) or []),
                          tuple(re.compile(p) for p in v.get("oppose", []) or []),
-                         tuple(re.compile(p) for p in v.get("support", []) or [])))
+                         tuple(re.compile(p) for p in v.get("support", []) or []),
+                         frozenset(v.get("participants", []) or []), frozenset(v.get("event_types", []) or [])))
     return tuple(out)
