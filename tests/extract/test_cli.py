@@ -68,3 +68,20 @@ def test_mixed_language_article_uses_each_sentence_language():
                     0, dt.date(2025, 10, 24), "de")
     types = {e.type for e in extract_article(art).events}
     assert {"REJECT", "ACCUSE"} <= types
+
+
+def test_timeline_is_date_ordered_and_queries_group_stances(tmp_path):
+    from detente.extract import queries
+    text = ("Gestern telefonierte Trump mit Putin. Am Montag traf Selenskyj Trump in Washington. "
+            "Russland lehnte den Vorschlag der USA für einen Waffenstillstand ab.")
+    db = _store(tmp_path, [text])
+    assert runner.invoke(app, ["extract", "--db", str(db)]).exit_code == 0
+    r = runner.invoke(app, ["events", "--db", str(db), "--timeline"])
+    assert r.exit_code == 0 and "Donald Trump -> Vladimir Putin" in r.output
+    con = connect(db, read_only=True)
+    rows = queries.timeline(con)
+    stances = queries.stances(con)
+    con.close()
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates) and "2025-10-23" in dates and "2025-10-20" in dates
+    assert any(s["issue"] == "ceasefire_first" and s["actor_country"] == "RUS" and s["stance"] == "oppose" for s in stances)
