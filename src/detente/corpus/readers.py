@@ -208,7 +208,7 @@ TEXT_READERS: dict[str, TextReader] = {
     ".html": read_html, ".htm": read_html, ".jsonl": read_jsonl,
 }
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
-SUFFIXES = tuple(TEXT_READERS) + FEED_SUFFIXES
+SUFFIXES = tuple(TEXT_READERS) + FEED_SUFFIXES + (".parquet",)  # .parquet: bulk shards (corpus/bulk.py)
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
@@ -218,6 +218,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     if suffix not in SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; "
                          f"readable: {', '.join(SUFFIXES)}")
+    if suffix == ".parquet":
+        from detente.corpus.bulk import read_parquet
+
+        return _finish(path, read_parquet(path, max_bytes), "utf-8")
     data = read_bytes(path, max_bytes)
     if suffix in FEED_SUFFIXES:
         if is_binary(data):
