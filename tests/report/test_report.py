@@ -115,3 +115,20 @@ def test_bad_output_and_unknown_model_are_clear_errors(tmp_path):
     res = runner.invoke(app, ["report", str(sc), "-o", str(tmp_path / "r.html"), "-m", "oracle"])
     assert res.exit_code == 2 and "unknown model 'oracle'" in res.output
     assert not (tmp_path / "r.html").exists()                # nothing half-written
+
+
+def test_report_names_the_matching_ledger_entry(tmp_path):
+    from detente.scenario.forecast_cli import run
+
+    pytest.importorskip("detente.forecast.models.compromise", reason="compromise model not in this tree yet")
+    db = tmp_path / "s.duckdb"
+    _store(db)
+    sc = _scenario(tmp_path)
+    run(sc, draws=300, seed=5, models=["compromise", "median"], json_output=True, record=True, db=db)
+    out = tmp_path / "r.html"
+    res = runner.invoke(app, ["report", str(sc), "-o", str(out), "--db", str(db), "--draws", "300", "--seed", "5",
+                              "--whatif-draws", "50", "--tornado-draws", "0", "--cycle-draws", "0", *FAST])
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert re.search(r"recorded in the forecast ledger as F-\d{8}-[0-9a-f]{8}", html)
+    assert 'id="tornado"' not in html and 'id="cycle"' not in html   # 0 draws: skipped

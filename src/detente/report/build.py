@@ -36,6 +36,7 @@ class StoreData:
     citation_problems: list[str] = field(default_factory=list)
     citations_checked: int = 0
     notes: list[str] = field(default_factory=list)                       # e.g. "no store at ..."
+    ledger: list[dict[str, Any]] = field(default_factory=list)           # recorded forecasts of these inputs
 
 
 def _cite(c: Citation, articles: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -171,5 +172,7 @@ def build_context(sc: Scenario, inputs: ScenarioInputs, fc: Forecast, *, whatif:
         "timeline": store.timeline, "contradictions": store.contradictions, "indicators": indicators,
         "warnings": warnings, "cited_share": share, "citations_checked": store.citations_checked,
         "articles": store.articles, "timings": timings,
+        "ledger": [r for r in store.ledger if r["seed"] == fc.seed and r["draws"] == fc.draws
+                   and r["models"] == {m: s.version for m, s in fc.models.items()}],
         "models": [{"name": m, "version": s.version, "agreement": s.agreement, "classes": s.classes} for m, s in fc.models.items()],
     }

@@ -64,6 +64,19 @@ def read_store(db: Path, scenario) -> StoreData:
             notes.append(f"no extraction in the store ({str(exc).splitlines()[0]}): run `detente extract`")
         if articles and not timeline:
             notes.append("no extracted events in the store: run `detente extract` for the timeline")
+        ledger_rows: list[dict] = []
+        try:
+            from detente.forecast.ledger import inputs_hash
+            from detente.scenario.load import scenario_data
+
+            h = inputs_hash(scenario_data(scenario))
+            for fid, created, seed, draws, models in con.execute(
+                    "SELECT id, created_at, seed, draws, models FROM forecasts WHERE inputs_hash = ? ORDER BY created_at",
+                    [h]).fetchall():
+                ledger_rows.append({"id": fid, "created_at": str(created), "seed": int(seed), "draws": int(draws),
+                                    "models": json.loads(models)})
+        except duckdb.CatalogException:
+            pass
         problems, checked = [], 0
         if articles:
             from detente.scenario.check import check_citations
@@ -72,7 +85,7 @@ def read_store(db: Path, scenario) -> StoreData:
             problems, checked = res.problems, res.citations
     finally:
         con.close()
-    return StoreData(articles, timeline, contradictions, problems, checked, notes)
+    return StoreData(articles, timeline, contradictions, problems, checked, notes, ledger_rows)
 
 
 def render(context: dict) -> str:
