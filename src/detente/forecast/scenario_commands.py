@@ -118,12 +118,12 @@ def _print_tornado(tor, names: dict[str, str], top: int = 15) -> None:
 def advise(
     scenario: ScenarioArg,
     actor: Annotated[str, typer.Option("--actor", "-a", help="Actor id or name to advise.")],
-    draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws per lever.")] = 1000,
+    draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws per lever.")] = 500,
     seed: SeedOpt = None,
     model: ModelOpt = None,
     step: Annotated[float, typer.Option("--step", help="Position move per lever, scale points.")] = 10.0,
     salience_step: Annotated[float, typer.Option("--salience-step", help="Salience move per lever.")] = 0.2,
-    top: Annotated[int, typer.Option("--top", help="Levers to show.")] = 12,
+    top_n: Annotated[int, typer.Option("--top", help="Levers to show.")] = 12,
     json_output: JsonOpt = False,
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
@@ -151,14 +151,18 @@ def advise(
         return
     console.print(f"[bold]{adv.actor}[/bold]: expected distance of the outcome from its positions "
                   f"{-adv.base_utility:.1f} points (salience-weighted); {adv.draws:,} paired draws per lever")
-    t = Table(title=f"Levers of {adv.actor}, best first (gain: points closer to its positions)")
-    for col in ("lever", "gain", "robust", *[c.id for c in sc.outcome_classes]):
-        t.add_column(col, justify="left" if col == "lever" else "right")
-    for e in adv.effects[:top]:
-        t.add_row(e.lever.label, f"{e.gain:+.2f}", f"{e.robustness:.0%}",
-                  *[_pct(e.delta[c.id]) for c in sc.outcome_classes])
+    top = sorted(sc.outcome_classes, key=lambda c: -adv.base_classes[c.id])[:3]
+    t = Table(title=f"Levers of {adv.actor}, best first (gain: points closer to its positions; change in the "
+                    f"three most likely classes)")
+    for col in ("lever", "issue", "gain", "robust", *[c.id for c in top]):
+        t.add_column(col, justify="left" if col in ("lever", "issue") else "right")
+    for e in adv.effects[:top_n]:
+        lv = e.lever
+        short = {"own-position": f"own position {lv.amount}", "own-salience": f"own salience {lv.amount}",
+                 "persuade": f"persuade {lv.actor} {'to ' + lv.amount[3:] if lv.amount.startswith('to ') else lv.amount}"}
+        t.add_row(escape(short.get(lv.kind, lv.label)), escape(lv.issue), f"{e.gain:+.2f}", f"{e.robustness:.0%}",
+                  *[_pct(e.delta[c.id]) for c in top])
     console.print(t)
-
 
 def cycle(
     scenario: ScenarioArg,
