@@ -73,3 +73,14 @@ def test_cross_site_posts_are_refused(mini_client: TestClient) -> None:
     r = mini_client.post("/api/articles", data={"text": "x y z"}, headers={"origin": "https://evil.example"})
     assert r.status_code == 403
     assert mini_client.get("/api/articles").json() == []
+
+
+def test_pasted_text_over_the_form_field_limit_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from detente.web.app import Settings, create_app
+
+    client = TestClient(create_app(Settings(db=tmp_path / "x.duckdb")))
+    r = client.post("/upload", data={"text": "Wort. " * 250_000})
+    assert r.status_code == 400 and "Field exceeded maximum size of 1024KB" in r.text
+    assert r.headers["content-type"].startswith("text/html")
+    assert client.post("/api/articles", data={"text": "Wort. " * 250_000}).status_code == 400
+    assert client.get("/nope").status_code == 404 and "Not Found" in client.get("/nope").text

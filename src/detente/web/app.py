@@ -24,6 +24,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from detente import __version__
 from detente.errors import DetenteError, InputError
@@ -118,6 +119,14 @@ def create_app(settings: Settings) -> FastAPI:
         return templates.TemplateResponse(
             request, "error.html", {"message": str(exc), "page": ""}, status_code=status
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        # e.g. the form parser's "Field exceeded maximum size of 1024KB." for pasted text
+        if request.url.path.startswith("/api/") or exc.status_code == 405:
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return templates.TemplateResponse(request, "error.html", {"message": str(exc.detail), "page": ""},
+                                          status_code=exc.status_code)
 
     @app.get("/static/vendor/plotly.min.js", include_in_schema=False)
     def plotly_js() -> FileResponse:
