@@ -1,0 +1,1 @@
+"""Data files of detente (actor gazetteer, lexicons, issue vocabularies); see README.md here."""
