@@ -85,3 +85,11 @@ def test_timeline_is_date_ordered_and_queries_group_stances(tmp_path):
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates) and "2025-10-23" in dates and "2025-10-20" in dates
     assert any(s["issue"] == "ceasefire_first" and s["actor_country"] == "RUS" and s["stance"] == "oppose" for s in stances)
+
+
+def test_heading_lines_are_not_coded():
+    text = "Trump trifft Putin\n\nPutins Gambit: Treffen mit Trump?\n\nTrump traf Putin am Freitag in Alaska."
+    x = extract_article(ArticleIn("h#1", text, 0, dt.date(2025, 8, 16), "de"))
+    assert len(x.sentences) == 3
+    assert {e.sentence for e in x.events} == {"Trump traf Putin am Freitag in Alaska."}
+    assert x.events[0].date == "2025-08-15" and x.events[0].location == "Anchorage"

@@ -73,6 +73,8 @@ def extract_article(art: ArticleIn) -> Extraction:
         if lang not in avail:
             lang = default
         hits, coded = rules.code_sentence(text, lang, art.date, last_person)
+        if _is_heading(art.text, s, e):
+            coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
         persons = [h.actor for h in hits if h.actor is not None and h.kind == "person"]
         if persons:
             last_person = persons[-1]
@@ -98,6 +100,19 @@ def extract_article(art: ArticleIn) -> Extraction:
     out.events = dedupe_events(out.events)
     out.claims = dedupe_claims(out.claims)
     return out
+
+
+def _is_heading(text: str, s: int, e: int) -> bool:
+    """A short line of its own without closing punctuation (or ending in "?"): a heading."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:s].strip(" \t-–•*") or text[e:line_end].strip():
+        return False
+    last = text[e - 1] if e > s else ""
+    if last == "?":      # "Putins Gambit: Warum jetzt?" is a heading, a one-line question in the body is not
+        return e - s <= 100 and ":" in text[s:e]
+    return e - s <= 150 and (last.isalnum() or last in "“”\"»«")
 
 
 def dedupe_events(events: list[Event]) -> list[Event]:
