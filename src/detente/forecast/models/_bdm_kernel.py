@@ -243,7 +243,10 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
             if i != j:
                 d = D[g[i], g[j]]
                 sl = s[j] if sal_mode == SAL_TARGET else s[i]
-                e = _eu(P1[g[i], g[j]], d, 2.0 * d, -2.0 * d, 0.0, sl, 1.0, x[i], x[j], R, q, mu, t_mode)
+                if q == 1.0:  # U_s = 2d, U_f = -2d, U_sq = 0 and no U_b/U_w term
+                    e = 2.0 * d * (1.0 - 2.0 * sl * (1.0 - P1[g[i], g[j]]))
+                else:
+                    e = _eu(P1[g[i], g[j]], d, 2.0 * d, -2.0 * d, 0.0, sl, 1.0, x[i], x[j], R, q, mu, t_mode)
                 if sec_mode == SEC_RECEIVED:
                     sec[j] += e
                 else:
@@ -311,8 +314,14 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
             d = D[ga, gb]
             sab = s[b] if sal_mode == SAL_TARGET else s[a]
             sba = s[a] if sal_mode == SAL_TARGET else s[b]
-            eab = _eu(P[ga, gb], d, us[gb], uf[gb], usq, sab, ra, x[a], x[b], R, q, mu, t_mode)
-            eba = _eu(P[gb, ga], d, us[gb], uf[gb], usq, sba, ra, x[b], x[a], R, q, mu, t_mode)
+            if q == 1.0:  # the replication's case: no U_b/U_w term, no call
+                ub_ = us[gb]
+                diff = ub_ - uf[gb]
+                eab = ub_ - sab * (1.0 - P[ga, gb]) * diff - usq
+                eba = ub_ - sba * (1.0 - P[gb, ga]) * diff - usq
+            else:
+                eab = _eu(P[ga, gb], d, us[gb], uf[gb], usq, sab, ra, x[a], x[b], R, q, mu, t_mode)
+                eba = _eu(P[gb, ga], d, us[gb], uf[gb], usq, sba, ra, x[b], x[a], R, q, mu, t_mode)
             rank = 0
             if eba > eab and eab > 0:
                 if not conflict:
