@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.corpus import read_file
+from detente.corpus import read_data, read_file
 from detente.corpus.lang import detect
 
 DATA = Path(__file__).parent / "data"
@@ -72,3 +72,8 @@ def test_txt_fallback_title_and_body(tmp_path: Path) -> None:
     f.write_text("Kurzer Titel\n\nErster Absatz mit Text. Zweiter Satz.\n", encoding="utf-8")
     [a] = read_file(f)
     assert a.title == "Kurzer Titel" and a.body.startswith("Erster Absatz")
+
+
+def test_read_data_for_uploads_matches_read_file() -> None:
+    path = DATA / "column.md"
+    assert read_data(Path("column.md"), path.read_bytes())[0].text == read_file(path)[0].text

@@ -214,15 +214,23 @@ SUFFIXES = tuple(TEXT_READERS) + FEED_SUFFIXES + (".parquet",)  # .parquet: bulk
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """All articles of one file, with metadata, language and per-file warnings.
     Raises InputError (naming the file, and the line where there is one) for bad input."""
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; "
-                         f"readable: {', '.join(SUFFIXES)}")
-    if suffix == ".parquet":
-        from detente.corpus.bulk import read_parquet
+    check_suffix(path)
+    return read_data(path, read_bytes(path, max_bytes))
 
-        return _finish(path, read_parquet(path, max_bytes), "utf-8")
-    data = read_bytes(path, max_bytes)
+
+def check_suffix(path: Path) -> None:
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(f"{path}: unsupported file type {path.suffix.lower() or '(none)'}; "
+                         f"readable: {', '.join(SUFFIXES)}")
+
+
+def read_data(path: Path, data: bytes) -> list[Article]:
+    """Like `read_file` for bytes already in memory (a web upload): `path` only names the
+    file (stem for the ids, suffix for the format). Size limits are the caller's."""
+    check_suffix(path)
+    suffix = path.suffix.lower()
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
     if suffix in FEED_SUFFIXES:
         if is_binary(data):
             raise InputError(f"{path}: binary file (contains NUL bytes), not text")
