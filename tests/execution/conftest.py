@@ -69,7 +69,7 @@ def cluster():
         warnings.simplefilter("ignore")
         lc = LocalCluster(processes=True, n_workers=2, threads_per_worker=1, host="127.0.0.1",
                           dashboard_address=None)
-    client = Client(lc)
+    client = Client(lc, set_as_default=False)  # the code under test must not lean on a default client
     client.wait_for_workers(2, timeout=60)
     yield lc, client
     client.close()

@@ -186,7 +186,7 @@ class DaskExecutor(Executor):
             return self.client.submit(fn, items[i], key=keys[i], pure=False)
 
         first = [submit(todo.popleft()) for _ in range(min(window, len(todo)))]
-        seq = as_completed(first)
+        seq = as_completed(first, loop=self.client.loop)  # this client, not a global default
         for fut in seq:
             if todo:
                 seq.add(submit(todo.popleft()))
