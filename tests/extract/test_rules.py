@@ -97,3 +97,10 @@ def test_agreed_meeting_is_agree_not_consult_and_sanction_not_duplicated():
 ])
 def test_english_exact(sentence, expected):
     assert _ev(sentence, "en") == expected
+
+
+def test_passive_voice_and_subordinate_clauses():
+    assert _ev("Kyiv was hit by Russian missiles overnight.", "en") == [("ASSAULT", "RUS", "UKR", "occurred")]
+    assert _ev("Kiew wurde in der Nacht von Russland mit Raketen angegriffen.") == [("ASSAULT", "RUS", "UKR", "occurred")]
+    got = _ev("Der Austausch fand statt, kurz nachdem Trump und Putin sich auf ein mögliches Treffen geeinigt hatten.")
+    assert ("AGREE", "USA", "RUS", "occurred") in got

@@ -57,9 +57,7 @@ def extract(
             task = bar.add_task("extract", total=n)
             rep = extract_store(con, default_parts_dir(db), article_ids=article, executor=ex,
                                 chunk_articles=chunk_articles, progress=lambda k: bar.advance(task, k))
-            counts = rep.counts
-        if rep.run.executor != "local" or rep.run.skipped or rep.run.retried:
-            err_console.print(escape(rep.run.line()))
+            counts = rep.counts  # the executor prints its run report (chunks, resumed, re-run) on exit
     finally:
         con.close()
     console.print(f"{counts['articles']} articles: {counts['sentences']} sentences, {counts['mentions']} mentions, "

@@ -56,6 +56,7 @@ class Lexicon:
     question_openers: frozenset[str]
     actor_nouns: tuple[str, ...]
     clause_words: frozenset[str]
+    hypothetical_attributive: frozenset[str]
     weekdays: dict[str, int]
     months: dict[str, int]
     relative: dict[str, int]
@@ -100,6 +101,7 @@ def load_lexicon(lang: str) -> Lexicon:
         question_openers=_low(raw.get("question_openers")),
         actor_nouns=tuple(sorted(_low(raw.get("actor_nouns")))),
         clause_words=_low(raw.get("clause_words")),
+        hypothetical_attributive=_low(raw.get("hypothetical_attributive")),
         weekdays={k.lower(): int(v) for k, v in (d.get("weekdays") or {}).items()},
         months={k.lower(): int(v) for k, v in (d.get("months") or {}).items()},
         relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},

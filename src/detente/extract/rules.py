@@ -31,6 +31,9 @@ _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "wurde", "wurden", "worden"})
+_AGENT_PREPS = frozenset({"by", "von", "vom", "durch"})
+_ARTICLES = frozenset({"the", "der", "dem", "den", "die", "das"})
 
 
 @dataclass(slots=True)
@@ -85,8 +88,8 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
             continue
         w = t[0].isalnum()
         low = t.lower()
-        if low in lex.clause_words and toks:
-            clause += 1
+        if low in lex.clause_words and toks and toks[-1].word:
+            clause += 1          # a subordinator opens a clause (unless a comma just did)
         toks.append(Tok(m.start(), m.end(), t, low, (low, lemma(t, lex.language)) if w else (low,), clause, w))
     if lex.particles:
         _attach_particles(toks, lex)
@@ -179,24 +182,39 @@ def _has(forms_window: list[Tok], words: frozenset[str]) -> bool:
     return any(f in words for t in forms_window for f in t.forms)
 
 
-def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str) -> str:
+def _cue(t: Tok) -> tuple[str, ...]:
+    """Forms a status cue is looked up by: the word and particle compositions, not the bare
+    lemma ("wurde" is no future "werden", "sagte ... ab" is "absagen")."""
+    return (t.forms[0],) + t.forms[2:]
+
+
+def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
+    return any(f in words for t in window for f in _cue(t))
+
+
+def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1) -> str:
     """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
     clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
     hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues."""
     near = [t for t in toks if abs(t.clause - clause) <= 1]
-    if _has(toks, lex.status_words.get("denied", frozenset())) and _has(toks, lex.status_words.get("cancelled", frozenset())):
+    if _has_cue(toks, lex.status_words.get("denied", frozenset())) and _has_cue(toks, lex.status_words.get("cancelled", frozenset())):
         return "planned"        # a cancellation denied ("reports of a postponement are rumours")
     for st in ("denied", "cancelled"):
         words = lex.status_words.get(st, frozenset())
         for i, t in enumerate(toks):
-            if abs(t.clause - clause) <= 1 and any(f in words for f in t.forms):
+            if abs(t.clause - clause) <= 1 and any(f in words for f in _cue(t)):
                 if st == "cancelled" and any(toks[j].low in lex.negation for j in range(max(0, i - 2), i)):
                     return "planned"
                 return st
         if any(p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
             return st
     first = next((t for t in toks if t.word), None)
-    if _has(near, lex.status_words.get("hypothetical", frozenset())):
+    if _has_cue(near, lex.status_words.get("hypothetical", frozenset())):
+        return "hypothetical"
+    # an attributive "mögliche(s)" / "possible" makes only the noun it qualifies hypothetical
+    attr = lex.hypothetical_attributive
+    if ti > 0 and (toks[ti - 1].low in attr or (ti > 1 and toks[ti - 2].low in attr and toks[ti - 1].text[:1].islower()
+                                                 and toks[ti].text[:1].isupper())):
         return "hypothetical"
     # an open question about what will happen ("Wann wird ...?", "Will they ...?"); rhetorical
     # questions about what happened ("Ist es nicht so, dass ...?") keep their status
@@ -204,7 +222,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         return "hypothetical"
     if first is not None and first.low in lex.conditional_openers:
         return "hypothetical"
-    if _has([t for t in toks if t.clause == clause], lex.status_words.get("planned", frozenset())):
+    if _has_cue([t for t in toks if t.clause == clause], lex.status_words.get("planned", frozenset())):
         return "planned"
     return "occurred"
 
@@ -271,7 +289,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
-        status = _status(lex, toks, tok.clause, low, sentence)
+        status = _status(lex, toks, tok.clause, low, sentence, ti)
         if _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
             if trig.negated:
                 etype = trig.negated
@@ -335,6 +353,14 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                 if len(acts) >= 2:
                     return _pairs([acts[0]], [acts[1]])
             break
+    # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
+    clause_groups = [g for g in gs if g.clause == clause]
+    if any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
+        agent = next((g for g in clause_groups if g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS
+                      or (g.first_tok > 1 and toks[g.first_tok - 2].low in _AGENT_PREPS and toks[g.first_tok - 1].low in _ARTICLES)), None)
+        patient = next((g for g in clause_groups if g is not agent), None) if agent else None
+        if agent and patient:
+            return _pairs(agent.actors, patient.actors)
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
     if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
