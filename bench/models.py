@@ -52,24 +52,26 @@ def inputs(draws: int, n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.nd
 def measure(spec: registry.ModelSpec, n: int, draws: int, repeat: int, budget: float, seed: int) -> dict:
     c, x, s = inputs(draws, n, seed)
     t0 = time.perf_counter()
-    spec.predict(c[:4], x[:4], s[:4])  # warm-up: compiles numba kernels (cached on disk)
+    spec.predict(c[:1], x[:1], s[:1])  # warm-up: compiles numba kernels (cached on disk)
     first = time.perf_counter() - t0
-    probe = min(draws, 4)
-    t0 = time.perf_counter()
-    spec.predict(c[:probe], x[:probe], s[:probe])
-    per_draw = (time.perf_counter() - t0) / probe
-    used = int(min(draws, max(probe, budget / max(per_draw, 1e-12))))
-    c, x, s = c[:used], x[:used], s[:used]
-    best = cpu = np.inf
-    for _ in range(repeat):
-        t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), time.process_time()
+    spec.predict(c[:1], x[:1], s[:1])
+    per_draw = time.perf_counter() - t0
+    if per_draw > budget:  # one draw already exceeds the budget: report that draw alone
+        best, cpu, used, peak = per_draw, time.process_time() - c0, 1, None
+    else:
+        used = int(min(draws, max(1, budget / max(per_draw, 1e-12))))
+        c, x, s = c[:used], x[:used], s[:used]
+        best = cpu = np.inf
+        for _ in range(repeat):
+            t0, c0 = time.perf_counter(), time.process_time()
+            spec.predict(c, x, s)
+            best = min(best, time.perf_counter() - t0)
+            cpu = min(cpu, time.process_time() - c0)
+        tracemalloc.start()
         spec.predict(c, x, s)
-        best = min(best, time.perf_counter() - t0)
-        cpu = min(cpu, time.process_time() - c0)
-    tracemalloc.start()
-    spec.predict(c, x, s)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     return {
         "n": n,
         "draws": used,
@@ -78,7 +80,7 @@ def measure(spec: registry.ModelSpec, n: int, draws: int, repeat: int, budget: f
         "cpu_seconds": cpu,
         "draws_per_cpu_s": used / cpu,  # robust to other processes sharing the machine
         "first_call_s": first,
-        "peak_tracked_mb": peak / 2**20,
+        "peak_tracked_mb": peak,
         "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -107,7 +109,7 @@ def main() -> None:
             print(f"{name:<11} n={n:<4} {row['draws_per_s']:>14,.0f} draws/s wall, "
                   f"{row['draws_per_cpu_s']:>14,.0f} per CPU-s  ({row['draws']} draws, "
                   f"{row['seconds']:.3f} s; first call {row['first_call_s']:.2f} s; "
-                  f"peak {row['peak_tracked_mb']:.1f} MB tracked)", flush=True)
+                  f"peak {row['peak_tracked_mb'] or float('nan'):.1f} MB tracked)", flush=True)
         ns = np.array([r["n"] for r in rows], float)
         t = np.array([1.0 / r["draws_per_s"] for r in rows])
         slope = float(np.polyfit(np.log(ns), np.log(t), 1)[0]) if len(rows) > 1 else None
