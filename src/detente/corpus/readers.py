@@ -231,6 +231,10 @@ def read_data(path: Path, data: bytes) -> list[Article]:
     suffix = path.suffix.lower()
     if not data.strip():
         raise InputError(f"{path}: empty file")
+    if suffix == ".parquet":  # bulk shards (corpus/bulk.py)
+        from detente.corpus.bulk import read_parquet
+
+        return _finish(path, read_parquet(path, data=data), "utf-8")
     if suffix in FEED_SUFFIXES:
         if is_binary(data):
             raise InputError(f"{path}: binary file (contains NUL bytes), not text")
