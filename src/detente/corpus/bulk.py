@@ -23,18 +23,20 @@ from detente.errors import InputError
 SHARD_SUFFIXES = (".jsonl", ".parquet")
 
 
-def read_parquet(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
-    """The articles of one Parquet shard: a string column `text` plus optional metadata
-    columns; the row number (from 1) is N in the id. Bad rows raise InputError naming the row."""
+def read_parquet(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None) -> list[Article]:
+    """The articles of one Parquet shard (the file, or its bytes `data` already read): a string
+    column `text` plus optional metadata columns; the row number (from 1) is N in the id.
+    Bad rows raise InputError naming the row."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     path = Path(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"{path}: {size:,} bytes is over the size limit of {max_bytes:,} bytes (--max-size)")
+    if data is None:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size:,} bytes is over the size limit of {max_bytes:,} bytes (--max-size)")
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(path if data is None else pa.BufferReader(data))
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(f"{path}: not a readable Parquet file: {str(exc).splitlines()[0]}") from None
     names = set(pf.schema_arrow.names)

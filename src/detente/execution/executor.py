@@ -94,7 +94,14 @@ class Executor:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        try:
+            self.close()
+        finally:
+            if self.announce is not None and exc[0] is None and self.report.chunks + self.report.skipped and (
+                    self.report.executor != "local" or self.report.retried or self.report.skipped):
+                self.announce(self.report.line())
+
+    announce: Callable[[str], None] | None = None  # set by `executor_for`: where the CLI prints the report
 
 
 class LocalExecutor(Executor):
@@ -215,15 +222,27 @@ class DaskExecutor(Executor):
             self._cluster = None
 
 
-def executor_for(scheduler: str | None = None, workers: int | None = None) -> Executor:
-    """`DaskExecutor` for `scheduler` (or $DETENTE_SCHEDULER), else `LocalExecutor(workers)`."""
+def executor_for(scheduler: str | None = None, workers: int | None = None,
+                 announce: Callable[[str], None] | None = None) -> Executor:
+    """`DaskExecutor` for `scheduler` (or $DETENTE_SCHEDULER), else `LocalExecutor(workers)`.
+    Used as a context manager, it passes the run report line to `announce` at the end when
+    the run was parallel, resumed or had chunks re-run (default: stderr, for the CLI)."""
     address = scheduler or os.environ.get(ENV_SCHEDULER) or None
     if address:
         if workers is not None:
             raise InputError("--workers is for local runs; a Dask cluster has the workers it was started with")
         if "://" not in address:
             address = f"tcp://{address}"
-        return DaskExecutor(address)
-    if workers == 0:
-        workers = os.cpu_count() or 1
-    return LocalExecutor(workers)
+        ex: Executor = DaskExecutor(address)
+    else:
+        ex = LocalExecutor((os.cpu_count() or 1) if workers == 0 else workers)
+    ex.announce = announce or _stderr
+    return ex
+
+
+def _stderr(line: str) -> None:
+    from rich.markup import escape
+
+    from detente.clitools import err_console
+
+    err_console.print(escape(line), soft_wrap=True)
