@@ -31,6 +31,8 @@ _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_GENITIVE = frozenset({"der", "des", "of"})
+_CONDITIONALS = frozenset({"wenn", "falls", "sofern", "if", "unless"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "wurde", "wurden", "worden"})
 _AGENT_PREPS = frozenset({"by", "von", "vom", "durch"})
 _ARTICLES = frozenset({"the", "der", "dem", "den", "die", "das"})
@@ -291,6 +293,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         status = _status(lex, toks, tok.clause, low, sentence, ti)
         if _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
+            if any(t.low in _CONDITIONALS for t in clause_toks):
+                continue                  # "if it did not agree": a condition, not an act
             if trig.negated:
                 etype = trig.negated
             elif etype == "CONSULT" and _has(toks[max(0, ti - 5):ti], lex.negation):
@@ -361,6 +365,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         patient = next((g for g in clause_groups if g is not agent), None) if agent else None
         if agent and patient:
             return _pairs(agent.actors, patient.actors)
+    # genitive agent of a noun trigger: "Verhandlungen der EU mit der Ukraine", "talks of X with Y"
+    if nominal and after and after[0].first_tok <= ti + 3 and toks[after[0].first_tok - 1].low in _GENITIVE:
+        gen = after[0]
+        tgt = next((g for g in after[1:] if g.clause == clause and _prep_before(toks, g.first_tok)
+                    and {a.country for a in g.actors} - {a.country for a in gen.actors}), None)
+        if tgt is not None:
+            return _pairs(gen.actors, tgt.actors)
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
     if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
