@@ -31,7 +31,7 @@ _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-_GENITIVE = frozenset({"der", "des", "of"})
+_GENITIVE = frozenset({"der", "des", "of", "seitens"})
 _CONDITIONALS = frozenset({"wenn", "falls", "sofern", "if", "unless"})
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "wurde", "wurden", "worden"})
 _AGENT_PREPS = frozenset({"by", "von", "vom", "durch"})
