@@ -98,11 +98,20 @@ def extractor_fingerprint() -> str:
             root = resources.files(pkg)
         except ModuleNotFoundError:
             continue
-        for entry in sorted(root.iterdir(), key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith(suffixes):
-                h.update(entry.name.encode())
-                h.update(entry.read_bytes())
+        for name, data in _walk(root, "", suffixes):
+            h.update(name.encode())
+            h.update(data)
     return h.hexdigest()[:16]
+
+
+def _walk(node, prefix: str, suffixes: tuple[str, ...]):
+    """(relative path, bytes) of every matching file under node, sub-folders too (data/lang/*.yaml)."""
+    for entry in sorted(node.iterdir(), key=lambda e: e.name):
+        name = f"{prefix}{entry.name}"
+        if entry.is_dir() and entry.name != "__pycache__":
+            yield from _walk(entry, name + "/", suffixes)
+        elif entry.is_file() and entry.name.endswith(suffixes):
+            yield name, entry.read_bytes()
 
 
 def plan(articles: Sequence[ArticleIn], chunk_articles: int = CHUNK_ARTICLES) -> list[tuple[str, Sequence[ArticleIn]]]:
