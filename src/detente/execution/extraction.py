@@ -162,7 +162,7 @@ def merge(con: Any, parts: Path, chunk_ids: Sequence[str], article_ids: Sequence
                 continue
             files = [str(parts / t / f"{c}.parquet") for c in chunk_ids]
             cols = ", ".join(schema.names)
-            src = f"read_parquet(?)"
+            src = "read_parquet(?)"
             if "id" in schema.names:
                 sel = f"SELECT DISTINCT ON (id) {cols} FROM {src} ORDER BY id"
             else:
