@@ -255,6 +255,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     low = _lower(sentence)
     found: list[tuple[int, Trigger, int, int]] = []     # (token index, trigger, start, end)
     seen_tok: set[int] = set()
+    # phrases that carry their own negation ("nicht bereit", "not ready to") are the act
+    # itself (a refusal), not a negated statement
+    self_negated: dict[int, tuple[int, int]] = {}
     for i, t in enumerate(toks):
         if not t.word:
             continue
@@ -269,6 +272,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 if i is None or i in seen_tok:
                     continue
                 seen_tok.add(i)
+                if any(w in lex.negation for w in re.findall(r"\w+", m.group())):
+                    self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
                 found.append((i, trig, toks[i].start, toks[i].end))
     if not found:
@@ -292,7 +297,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.veto and _has(clause_toks, trig.veto):
             continue
         status = _status(lex, toks, tok.clause, low, sentence, ti)
-        if _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
+        if status == "planned" and ti in self_negated:
+            # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
+            a, b = self_negated[ti]
+            rest = [t for t in clause_toks if not (a <= t.start < b)]
+            if not _has_cue(rest, lex.status_words.get("planned", frozenset())):
+                status = "occurred"
+        if ti not in self_negated and _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
             if any(t.low in _CONDITIONALS for t in clause_toks):
                 continue                  # "if it did not agree": a condition, not an act
             if trig.negated:
