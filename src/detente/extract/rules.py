@@ -211,7 +211,11 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         if any(p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
             return st
     first = next((t for t in toks if t.word), None)
-    if _has_cue(near, lex.status_words.get("hypothetical", frozenset())):
+    hyp = lex.status_words.get("hypothetical", frozenset())
+    # a modal in the clause after the trigger's belongs to that clause ("betonte beim Treffen,
+    # dass sie ... benötigen würden"); a conditional there still scopes back ("..., wenn ...")
+    if _has_cue([t for t in near if t.clause <= clause], hyp) or \
+            _has_cue([t for t in near if t.clause > clause and t.low in lex.conditional_openers], hyp):
         return "hypothetical"
     # an attributive "mögliche(s)" / "possible" makes only the noun it qualifies hypothetical
     attr = lex.hypothetical_attributive
