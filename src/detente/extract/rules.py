@@ -233,6 +233,10 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     return "occurred"
 
 
+# a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
+_REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|told \w+|reported|announced|added|claimed|stated)"
+                       r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
+                       r"[\s\W]*$")
 _PRONOUN = re.compile(r"(?:Er|He|She)\b")
 _OBJ_PRONOUN = re.compile(r"\b(?:ihn|ihm|him)\b")
 
@@ -253,6 +257,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 hits.append(actor_mod.Hit(m.start(), m.end(), m.group(), antecedent, antecedent.kind))
                 hits.sort(key=lambda h: h.start)
     linked = [h for h in hits if h.actor is not None]
+    tail = _REPORTER.search(sentence)
+    if tail and any(h.start < tail.start() for h in linked):
+        # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
+        # tells of the act, not a party to it
+        linked = [h for h in linked if h.start < tail.start()]
     if not linked:
         return hits, []
     toks = tokenize(sentence, lex)

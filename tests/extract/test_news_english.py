@@ -1,0 +1,30 @@
+"""General news sentences (mostly English): reporters, refused talks, 'forces' as troops.
+Sentences written for these tests."""
+import datetime as dt
+
+import pytest
+
+from detente.extract.rules import code_sentence
+
+ON = dt.date(2025, 10, 24)
+
+
+def _ev(s: str, lang: str) -> list[tuple]:
+    _, coded = code_sentence(s, lang, ON)
+    return [(c.type, c.source.country, c.target.country if c.target else None, c.status) for c in coded]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # the closing reporting clause names who tells of the act, not a party to it
+    ("en", "North Korea fired ballistic missiles into the sea, Japan said.", [("ASSAULT", "PRK", None, "occurred")]),
+    ("en", "Putin will meet Trump in Budapest, the Kremlin said.", [("CONSULT", "RUS", "USA", "planned")]),
+    ("de", "Russland griff Kiew in der Nacht an, teilte die ukrainische Luftwaffe mit.", [("ASSAULT", "RUS", "UKR", "occurred")]),
+    ("de", "Polen und Litauen werden sich bald treffen, so Tusk.", [("CONSULT", "POL", "LTU", "planned")]),
+    # talks refused are not talks held
+    ("en", "Iran rejected calls by France for new nuclear talks.", [("REJECT", "IRN", "FRA", "occurred")]),
+    ("de", "Armenien lehnte Gespräche mit Aserbaidschan ab.", [("REJECT", "ARM", "AZE", "occurred")]),
+    # "forces" is troops, not coercion
+    ("en", "Ukraine's forces withdrew from the town of Pokrovsk.", [("RETREAT", "UKR", None, "occurred")]),
+])
+def test_exact(lang, sentence, expected):
+    assert _ev(sentence, lang) == expected
