@@ -28,3 +28,21 @@ def _ev(s: str, lang: str) -> list[tuple]:
 ])
 def test_exact(lang, sentence, expected):
     assert _ev(sentence, lang) == expected
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # the actor or demonym right before a noun trigger owns the act, whoever condemns it
+    ("en", "Zelensky condemned the Russian attack on Kyiv.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    ("en", "Pakistan condemned India's strikes.", ("ASSAULT", "IND", "PAK", "occurred")),
+    ("en", "Beijing criticised Washington's tariffs.", ("SANCTION", "USA", "CHN", "occurred")),
+    ("de", "Selenskyj verurteilte den russischen Angriff auf Kiew.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    # ... but hyphen-joined demonyms name both parties of the act
+    ("de", "Es gibt keine Grundlage für chinesisch-amerikanische Vereinbarungen über Zölle.", ("REJECT", "CHN", "USA", "occurred")),
+    # lifting sanctions is a concession, not a sanction
+    ("en", "The US lifted sanctions on Syria.", ("CONCEDE", "USA", "SYR", "occurred")),
+    ("de", "Die USA hoben die Sanktionen gegen Syrien auf.", ("CONCEDE", "USA", "SYR", "occurred")),
+])
+def test_owner_and_concession(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+    assert not (expected[0] == "CONCEDE" and any(t == "SANCTION" for t, *_ in got)), got

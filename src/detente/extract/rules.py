@@ -325,7 +325,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "cancelled"     # "kein Treffen" / "no meeting"
             else:
                 continue                  # purely negated statement: not coded
-        nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else toks[ti - 1].low in _DETERMINERS)
+        nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal)
@@ -398,10 +398,14 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return _pairs(gen.actors, tgt.actors)
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
+    owner = False
     if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
-            and toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s")):
-        # "Beijing criticised Washington's tariffs": the actor right before a noun trigger owns it
+            and ((same_before[-1].adj and not _joint(same_before, toks))
+                 or toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s"))):
+        # "Beijing criticised Washington's tariffs", "Selenskyj verurteilte den russischen
+        # Angriff auf Kiew": the actor (or demonym) right before a noun trigger owns it
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
+        owner = True
     near_after = [g for g in after if g.clause <= clause + 1]
     tgt_g = None
     infinitive = ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()
@@ -426,7 +430,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if len(src_countries) >= 2 and mutual and not any(
             g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries for g in pool):
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
-    if pool is near_after or len(same_before) < 2:
+    if pool is near_after or len(same_before) < 2 or owner:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
         pools = (marked, pool)
     else:
@@ -444,6 +448,22 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
     return _pairs(src_g.actors, tgt_g.actors)
+
+
+def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
+    """English marks nouns by what precedes them: a determiner ("the attack"), a possessive
+    ("India's strikes") or a demonym after a determiner ("the Russian attack")."""
+    prev = toks[ti - 1]
+    if prev.low in _DETERMINERS or prev.low.endswith(("'s", "’s")):
+        return True
+    return ti > 1 and toks[ti - 2].low in _DETERMINERS and any(g.adj and g.last_tok == ti - 1 for g in groups)
+
+
+def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
+    """"russisch-amerikanische Vereinbarungen": hyphen-joined demonyms name both parties."""
+    a, b = same_before[-2], same_before[-1]
+    return b.first_tok - a.last_tok <= 2 and any(toks[j].text == "-" for j in range(a.last_tok + 1, b.first_tok)) \
+        or b.first_tok == a.last_tok
 
 
 NOUN_WINDOW = 4
