@@ -11,7 +11,7 @@ Each configuration runs on a fresh `LocalCluster(processes=True, threads_per_wor
 host=127.0.0.1)`, through the same `DaskExecutor` the CLI uses; work is timed from the first
 submit to the last result. Efficiency = rate(2 workers) / (2 x rate(1 worker)); the issue's
 target is >= 0.85. Peak memory per worker is the workers' max RSS (getrusage) after a run,
-measured at `--articles`/4 and `--articles` articles: flat means the chunked run holds one
+measured at `--articles`/4 and `--articles` articles (VmHWM): flat means the chunked run holds one
 chunk per worker, not the corpus. On a machine with fewer than 2 free cores the efficiency
 measures the contention, not the code; the JSON records the core count and load average.
 
@@ -64,10 +64,14 @@ def make_corpus(n: int, per_article: int, pool: list[str]) -> list:
 
 
 def peak_rss_mb(client) -> list[float]:
-    import resource
-
+    """Each worker's peak RSS: VmHWM of /proc/self/status. Not getrusage's ru_maxrss: Linux
+    keeps that across fork+exec, so a worker would report its parent's (this script's) peak."""
     def rss() -> float:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB -> MB
+        return float("nan")
 
     return sorted(round(v, 1) for v in client.run(rss).values())
 
