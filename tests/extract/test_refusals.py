@@ -22,6 +22,9 @@ def _ev(s: str, lang: str) -> list[tuple]:
     ("en", "Israel is not willing to halt its operations against Iran.", ("REJECT", "ISR", "IRN", "occurred")),
     ("en", "Taiwan ruled out talks with China.", ("REJECT", "TWN", "CHN", "occurred")),
     ("en", "Hungary opposes new sanctions on Iran.", ("REJECT", "HUN", "IRN", "occurred")),
+    ("de", "Klar ist: Polen hat nicht vor, dem Plan Ungarns zuzustimmen.", ("REJECT", "POL", "HUN", "occurred")),
+    ("en", "Russia doesn't intend to withdraw from Moldova.", ("REJECT", "RUS", "MDA", "occurred")),
+    ("en", "Iran isn't willing to negotiate with Israel.", ("REJECT", "IRN", "ISR", "occurred")),
     # demands
     ("de", "Die Türkei pocht auf Gespräche mit Armenien.", ("REQUEST", "TUR", "ARM", "occurred")),
     ("en", "Germany is seeking a ceasefire with Iran.", ("REQUEST", "DEU", "IRN", "occurred")),

@@ -285,7 +285,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 if i is None or i in seen_tok:
                     continue
                 seen_tok.add(i)
-                if any(w in lex.negation for w in re.findall(r"\w+", m.group())):
+                if "n't" in m.group() or any(w in lex.negation for w in re.findall(r"\w+", m.group())):
                     self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
                 found.append((i, trig, toks[i].start, toks[i].end))
