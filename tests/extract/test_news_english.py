@@ -46,3 +46,17 @@ def test_owner_and_concession(lang, sentence, expected):
     got = _ev(sentence, lang)
     assert expected in got, got
     assert not (expected[0] == "CONCEDE" and any(t == "SANCTION" for t, *_ in got)), got
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a pair that met in a capital met each other, not the host
+    ("en", "Emmanuel Macron and Friedrich Merz met in Paris on Tuesday.", ("CONSULT", "FRA", "DEU", "occurred")),
+    ("de", "Macron und Merz trafen sich am Dienstag in Paris.", ("CONSULT", "FRA", "DEU", "occurred")),
+    # ... but those arriving in a capital visit its country
+    ("de", "Politiker aus Frankreich und Polen trafen in Kiew ein.", ("CONSULT", "POL", "UKR", "occurred")),
+    # a vow of retaliation is a threat
+    ("en", "Iran vowed to retaliate against Israel.", ("THREATEN", "IRN", "ISR", "occurred")),
+])
+def test_pairs_and_threats(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got

@@ -483,6 +483,10 @@ def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
 _POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
 
 
+# verbs of arriving or travelling: "X und Y trafen in Kiew ein" visit the host, not each other
+_ARRIVAL = frozenset("eintreffen reisen besuchen visit travel arrive".split())
+
+
 def _host(pairs, places, groups, toks, ti, e):
     """A visit to a capital with no other party named in the clause is a visit to that
     country ("Politiker aus Frankreich ... trafen in Kiew ein" -> France -> Ukraine)."""
@@ -494,6 +498,9 @@ def _host(pairs, places, groups, toks, ti, e):
     src_g = next((g for g in groups if first in g.actors), None) if first else None
     if any(g.clause == clause and g.start >= e and g is not src_g for g in groups):
         return pairs
+    if src_g and len(src_g.actors) == 2 and not set(toks[ti].forms) & _ARRIVAL \
+            and any(t is not None and t in src_g.actors for _, t in pairs):
+        return pairs        # "Macron und Merz trafen sich in Paris": the pair met each other
     srcs = src_g.actors if src_g else [g.actors[0] for g in groups if g.end <= toks[ti].start][:1]
     return _pairs(srcs, [host])
 
