@@ -17,8 +17,10 @@ read-write one for their transaction.
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,6 +40,8 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._last = 0.0
         self._closer: threading.Thread | None = None
+        self._stop = threading.Event()
+        _STORES.add(self)
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -74,16 +78,35 @@ class Store:
             self._con = None
 
     def _start_closer(self) -> None:
-        # one watcher per store, started on first use, alive as long as the process
-        if self._closer is not None:
+        # The watcher lives only while a connection is open, so idle stores hold no thread.
+        if self._closer is not None and self._closer.is_alive():
             return
-
-        def run() -> None:
-            while True:
-                time.sleep(self.idle / 4)
-                with self._lock:
-                    if self._con is not None and time.monotonic() - self._last > self.idle:
-                        self._close()
-
-        self._closer = threading.Thread(target=run, daemon=True, name="detente-store-closer")
+        self._stop.clear()
+        self._closer = threading.Thread(target=self._watch, daemon=True, name="detente-store-closer")
         self._closer.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.idle / 4):
+            with self._lock:
+                if self._con is None:
+                    return
+                if time.monotonic() - self._last > self.idle:
+                    self._close()
+                    return
+
+    def shutdown(self) -> None:
+        """Stop the watcher and close the connection. Called at exit: a daemon thread caught
+        inside DuckDB's C++ code while the interpreter finalises aborts the whole process."""
+        self._stop.set()
+        if self._closer is not None:
+            self._closer.join(timeout=5)
+        self.close()
+
+
+_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+@atexit.register
+def _shutdown_all() -> None:
+    for store in list(_STORES):
+        store.shutdown()
