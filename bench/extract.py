@@ -5,7 +5,7 @@ reached; extraction is the pure `extract_article` (no store I/O), run in this on
 (one core). Memory is sampled as peak RSS growth after each 1,000 articles, so a leak shows
 as a rising series ("flat memory" = the series stays level).
 
-    .venv/bin/python bench/extract.py [--articles 10000] [--json bench/extract.json]
+    .venv/bin/python bench/extract.py [--articles 10000] [--json bench/results/extract.json]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _rss_mb() -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
-    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "extract.json")
+    ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "extract.json")
     args = ap.parse_args()
 
     from detente.corpus.ingest import ingest_paths
@@ -60,6 +60,7 @@ def main() -> int:
     print(f"{n_sent} sentences from {args.articles} articles in {cpu:.1f} s CPU ({wall:.1f} s wall): "
           f"{res['sentences_per_second_per_core']:.0f} sentences/s/core; peak RSS {res['peak_rss_mb']:.0f} MB; "
           f"RSS growth per 1,000 articles: {samples}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return 0
 
