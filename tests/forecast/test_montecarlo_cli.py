@@ -71,3 +71,11 @@ def test_example_scenario_forecast_with_the_fast_models():
     assert {"frozen_conflict", "grand_bargain", "collapse_escalation", "pressure_resistance",
             "status_quo_cycle", "other"} <= set(data["classes"])
     assert data["seed"] == 20251023                               # the scenario's own settings
+
+
+def test_model_warnings_name_actors_and_issues():
+    from detente.scenario.forecast_cli import name_indices
+
+    msg = "smp: skipped: actor 1 issue 0, actor 0 issue 1, actor 9 issue 0"
+    assert name_indices(msg, ["USA", "RUS"], ["summit", "sanctions_oil"]) == (
+        "smp: skipped: RUS on summit, USA on sanctions_oil, actor 9 issue 0")

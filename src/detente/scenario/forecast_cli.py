@@ -8,6 +8,7 @@ file, prints tables or JSON and writes the ledger.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,7 +152,22 @@ def run(path: Path, *, draws: int | None = None, seed: int | None = None, models
     else:
         _tables(st.scenario, fc)
     for w in (*inputs.warnings, *notes):
-        warn(w)
+        warn(name_indices(w, inputs.ranges.actors, inputs.ranges.issues))
     if fid is not None:
         (err_console if json_output else console).print(f"recorded forecast {fid} in {db}")
     return fc
+
+
+_ACTOR_ISSUE = re.compile(r"actor (\d+) issue (\d+)")
+
+
+def name_indices(message: str, actors: Sequence[str], issues: Sequence[str]) -> str:
+    """Models speak of actors and issues by index; the user knows them by name."""
+
+    def named(m: re.Match[str]) -> str:
+        a, i = int(m.group(1)), int(m.group(2))
+        if a < len(actors) and i < len(issues):
+            return f"{actors[a]} on {issues[i]}"
+        return m.group(0)
+
+    return _ACTOR_ISSUE.sub(named, message)
