@@ -93,3 +93,15 @@ def test_heading_lines_are_not_coded():
     assert len(x.sentences) == 3
     assert {e.sentence for e in x.events} == {"Trump traf Putin am Freitag in Alaska."}
     assert x.events[0].date == "2025-08-15" and x.events[0].location == "Anchorage"
+
+
+def test_timeline_places_undated_events_at_the_corrected_article_date(tmp_path, example_corpus):
+    """001#5 is printed 21.10.2026 (a misprint ingest flags): its undated events belong in 2025."""
+    from detente.extract import queries
+    db = tmp_path / "seed.duckdb"
+    assert runner.invoke(app, ["ingest", "--db", str(db), str(example_corpus)]).exit_code == 0
+    assert runner.invoke(app, ["extract", "--db", str(db), "--article", "001_326afa099a296fc4#5"]).exit_code == 0
+    con = connect(db, read_only=True)
+    rows = queries.timeline(con)
+    con.close()
+    assert rows and all(r["date"].startswith("2025-") for r in rows)

@@ -70,11 +70,13 @@ def stances(con: Any) -> list[dict[str, Any]]:
 
 
 def timeline(con: Any) -> list[dict[str, Any]]:
-    """Events in date order (article date when the event has none): dashboard and report."""
-    sql = ("SELECT e.id, e.article_id AS article, COALESCE(e.date, a.date) AS date, e.date IS NOT NULL AS dated, "
+    """Events in date order (the article's date, corrected where ingest flagged a misprint, when
+    the event has none): dashboard and report."""
+    sql = ("SELECT e.id, e.article_id AS article, COALESCE(e.date, a.date_suggested, a.date) AS date, "
+           "e.date IS NOT NULL AS dated, "
            "e.source, e.source_country, e.target, e.target_country, e.type, e.mode, e.status, e.location, e.sentence "
            "FROM events e LEFT JOIN articles a ON a.id = e.article_id "
-           "ORDER BY COALESCE(e.date, a.date) NULLS LAST, e.article_id, e.start_char")
+           "ORDER BY COALESCE(e.date, a.date_suggested, a.date) NULLS LAST, e.article_id, e.start_char")
     out = _rows(con, sql)
     for r in out:
         r["date"] = _iso(r["date"])
