@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import typer
 
 from detente import __version__
@@ -28,18 +30,22 @@ def _root(
     """detente: news in, negotiation forecasts out."""
 
 
+# Each stage owns its commands: its `commands` module adds them to the app.
+_STAGE_COMMANDS = (
+    "detente.corpus.commands",
+    "detente.extract.commands",
+    "detente.forecast.commands",
+    "detente.forecast.scenario_commands",
+    "detente.scenario.commands",
+    "detente.report.commands",
+    "detente.web.commands",
+    "detente.execution.commands",
+)
+
+
 def _register() -> None:
-    # Imported here so `detente --help` stays fast and each stage owns its commands.
-    for name in ("detente.corpus.commands", "detente.extract.commands", "detente.forecast.commands", "detente.forecast.scenario_commands",
-                 "detente.scenario.commands",
-                 "detente.report.commands", "detente.web.commands", "detente.execution.commands"):
-        try:
-            module = __import__(name, fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real import error inside the module must surface
-                raise
-            continue
-        module.register(app)
+    for name in _STAGE_COMMANDS:
+        importlib.import_module(name).register(app)
 
 
 _register()

@@ -1,7 +1,7 @@
 """Records shared from extraction to output: one schema for sentences, mentions, events, claims.
 
 `Event.gold()` and `Claim.gold()` give exactly the field layout of the gold files
-(../shared/gold/GUIDELINES.md), which `detente events --jsonl`, `detente claims --jsonl` and
+(the annotation guidelines, GUIDELINES.md beside the gold files), which `detente events --jsonl`, `detente claims --jsonl` and
 `detente eval` use.
 """
 

@@ -38,12 +38,7 @@ class ModelSpec:
 def _load() -> dict[str, ModelSpec]:
     specs: dict[str, ModelSpec] = {}
     for module_name in _MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:  # model not written yet; a broken import inside must surface
-                continue
-            raise
+        module = importlib.import_module(module_name)
         for spec in getattr(module, "SPECS", None) or [module.SPEC]:
             specs[spec.name] = spec
     return specs
