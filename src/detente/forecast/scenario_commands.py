@@ -164,6 +164,7 @@ def advise(
                   *[_pct(e.delta[c.id]) for c in top])
     console.print(t)
 
+
 def cycle(
     scenario: ScenarioArg,
     rounds: Annotated[Optional[int], typer.Option("--rounds", help="Rounds (default: the scenario's cycle.rounds).")] = None,
