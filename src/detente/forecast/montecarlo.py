@@ -241,12 +241,15 @@ def run_models(specs: Mapping[str, ModelSpec], sample: Draws, notes: list[str] |
     Warnings the models raise (e.g. an actor skipped on an issue) are collected once each
     into `notes` when it is given, so a CLI can print them as data-quality lines.
     Trajectories (draws x rounds x actors x issues: 0.4 GB for SMP on 10,000 draws of the
-    example) are dropped unless `keep_trajectory`; Monte Carlo needs only the outcomes."""
+    example) are dropped unless `keep_trajectory`; Monte Carlo needs only the outcomes, so
+    models whose spec has `optional_trajectory` are asked not to build them."""
     out: dict[str, Outcome] = {}
     for name, spec in specs.items():
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            res = spec.predict(sample.capability, sample.position, sample.salience, status_quo=sample.status_quo)
+            skip = {"trajectory": False} if spec.optional_trajectory and not keep_trajectory else {}
+            res = spec.predict(sample.capability, sample.position, sample.salience, status_quo=sample.status_quo,
+                               **skip)
         for w in caught:
             msg = str(w.message)
             if notes is None:

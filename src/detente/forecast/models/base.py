@@ -26,7 +26,8 @@ class Outcome:
 
     outcome:     ``(..., k)`` predicted outcome per issue.
     trajectory:  ``(..., rounds + 1, n, k)`` every actor's position by round, round 0 the
-                 input; None for one-shot models.
+                 input; None for one-shot models and when a model whose spec has
+                 ``optional_trajectory`` was called with ``trajectory=False``.
     probability: ``(..., n)`` final probability of each actor's position (SMP's
                  probabilistic Condorcet election); None where the model has none.
     rounds:      rounds actually run (0 for one-shot models).

@@ -25,7 +25,9 @@ _MODULES = (
 @dataclass(frozen=True)
 class ModelSpec:
     """A registered model: its callable, a version that changes whenever its results may change,
-    whether it iterates in rounds, and whether it works on the joint issue space."""
+    whether it iterates in rounds, and whether it works on the joint issue space.
+    `optional_trajectory`: its predict takes ``trajectory=False`` and then skips building the
+    trajectory (Monte Carlo needs only the outcomes)."""
 
     name: str
     predict: Model
@@ -33,6 +35,7 @@ class ModelSpec:
     summary: str
     iterative: bool = False
     joint: bool = False
+    optional_trajectory: bool = False
 
 
 def _load() -> dict[str, ModelSpec]:
