@@ -128,3 +128,63 @@ def test_store_without_a_ledger_is_a_clear_error(tmp_path):
     assert out.exit_code == 2 and "no forecast ledger yet" in out.output
     out = runner.invoke(app, ["verify", "F-1", "--db", str(tmp_path / "missing.duckdb")])
     assert out.exit_code == 2 and "no such store; record a forecast first" in out.output
+
+
+def _edited_toy():
+    """The toy scenario with A's deal position moved (its range widened) and C's capability changed."""
+    from mc_helpers import scenario_data as toy_data
+
+    from detente.scenario.load import parse_scenario
+
+    data = toy_data()
+    data["stances"][0] = {**data["stances"][0], "position": {"value": 60, "low": 60, "high": 100}}
+    data["actors"][2] = {**data["actors"][2], "capability": 25}
+    return parse_scenario(data, "edited toy")
+
+
+def test_value_changes_lists_each_changed_value_and_range_end():
+    from detente.scenario.load import scenario_data
+
+    changes = ledger.value_changes(scenario_data(toy_scenario()), scenario_data(_edited_toy()))
+    assert changes == [
+        ledger.ValueChange("C", None, "capability", 20, 25),
+        ledger.ValueChange("C", None, "capability.low", 20, 25),
+        ledger.ValueChange("C", None, "capability.high", 20, 25),
+        ledger.ValueChange("A", "deal", "position", 90, 60),
+        ledger.ValueChange("A", "deal", "position.low", 80, 60),
+    ]
+    assert ledger.value_changes(scenario_data(toy_scenario()), scenario_data(toy_scenario())) == []
+
+
+def test_record_forecast_keeps_edits_and_records_a_repeat_once(tmp_path):
+    from detente.forecast.scenario_inputs import run_forecast
+    from detente.scenario.load import scenario_data
+
+    con = connect(tmp_path / "s.duckdb")
+    base, edited = toy_scenario(), _edited_toy()
+    fc = run_forecast(edited, SPECS, 5, 300)
+    first = ledger.record_forecast(con, edited, fc, scenario_path="toy.yaml", base=base, once=True,
+                                   now=dt.datetime(2025, 10, 1, 12))
+    assert first.new and first.edited is not None
+    assert first.edited.base_hash == ledger.inputs_hash(scenario_data(base))
+    again = ledger.record_forecast(con, edited, fc, base=base, once=True, now=dt.datetime(2025, 10, 1, 12))
+    assert (again.id, again.new) == (first.id, False)
+    (rec,) = ledger.all_records(con)
+    assert rec.scenario == scenario_data(edited) and rec.inputs_hash == first.inputs_hash
+    assert rec.result == fc.to_json() and rec.models == {"mean": "1", "median": "1"}
+    assert rec.seed == 5 and rec.draws == 300 and rec.horizons == {"deal_made": "2026-06-30", "no_deal": "2026-06-30"}
+    assert ledger.edits(con) == {first.id: first.edited}
+    # without `once` (the CLI) a repeat is a new dated record, even within the same second
+    third = ledger.record_forecast(con, edited, fc, base=base, now=dt.datetime(2025, 10, 1, 12))
+    assert third.new and third.id != first.id
+    # the unedited scenario (base equal to it) is not marked as edited
+    plain = ledger.record_forecast(con, base, run_forecast(base, SPECS, 5, 300), base=base, once=True)
+    assert plain.edited is None and plain.id not in ledger.edits(con)
+    assert [r.id for r in ledger.all_records(con)][-1] == plain.id
+
+
+def test_edits_of_a_store_made_before_forecast_edits_is_empty(tmp_path):
+    import duckdb
+
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    assert ledger.edits(con) == {}

@@ -223,6 +223,25 @@ def test_scenario_edit_changes_the_forecast(server: Server, page, tmp_path: Path
     assert "RUS/ceasefire_first position = 100" in page.locator("#edits").inner_text()
     after = _probabilities(page)
     assert after != before
+    # record the edited forecast (few draws: speed is bench/web.py's business) and find it on the ledger
+    open_page(page, server.url + "/forecast?draws=200", "forecast")
+    assert page.locator("#edited-note").count() == 1
+    page.click("#record")
+    page.wait_for_selector("#record-result.ok a")
+    assert page.locator("#record-result").inner_text().startswith("Recorded as ")
+    fid = page.locator("#record-result a").inner_text()
+    assert re.fullmatch(r"F-\d{8}-[0-9a-f]{8}", fid)
+    page.click("#record")   # a double submission records nothing new and names the record
+    page.wait_for_selector("#record-result.notice a")   # (the CSP forbids wait_for_function's eval)
+    assert page.locator("#record-result").inner_text().startswith("Already recorded as ")
+    assert page.locator("#record-result a").inner_text() == fid
+    page.locator("#record-result a").click()
+    page.wait_for_selector(f"#ledger tr[id='{fid}']")
+    row = page.locator(f"#ledger tr[id='{fid}']")
+    assert "edited" in (row.get_attribute("class") or "")
+    assert re.search(r"RUS · ceasefire_first · position: [\d.]+ → 100", row.inner_text())
+    assert "200 · " in row.inner_text()
+    open_page(page, server.url + "/scenario", "scenario")
     page.click("#reset-form button")
     page.wait_for_selector("body[data-ready=scenario]", timeout=120_000)
     assert page.locator("#edits").count() == 0
@@ -237,6 +256,8 @@ def test_forecast_page_shows_classes_words_and_charts(server: Server, page, tmp_
     assert page.locator("#chart-classes .main-svg").count() > 0
     assert page.locator("#charts-issues .chart").count() == 6
     assert re.search(r"\d+(\.\d)?%", page.locator("#agreement-all").inner_text())
+    times = page.locator("#model-times-table tbody tr")
+    assert times.count() == 6 and re.search(r"\d+\.\d\d s", times.first.inner_text())
     shoot(page, "forecast", tmp_path)
     page.fill("#run-form input[name=draws]", "1000")
     page.uncheck("#run-form input[name=model][value=smp]")
@@ -247,6 +268,11 @@ def test_forecast_page_shows_classes_words_and_charts(server: Server, page, tmp_
     assert "smp" not in page.locator("#class-table thead").inner_text()
     assert "compromise" in page.locator("#class-table thead").inner_text()
     assert "model=compromise" in page.url and "model=smp" not in page.url
+    assert page.locator("#model-times-table tbody tr").count() == 5
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#rerun")   # the same run again comes from the server's cache
+    page.wait_for_selector("body[data-ready=forecast]", timeout=120_000)
+    assert "served from the server's cache" in page.locator("#run-info").inner_text()
     assert page.errors == []
 
 

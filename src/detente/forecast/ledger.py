@@ -3,6 +3,10 @@
 A recorded forecast keeps everything needed to re-solve it: the scenario itself (as JSON,
 so later edits of the file do not matter) and its SHA-256, the seed, the number of draws,
 and each model's name and version. `verify` re-solves with exactly those model versions.
+`record_forecast` is the one way forecasts get in: `detente forecast SCENARIO --record` and
+the dashboard's "Record this forecast" both call it. A forecast of a scenario edited in the
+dashboard stores the edited scenario (so `verify` re-solves what was shown) and, in table
+`forecast_edits`, the file's inputs hash and every value that differs from the file.
 
 Model versions. A model's `ModelSpec.version` changes whenever its results may change. To
 keep an old version runnable, the model's module keeps the old function registered under
@@ -31,13 +35,18 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from detente.errors import DetenteError, InputError
 from detente.forecast.models.registry import ModelSpec
+from detente.scenario.load import scenario_data as _scenario_data
 from detente.store.db import transaction
+
+if TYPE_CHECKING:
+    from detente.forecast.montecarlo import Forecast
+    from detente.scenario.schema import Scenario
 
 LOG_CLIP = 0.001
 
@@ -66,21 +75,158 @@ class Record:
     horizons: dict[str, str]
 
 
+def _new_id(h: str, models: Mapping[str, str], seed: int, draws: int, now: dt.datetime, n: int = 0) -> str:
+    fields = {"h": h, "m": dict(models), "s": seed, "d": draws, "t": now.isoformat()}
+    key = canonical_json(fields if n == 0 else {**fields, "n": n})
+    return f"F-{now:%Y%m%d}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, *, scenario_data: Mapping[str, Any], scenario_name: str,
+            scenario_path: str | None, models: Mapping[str, str], seed: int, draws: int,
+            result: Mapping[str, Any], horizons: Mapping[str, str], now: dt.datetime) -> str:
+    h = inputs_hash(scenario_data)
+    fid = _new_id(h, models, seed, draws, now)
+    n = 0
+    while con.execute("SELECT count(*) FROM forecasts WHERE id = ?", [fid]).fetchone()[0]:
+        n += 1  # the same forecast recorded again within the same second
+        fid = _new_id(h, models, seed, draws, now, n)
+    con.execute(
+        "INSERT INTO forecasts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [fid, now, scenario_name, scenario_path, canonical_json(scenario_data), h,
+         canonical_json(dict(models)), seed, draws, canonical_json(dict(result)), canonical_json(dict(horizons))],
+    )
+    return fid
+
+
 def record(con: duckdb.DuckDBPyConnection, *, scenario_data: Mapping[str, Any], scenario_name: str,
            scenario_path: str | None, models: Mapping[str, str], seed: int, draws: int,
            result: Mapping[str, Any], horizons: Mapping[str, str], now: dt.datetime | None = None) -> str:
-    """Store a frozen forecast; returns its id ``F-YYYYMMDD-xxxxxxxx``."""
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    h = inputs_hash(scenario_data)
-    key = canonical_json({"h": h, "m": dict(models), "s": seed, "d": draws, "t": now.isoformat()})
-    fid = f"F-{now:%Y%m%d}-{hashlib.sha256(key.encode()).hexdigest()[:8]}"
+    """Store a frozen forecast from its parts; returns its id ``F-YYYYMMDD-xxxxxxxx``.
+    (Low level: forecasts of scenarios go through `record_forecast`.)"""
     with transaction(con):
-        con.execute(
-            "INSERT INTO forecasts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [fid, now, scenario_name, scenario_path, canonical_json(scenario_data), h,
-             canonical_json(dict(models)), seed, draws, canonical_json(dict(result)), canonical_json(dict(horizons))],
-        )
-    return fid
+        return _insert(con, scenario_data=scenario_data, scenario_name=scenario_name, scenario_path=scenario_path,
+                       models=models, seed=seed, draws=draws, result=result, horizons=horizons,
+                       now=now or _now())
+
+
+# ---------------------------------------------------------------- recording a scenario's forecast
+
+
+@dataclass(frozen=True)
+class ValueChange:
+    """One scenario value that differs from the scenario file: `field` is position, salience,
+    capability or status_quo, with ``.low``/``.high`` for the ends of its range."""
+
+    actor: str | None    # None for an issue's status quo
+    issue: str | None    # None for a capability
+    field: str
+    old: float | None    # None: the value is not in the file (or no longer in the scenario)
+    new: float | None
+
+
+@dataclass(frozen=True)
+class Edited:
+    """How a recorded scenario differs from the file it was loaded from."""
+
+    base_hash: str                       # inputs hash of the scenario file as loaded
+    changes: tuple[ValueChange, ...]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    id: str
+    new: bool                            # False: the same forecast was already the latest record
+    inputs_hash: str
+    edited: Edited | None
+
+
+def _value_fields(data: Mapping[str, Any]) -> dict[tuple[str | None, str | None, str], Any]:
+    out: dict[tuple[str | None, str | None, str], Any] = {}
+    for a in data.get("actors", []):
+        out[(a["id"], None, "capability")] = a.get("capability")
+    for st in data.get("stances", []):
+        for f in ("position", "salience"):
+            out[(st["actor"], st["issue"], f)] = st.get(f)
+    for i in data.get("issues", []):
+        if i.get("status_quo") is not None:
+            out[(None, i["id"], "status_quo")] = i["status_quo"]
+    return out
+
+
+def value_changes(base: Mapping[str, Any], edited: Mapping[str, Any]) -> list[ValueChange]:
+    """Every value (and range end) of `edited` scenario data that differs from `base`, in the
+    order actors' capabilities, stances, status quos (scenario data as `scenario_data` gives it)."""
+    a, b = _value_fields(base), _value_fields(edited)
+    out = []
+    for key in [*a, *(k for k in b if k not in a)]:
+        old, new = a.get(key) or {}, b.get(key) or {}
+        for part, suffix in (("value", ""), ("low", ".low"), ("high", ".high")):
+            x, y = old.get(part), new.get(part)
+            if x != y:
+                out.append(ValueChange(key[0], key[1], key[2] + suffix, x, y))
+    return out
+
+
+def horizons(scenario: Scenario) -> dict[str, str]:
+    """{outcome class id: horizon date} of a scenario, as recorded with its forecasts."""
+    return {c.id: c.horizon.isoformat() for c in scenario.outcome_classes}
+
+
+def _same_as_latest(con: duckdb.DuckDBPyConnection, name: str, h: str, models: Mapping[str, str],
+                    seed: int, draws: int) -> str | None:
+    """The id of the latest record of scenario `name` when it has these very inputs and settings."""
+    row = con.execute("SELECT id, inputs_hash, models, seed, draws FROM forecasts WHERE scenario_name = ? "
+                      "ORDER BY created_at DESC, rowid DESC LIMIT 1", [name]).fetchone()  # rowid: insertion order
+    if row and row[1] == h and json.loads(row[2]) == dict(models) and row[3] == seed and row[4] == draws:
+        return str(row[0])
+    return None
+
+
+def record_forecast(con: duckdb.DuckDBPyConnection, scenario: Scenario, forecast: Forecast, *,
+                    scenario_path: str | None = None, base: Scenario | None = None, once: bool = False,
+                    now: dt.datetime | None = None) -> Recorded:
+    """Store `forecast` (a Monte Carlo run of `scenario`) in the ledger, in one transaction.
+
+    `base` is the scenario as loaded from its file when `scenario` is an edited copy: the
+    edits are stored beside the record (`forecast_edits`). With `once`, a forecast whose
+    inputs hash, seed, draws and model versions equal the latest record of the same scenario
+    is not stored again (`Recorded.new` is False and `id` names the earlier record), so a
+    double-submitted form records once.
+    """
+    data = _scenario_data(scenario)
+    h = inputs_hash(data)
+    models = {m: s.version for m, s in forecast.models.items()}
+    edited = None
+    if base is not None:
+        base_data = _scenario_data(base)
+        base_hash = inputs_hash(base_data)
+        if base_hash != h:
+            edited = Edited(base_hash, tuple(value_changes(base_data, data)))
+    with transaction(con):
+        if once:
+            earlier = _same_as_latest(con, scenario.name, h, models, forecast.seed, forecast.draws)
+            if earlier is not None:
+                return Recorded(earlier, False, h, edited)
+        fid = _insert(con, scenario_data=data, scenario_name=scenario.name, scenario_path=scenario_path,
+                      models=models, seed=forecast.seed, draws=forecast.draws, result=forecast.to_json(),
+                      horizons=horizons(scenario), now=now or _now())
+        if edited is not None:
+            con.execute("INSERT INTO forecast_edits VALUES (?, ?, ?)",
+                        [fid, edited.base_hash, canonical_json([vars(c) for c in edited.changes])])
+    return Recorded(fid, True, h, edited)
+
+
+def edits(con: duckdb.DuckDBPyConnection) -> dict[str, Edited]:
+    """{forecast id: Edited} for every recorded forecast of an edited scenario (empty for a
+    store made before `forecast_edits` existed)."""
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'forecast_edits'").fetchone()[0]:
+        return {}
+    return {fid: Edited(base, tuple(ValueChange(**c) for c in json.loads(changes)))
+            for fid, base, changes in con.execute("SELECT forecast_id, base_hash, changes FROM forecast_edits").fetchall()}
 
 
 _COLS = "id, created_at, scenario_name, scenario_path, scenario, inputs_hash, models, seed, draws, result, horizons"
@@ -110,7 +256,7 @@ def get(con: duckdb.DuckDBPyConnection, fid: str) -> Record:
 
 
 def all_records(con: duckdb.DuckDBPyConnection) -> list[Record]:
-    return [_row(r) for r in _query(con, f"SELECT {_COLS} FROM forecasts ORDER BY created_at, id")]
+    return [_row(r) for r in _query(con, f"SELECT {_COLS} FROM forecasts ORDER BY created_at, rowid")]
 
 
 def models_for(recorded: Mapping[str, str], registry: Mapping[str, ModelSpec]) -> dict[str, ModelSpec]:

@@ -23,7 +23,7 @@ from detente.forecast.estimative import Confidence, confidence, likelihood_word
 from detente.forecast.models.registry import ModelSpec
 from detente.forecast.montecarlo import OTHER, Forecast, select_models
 from detente.forecast.scenario_inputs import cited_share, run_forecast, scenario_inputs
-from detente.scenario.load import load_scenario, scenario_data
+from detente.scenario.load import load_scenario
 from detente.scenario.schema import Scenario
 
 DEFAULT_DRAWS = 10_000
@@ -124,10 +124,6 @@ def _tables(sc: Scenario, fc: Forecast) -> None:
     console.print(f"All models put a draw in the same class in {fc.agreement:.0%} of draws.")
 
 
-def horizons(sc: Scenario) -> dict[str, str]:
-    return {c.id: c.horizon.isoformat() for c in sc.outcome_classes}
-
-
 def run(path: Path, *, draws: int | None = None, seed: int | None = None, models: Sequence[str] | None = None,
         json_output: bool = False, record: bool = False, db: Path = DEFAULT_DB, executor: object = None) -> Forecast:
     """Forecast the scenario at `path`; print tables (or JSON); optionally record it in the ledger."""
@@ -142,9 +138,7 @@ def run(path: Path, *, draws: int | None = None, seed: int | None = None, models
 
         con = connect(db)
         try:
-            fid = ledger.record(con, scenario_data=scenario_data(st.scenario), scenario_name=st.scenario.name,
-                                scenario_path=str(path), models={m: s.version for m, s in st.specs.items()},
-                                seed=st.seed, draws=st.draws, result=result, horizons=horizons(st.scenario))
+            fid = ledger.record_forecast(con, st.scenario, fc, scenario_path=str(path)).id
         finally:
             con.close()
     if json_output:

@@ -107,6 +107,13 @@ CREATE TABLE IF NOT EXISTS forecasts (
     horizons       JSON NOT NULL         -- {outcome class id: horizon date}
 );
 
+-- forecasts recorded from a scenario edited in the dashboard: how it differs from its file
+CREATE TABLE IF NOT EXISTS forecast_edits (
+    forecast_id    VARCHAR PRIMARY KEY,  -- forecasts.id
+    base_hash      VARCHAR NOT NULL,     -- inputs hash of the scenario file as loaded
+    changes        JSON NOT NULL         -- [{actor, issue, field, old, new}]
+);
+
 CREATE TABLE IF NOT EXISTS resolutions (
     scenario_name  VARCHAR NOT NULL,
     class_id       VARCHAR NOT NULL,

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Response, UploadFile
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from detente.errors import InputError
+from detente.errors import DetenteError, InputError
+from detente.forecast import ledger as forecast_ledger
+from detente.forecast.montecarlo import select_models
 from detente.scenario.load import dump_yaml
 from detente.scenario.schema import Scenario
 from detente.web import corpus, events_view, forecast_view, ledger_view, scenario_view
@@ -103,20 +105,90 @@ def _run_params(request: Request, seed: int | None, draws: int | None) -> tuple[
 
 
 def run_forecast(request: Request, seed: int | None, draws: int | None,
-                 models: list[str] | None) -> forecast_view.ForecastOut:
-    """The (cached) forecast of the working scenario."""
+                 models: list[str] | None) -> forecast_view.Run:
+    """The forecast of the working scenario, from the cache when these inputs, seed, draws and
+    models were run before (`AppState.cached`); `out.cached` says which."""
     seed, draws = _run_params(request, seed, draws)
-    return _state(request).cached(
-        ("forecast", seed, draws, tuple(models or ())),
-        lambda sc: forecast_view.forecast(sc, seed=seed, draws=draws, models=models or None))
+    state = _state(request)
+    names = tuple(select_models(models or state.scenario().settings.models))
+    run, hit = state.cached(("forecast", seed, draws, names),
+                            lambda sc: forecast_view.run(sc, seed=seed, draws=draws, models=names))
+    return forecast_view.Run(run.out.model_copy(update={"cached": hit}), run.forecast, run.scenario) if hit else run
 
 
 @router.get("/forecast", response_model=forecast_view.ForecastOut)
 def forecast(request: Request, seed: int | None = None, draws: int | None = None,
              model: Annotated[list[str] | None, Query()] = None) -> forecast_view.ForecastOut:
     """Monte Carlo forecast of the working scenario: outcome distributions per model, class
-    probabilities with estimative words and confidence, model agreement."""
-    return run_forecast(request, seed, draws, model)
+    probabilities with estimative words and confidence, model agreement, and the seconds
+    each model took. A repeated request is answered from the server's cache (`cached`)."""
+    return run_forecast(request, seed, draws, model).out
+
+
+class RecordIn(BaseModel):
+    """Which forecast of the working scenario to record (as shown on the forecast page)."""
+
+    seed: int | None = None
+    draws: int | None = None
+    models: list[str] | None = None
+    inputs_hash: str | None = Field(None, description="inputs hash of the forecast shown; when the working "
+                                                      "scenario has changed since, nothing is recorded (409)")
+
+
+class ChangeOut(BaseModel):
+    actor: str | None
+    issue: str | None
+    field: str
+    old: float | None
+    new: float | None
+
+
+class RecordOut(BaseModel):
+    id: str
+    new: bool
+    message: str
+    url: str
+    scenario: str
+    inputs_hash: str
+    seed: int
+    draws: int
+    models: dict[str, str]
+    edited: bool
+    changes: list[ChangeOut]
+
+
+def record_forecast(request: Request, body: RecordIn) -> RecordOut:
+    """Record the (cached) forecast of the working scenario in the ledger, once."""
+    run = run_forecast(request, body.seed, body.draws, body.models)
+    if body.inputs_hash and body.inputs_hash != run.out.inputs_hash:
+        raise DetenteError("the scenario was edited since this forecast was shown; re-run it before recording")
+    state, settings = _state(request), request.app.state.settings
+    with request.app.state.store.write() as con:
+        rec = forecast_ledger.record_forecast(
+            con, run.scenario, run.forecast, scenario_path=str(settings.scenario), base=state.original(), once=True)
+    changes = [ChangeOut(**vars(c)) for c in rec.edited.changes] if rec.edited else []
+    message = (f"recorded forecast {rec.id} in {settings.db.name}" if rec.new else
+               f"already recorded as {rec.id} (same inputs, seed, draws and models as the latest record "
+               "of this scenario)")
+    return RecordOut(id=rec.id, new=rec.new, message=message, url=f"/ledger#{rec.id}", scenario=run.scenario.name,
+                     inputs_hash=rec.inputs_hash, seed=run.forecast.seed, draws=run.forecast.draws,
+                     models={m: s.version for m, s in run.forecast.models.items()},
+                     edited=rec.edited is not None, changes=changes)
+
+
+@router.post("/forecast/record", response_model=RecordOut, status_code=201,
+             responses={200: {"model": RecordOut, "description": "already recorded: the latest record of this "
+                                                                "scenario has the same inputs and settings"},
+                        409: {"description": "the working scenario changed since the forecast was shown"}})
+def record(body: RecordIn, request: Request, response: Response) -> RecordOut:
+    """Record the forecast of the working scenario (with its edits) in the forecast ledger,
+    exactly as `detente forecast SCENARIO --record` does, so `detente verify`, `resolve` and
+    `score` work on it. Recording the same forecast twice in a row stores it once (200, `new`
+    false, `id` of the earlier record)."""
+    out = record_forecast(request, body)
+    if not out.new:
+        response.status_code = 200
+    return out
 
 
 @router.get("/whatif", response_model=forecast_view.WhatIfOut)
@@ -131,7 +203,7 @@ def whatif(request: Request, shock: Annotated[list[str] | None, Query()] = None,
     shocks = tuple(s.strip() for s in shock or () if s.strip())
     return _state(request).cached(
         ("whatif", seed, draws, tuple(model or ()), shocks),
-        lambda sc: forecast_view.whatif(sc, shocks, seed=seed, draws=draws, models=model or None))
+        lambda sc: forecast_view.whatif(sc, shocks, seed=seed, draws=draws, models=model or None))[0]
 
 
 # ---------------------------------------------------------------- upload

@@ -140,12 +140,14 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _warm(app: FastAPI) -> None:
-    from detente.web.forecast_view import forecast  # noqa: PLC0415
+    from detente.forecast.montecarlo import select_models  # noqa: PLC0415
+    from detente.web.forecast_view import run  # noqa: PLC0415
 
     state, settings = app.state.detente, app.state.settings
     try:
-        state.cached(("forecast", settings.seed, settings.draws, ()),
-                     lambda sc: forecast(sc, seed=settings.seed, draws=settings.draws))
+        names = tuple(select_models(state.scenario().settings.models))
+        state.cached(("forecast", settings.seed, settings.draws, names),
+                     lambda sc: run(sc, seed=settings.seed, draws=settings.draws, models=names))
     except DetenteError:
         pass  # the pages show the same error when asked
 

@@ -2,23 +2,29 @@
 
 The numbers come from the forecast stage (`run_forecast`, Monte Carlo with common random
 numbers for shocks); this module only arranges them for charts and tables and adds the
-ICD 203 likelihood words and confidence (`detente.forecast.estimative`).
+ICD 203 likelihood words and confidence (`detente.forecast.estimative`), and times each
+model of a run (`ModelClock`) so the page can say where the time went.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
 
 from detente.errors import InputError
 from detente.forecast.estimative import confidence, likelihood_word
+from detente.forecast.ledger import inputs_hash
+from detente.forecast.models.registry import ModelSpec
 from detente.forecast.montecarlo import OTHER, Forecast, select_models
 from detente.forecast.scenario_inputs import cited_share, run_forecast, scenario_inputs
 from detente.forecast.shocks import parse_shock
 from detente.forecast.shocks import whatif as shocks_whatif
+from detente.scenario.load import scenario_data
 from detente.scenario.schema import Change, Scenario, Shock
 
 BINS = np.linspace(0.0, 100.0, 51)  # 2-point bins on the 0-100 issue scale
@@ -50,6 +56,8 @@ class ModelOut(BaseModel):
     name: str
     version: str
     agreement: float
+    seconds: float | None = None        # wall time of this model's calls in the run
+    cpu_seconds: float | None = None    # CPU time of the server process during those calls
 
 
 class Histogram(BaseModel):
@@ -61,9 +69,11 @@ class Histogram(BaseModel):
 
 class ForecastOut(BaseModel):
     scenario: str
+    inputs_hash: str                    # sha256 of the scenario forecast (as the ledger records it)
     seed: int
     draws: int
     seconds: float
+    cached: bool = False                # served from the server's forecast cache, not re-computed
     agreement: float
     models: list[ModelOut]
     classes: list[ClassOut]
@@ -72,16 +82,61 @@ class ForecastOut(BaseModel):
     warnings: list[str]
 
 
-def forecast(scenario: Scenario, *, seed: int, draws: int, models: Sequence[str] | None = None) -> ForecastOut:
-    """Run the Monte Carlo forecast of `scenario` and lay it out."""
-    specs = select_models(models or scenario.settings.models)
+class ModelClock:
+    """Wraps a model's `predict` and adds up the wall and CPU seconds of its calls (one per
+    chunk of draws). The forecast stage does not time its models; wrapping the callable
+    times exactly the model calls without touching the Monte Carlo code. CPU time is the
+    process's (`time.process_time`), so it includes other requests served meanwhile."""
+
+    def __init__(self, predict: Any) -> None:
+        self.predict = predict
+        self.seconds = 0.0
+        self.cpu_seconds = 0.0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return self.predict(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - wall
+            self.cpu_seconds += time.process_time() - cpu
+
+
+def timed(specs: Mapping[str, ModelSpec]) -> tuple[dict[str, ModelSpec], dict[str, ModelClock]]:
+    """The specs with their `predict` wrapped in a `ModelClock` each (runs in this process
+    only: the web app uses the default in-process executor)."""
+    clocks = {m: ModelClock(s.predict) for m, s in specs.items()}
+    return {m: replace(s, predict=clocks[m]) for m, s in specs.items()}, clocks
+
+
+@dataclass(frozen=True)
+class Run:
+    """One forecast of the working scenario: the page's layout, and the forecast itself
+    (outcome arrays dropped) for recording it in the ledger."""
+
+    out: ForecastOut
+    forecast: Forecast
+    scenario: Scenario
+
+
+def run(scenario: Scenario, *, seed: int, draws: int, models: Sequence[str] | None = None) -> Run:
+    """Run the Monte Carlo forecast of `scenario`, timing each model, and lay it out."""
+    specs, clocks = timed(select_models(models or scenario.settings.models))
     started = time.perf_counter()
     result = run_forecast(scenario, specs, seed, draws)
     seconds = time.perf_counter() - started
-    return layout(scenario, result, seconds, list(scenario_inputs(scenario).warnings))
+    out = layout(scenario, result, seconds, list(scenario_inputs(scenario).warnings), clocks)
+    # the arrays are only needed for the histograms already in `out`; keep the cache small
+    return Run(out, replace(result, outcomes={}, labels={}), scenario)
 
 
-def layout(scenario: Scenario, result: Forecast, seconds: float, warnings: list[str]) -> ForecastOut:
+def forecast(scenario: Scenario, *, seed: int, draws: int, models: Sequence[str] | None = None) -> ForecastOut:
+    """Run the Monte Carlo forecast of `scenario` and lay it out."""
+    return run(scenario, seed=seed, draws=draws, models=models).out
+
+
+def layout(scenario: Scenario, result: Forecast, seconds: float, warnings: list[str],
+           clocks: Mapping[str, ModelClock] | None = None) -> ForecastOut:
     names = {c.id: c.name for c in scenario.outcome_classes} | {OTHER: "other (no class)"}
     cited = cited_share(scenario)
     classes = []
@@ -106,10 +161,14 @@ def layout(scenario: Scenario, result: Forecast, seconds: float, warnings: list[
                   counts=np.histogram(np.clip(out[:, j], 0, 100), bins=BINS)[0].tolist())
         for m, out in result.outcomes.items() for j, issue in enumerate(result.issues)
     ]
+    clocks = clocks or {}
     return ForecastOut(
-        scenario=scenario.name, seed=result.seed, draws=result.draws, seconds=round(seconds, 4),
-        agreement=result.agreement,
-        models=[ModelOut(name=m, version=s.version, agreement=s.agreement) for m, s in result.models.items()],
+        scenario=scenario.name, inputs_hash=inputs_hash(scenario_data(scenario)), seed=result.seed,
+        draws=result.draws, seconds=round(seconds, 4), agreement=result.agreement,
+        models=[ModelOut(name=m, version=s.version, agreement=s.agreement,
+                         seconds=round(clocks[m].seconds, 4) if m in clocks else None,
+                         cpu_seconds=round(clocks[m].cpu_seconds, 4) if m in clocks else None)
+                for m, s in result.models.items()],
         classes=classes, issues=issues, histograms=histograms, warnings=warnings)
 
 

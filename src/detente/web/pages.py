@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from detente.corpus.readers import SUFFIXES
@@ -79,13 +80,29 @@ def scenario_reset(request: Request) -> Response:
 
 
 @router.get("/forecast", response_class=HTMLResponse)
-def forecast_page(request: Request) -> HTMLResponse:
+def forecast_page(request: Request, seed: int | None = None, draws: int | None = None,
+                  model: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
     state = _state(request)
     if not state.has_scenario():
         return render(request, "noscenario.html", "forecast")
     settings = request.app.state.settings
+    known = list(current_models())
+    chosen = [m for m in model or () if m in known] or known
     return render(request, "forecast.html", "forecast", scenario=state.scenario(), edits=len(state.edits),
-                  seed=settings.seed, draws=settings.draws, models=list(current_models()))
+                  seed=settings.seed if seed is None else seed, draws=settings.draws if draws is None else draws,
+                  models=known, chosen=chosen, inputs_hash=state.inputs_hash())
+
+
+@router.post("/forecast/record")
+def forecast_record(request: Request, seed: Annotated[int | None, Form()] = None,
+                    draws: Annotated[int | None, Form()] = None,
+                    model: Annotated[list[str] | None, Form()] = None,
+                    inputs_hash: Annotated[str | None, Form()] = None) -> Response:
+    """Form version of POST /api/forecast/record: records, then shows the record on the ledger."""
+    out = api.record_forecast(request, api.RecordIn(seed=seed, draws=draws, models=model or None,
+                                                    inputs_hash=inputs_hash or None))
+    return RedirectResponse(f"/ledger?{'recorded' if out.new else 'already'}={quote(out.id)}#{quote(out.id)}",
+                            status_code=303)
 
 
 @router.get("/whatif", response_class=HTMLResponse)
@@ -145,10 +162,13 @@ def contradictions_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/ledger", response_class=HTMLResponse)
-def ledger_page(request: Request) -> HTMLResponse:
+def ledger_page(request: Request, recorded: str | None = None, already: str | None = None) -> HTMLResponse:
     with request.app.state.store.read() as con:
         data = ledger_view.ledger_view(con)
-    return render(request, "ledger.html", "ledger", data=data)
+    ids = {f.id for f in data.forecasts}
+    # a notice only for ids really in the ledger (the query string is the user's to change)
+    return render(request, "ledger.html", "ledger", data=data,
+                  recorded=recorded if recorded in ids else None, already=already if already in ids else None)
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

@@ -2,8 +2,14 @@
 
 The scenario file is loaded once; edits made in the browser change a working copy held
 here (validated by the scenario schema after every edit) and never the file itself. The
-edited copy can be downloaded as YAML. Forecasts are cached per working-copy version,
-shock, seed and draw count, so pages and API calls for the same inputs share one run.
+edited copy can be downloaded as YAML.
+
+Forecast cache. Forecasts and what-ifs are kept in a small in-process LRU cache keyed by
+the working scenario's inputs hash (the SHA-256 the ledger records), the seed, the draw
+count, the models and (what-if) the shocks. So a page and its API call share one run, a
+second identical re-run is answered at once, and undoing an edit finds the earlier run
+again. At most `CACHE_SIZE` results are kept (the least recently used goes first); each is
+the page's JSON plus the forecast summary without its outcome arrays, tens of kB.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Literal
 
 from detente.errors import InputError
+from detente.forecast.ledger import inputs_hash
 from detente.scenario.load import load_scenario, parse_scenario, scenario_data
 from detente.scenario.schema import Scenario
 
@@ -20,6 +27,7 @@ if TYPE_CHECKING:
     from detente.web.app import Settings
 
 Field_ = Literal["position", "salience", "capability"]
+CACHE_SIZE = 16
 
 
 class AppState:
@@ -32,7 +40,9 @@ class AppState:
         self._scenario: Scenario | None = None
         self.version = 0
         self.edits: list[dict[str, Any]] = []
+        self._hash: tuple[int, str] | None = None   # (version, inputs hash of the working scenario)
         self._cache: OrderedDict[tuple, Any] = OrderedDict()
+        self._running: dict[tuple, threading.Event] = {}
 
     # -- scenario
 
@@ -48,6 +58,21 @@ class AppState:
 
     def has_scenario(self) -> bool:
         return self.settings.scenario is not None
+
+    def original(self) -> Scenario:
+        """The scenario as loaded from its file (edits are made on a copy)."""
+        with self.lock:
+            self.scenario()
+            assert self._original is not None
+            return self._original
+
+    def inputs_hash(self) -> str:
+        """SHA-256 of the working scenario's canonical JSON (`detente.forecast.ledger.inputs_hash`)."""
+        with self.lock:
+            scenario = self.scenario()
+            if self._hash is None or self._hash[0] != self.version:
+                self._hash = (self.version, inputs_hash(scenario_data(scenario)))
+            return self._hash[1]
 
     def edit(self, field: Field_, actor: str, issue: str | None, value: float,
              low: float | None = None, high: float | None = None) -> Scenario:
@@ -88,17 +113,31 @@ class AppState:
 
     # -- forecasts
 
-    def cached(self, key: tuple, compute: Any) -> Any:
-        """`compute(scenario)` once per key and working-copy version; keeps the last 16 results."""
-        with self.lock:
-            scenario = self.scenario()
-            full = (self.version, *key)
-            if full in self._cache:
-                self._cache.move_to_end(full)
-                return self._cache[full]
-        result = compute(scenario)
-        with self.lock:
-            self._cache[full] = result
-            while len(self._cache) > 16:
-                self._cache.popitem(last=False)
-        return result
+    def cached(self, key: tuple, compute: Any) -> tuple[Any, bool]:
+        """(`compute(scenario)`, False) computed now, or (the earlier result, True) when this
+        key was computed for a scenario with the same inputs hash; keeps `CACHE_SIZE` results.
+        A request for a key being computed (the start-up warm-up, a double click) waits for
+        that run instead of starting a second one."""
+        while True:
+            with self.lock:
+                scenario = self.scenario()
+                full = (self.inputs_hash(), *key)
+                if full in self._cache:
+                    self._cache.move_to_end(full)
+                    return self._cache[full], True
+                running = self._running.get(full)
+                if running is None:
+                    done = self._running[full] = threading.Event()
+                    break
+            running.wait()  # then look again: its result is cached, or it failed and we compute
+        try:
+            result = compute(scenario)
+            with self.lock:
+                self._cache[full] = result
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        finally:
+            with self.lock:
+                del self._running[full]
+            done.set()
+        return result, False

@@ -66,7 +66,15 @@ function drawForecast(f) {
   const box = document.getElementById("forecast-classes");
   box.replaceChildren(classTable(f, "class-table"));
   document.getElementById("run-info").textContent =
-    f.draws + " draws, seed " + f.seed + ", " + f.models.length + " models, computed in " + num(f.seconds, 2) + " s";
+    f.draws + " draws, seed " + f.seed + ", " + f.models.length + " models, " +
+    (f.cached ? "served from the server's cache (computed earlier in " + num(f.seconds, 2) + " s)"
+              : "computed in " + num(f.seconds, 2) + " s");
+  const times = document.getElementById("model-times");
+  if (times) {
+    const secs = (x) => (x === null || x === undefined ? "–" : num(x, 2) + " s");
+    times.replaceChildren(table(["Model", "Version", "Seconds", "CPU seconds", "Agrees with majority"],
+      f.models.map((m) => [m.name, m.version, secs(m.seconds), secs(m.cpu_seconds), pct(m.agreement)]), "model-times-table"));
+  }
   const agreement = document.getElementById("agreement");
   agreement.replaceChildren(el("p", {}, "All models put a draw in the same class in ",
     el("strong", { id: "agreement-all", text: pct(f.agreement) }), " of draws."));
@@ -98,18 +106,63 @@ function drawForecast(f) {
   }
 }
 
+// The record form names the forecast last shown: its draws, seed, models and inputs hash.
+function setRecordForm(f) {
+  const form = document.getElementById("record-form");
+  if (!form) return;
+  for (const old of form.querySelectorAll("input[name=model]")) old.remove();
+  form.elements.draws.value = f.draws;
+  form.elements.seed.value = f.seed;
+  form.elements.inputs_hash.value = f.inputs_hash;
+  for (const m of f.models) form.prepend(el("input", { type: "hidden", name: "model", value: m.name }));
+}
+
+function recordForm() {
+  const form = document.getElementById("record-form");
+  if (!form) return;
+  const out = document.getElementById("record-result");
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const data = new FormData(form);
+    const body = { draws: Number(data.get("draws")), seed: Number(data.get("seed")), models: data.getAll("model"),
+                   inputs_hash: data.get("inputs_hash") };
+    const button = document.getElementById("record");
+    button.disabled = true;
+    try {
+      const r = await getJSON("/api/forecast/record", { method: "POST", headers: { "Content-Type": "application/json" },
+                                                        body: JSON.stringify(body) });
+      out.className = r.new ? "ok" : "notice";
+      out.replaceChildren(r.new ? "Recorded as " : "Already recorded as ", el("a", { href: r.url, text: r.id }),
+        r.edited ? " (edited scenario: " + r.changes.length + " changed value" + (r.changes.length === 1 ? "" : "s") + ")" : "");
+      document.body.dataset.recorded = r.id;
+    } catch (e) {
+      out.className = "error";
+      out.textContent = String(e.message || e);
+    } finally { button.disabled = false; }
+  });
+}
+
 async function forecastPage() {
   const form = document.getElementById("run-form");
+  const record = document.getElementById("record");
+  recordForm();
   const run = async () => {
     const q = new URLSearchParams(new FormData(form));
+    if (!q.getAll("model").length) { showError("forecast-error", "choose at least one model"); return; }
     document.getElementById("rerun").disabled = true;
+    if (record) record.disabled = true;
     try {
       const f = await getJSON("/api/forecast?" + q);
       showError("forecast-error", null);
       drawForecast(f);
+      setRecordForm(f);
+      document.getElementById("record-result").replaceChildren();
       document.body.dataset.ready = "forecast";
     } catch (e) { showError("forecast-error", e); }
-    finally { document.getElementById("rerun").disabled = false; }
+    finally {
+      document.getElementById("rerun").disabled = false;
+      if (record) record.disabled = false;
+    }
   };
   const params = new URLSearchParams(location.search);
   for (const k of ["draws", "seed"]) if (params.get(k)) form.elements[k].value = params.get(k);
