@@ -1,76 +1,386 @@
-"""Actor stances on the tracked issues, derived from the events of a sentence.
+"""Actor stances (claims) on the tracked issues, one sentence at a time.
 
-The issue comes from the vocabularies in data/issues.yaml; the stance from what the actor
-does in that sentence (GUIDELINES "Claims"): demanding, agreeing or supporting -> support,
-rejecting or calling off -> oppose, threatening or conditioning -> conditional; issue cues
-such as Russia's "sequence of steps" fix the stance as oppose.
+A claim is an actor's stated or reported stance on an issue (GUIDELINES "Claim fields"). Two
+sources, both ending in (actor, country, issue, stance):
+
+1. Stance expressions (data/stances.yaml, per language, which documents every category):
+   "X lehnt ... ab", "X besteht auf ...", "X is against ...", "X rules out ...", "warnt vor",
+   "sinnlos", hedges such as "überlegt, ob", nominal cues ("Trumps Vorschlag"), threats.
+2. The events coded in the sentence (rules.py): demanding, agreeing, supporting -> support;
+   rejecting, calling off -> oppose; a threat takes the issue's `threat` stance (issues.yaml).
+   An explicit stance expression for the same actor and issue wins over the event type.
+
+The issue is the nearest issue term (data/issues.yaml) in the cue's or trigger's scope, or, for
+an anaphor ("diese Idee", "the proposal"), the issue named just before it (a minimal discourse
+memory per article, `Context`). An issue's `oppose` phrases state the other side of it (Russia's
+"comprehensive settlement first" against a ceasefire first) and flip the stance of the cue that
+takes them as object. A condition ("nur wenn", "sofern", "only if") makes a voiced stance
+conditional; a stance inside a condition's clause, speculation by the author ("denkbar wäre",
+"perhaps") and wishes about someone else ("erwartet, dass Putin zustimmt") give no claim (gold
+README "Claims"). A dictionary-and-position method in the spirit of rule-based stance detection
+(Küçük & Can 2020, "Stance Detection: A Survey", ACM Computing Surveys 53(1), §3.1); no parser for
+German is available offline (NLP_NOTES §0.2), so scopes are clauses cut at punctuation.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from detente.extract.lexicon import Issue, load_issues
+from detente.extract.actors import Hit
+from detente.extract.lexicon import Actor, Issue, StanceCues, load_issues, load_stance_cues
 from detente.extract.rules import Coded
 
-_CONDITION = re.compile(r"\b(?:sofern|falls|nur wenn|unter der bedingung|vorausgesetzt|only if|provided that|on condition)\b")
-_PROPOSAL = re.compile(r"\b(?:vorschlag|vorschläge|idee|initiative|forderung|plan|angebot|proposal|idea|initiative|plan|offer|demand)\w*")
-ISSUE_WINDOW = 200   # characters between the issue term and the trigger
 _SUPPORT_TYPES = {"REQUEST", "AGREE", "SUPPORT", "AID", "SANCTION", "COOPERATE", "CONCEDE"}
+_PROPOSAL = re.compile(r"\b(?:vorschlag|vorschläge|idee|initiative|forderung|plan|angebot|proposal|idea|initiative|plan|offer|demand)\w*")
+_BOUNDARY = re.compile(r"[,;:–—()]|\s-\s")
+# a new main clause after a boundary: the scope of a cue before it ends there
+_NEW_CLAUSE = re.compile(r"\s*(?:und|aber|doch|sondern|denn|jedoch|während|and|but|while|whereas|yet)\b")
+_INFINITIVE = re.compile(r"\bzu \w+(?:en|ern|eln)\b|\bto \w+\b")
+_WORDS = re.compile(r"[\w’'-]+")
+_ARTICLES = frozenset("der die das des dem den the a an ein eine einen einem einer eines".split())
+_ADJECTIVE = re.compile(r"\w+(?:en|e|er|es|em)$")
+SCOPE_BEFORE = 120    # characters of the cue's own clause before it (German verb-final objects)
+SCOPE_AFTER = 160     # characters after the cue (its object and complement clauses)
+SCOPE_CLAUSES = 2     # clause boundaries the scope after a cue may cross
+HOLDER_BEFORE = 200   # how far back a holder may stand
+HOLDER_AFTER = 45     # how far after the cue an inverted subject may stand
+NOUN_GAP = 4          # characters between a nominal cue and its attached actor ("Trumps Vorschlag")
+MEMORY = 2            # sentences an anaphor may reach back
+
+Claim4 = tuple[str, str, str, str]
 
 
-def stances(sentence_low: str, events: list[Coded]) -> list[tuple[str, str, str, str]]:
-    """(actor name, actor country, issue, stance) for one sentence."""
-    out: list[tuple[str, str, str, str]] = []
-    if not events:
-        return out
-    found: list[tuple[Issue, list[int]]] = []
+@dataclass(frozen=True, slots=True)
+class IssueHit:
+    issue: Issue
+    start: int
+    end: int
+    flip: bool           # an `oppose` phrase of the issue: the other side of it
+
+
+@dataclass
+class Context:
+    """What a sentence needs to know of the article before it: the issues named recently (for
+    anaphors) and the last person named (for "er", "he")."""
+    recent: list[tuple[int, str]] = field(default_factory=list)   # (sentence number, issue)
+    n: int = 0
+    last_person: Actor | None = None
+
+
+def stances(sentence_low: str, events: list[Coded], hits: list[Hit] | tuple[Hit, ...] = (), lang: str = "de",
+            context: Context | None = None, heading: bool = False) -> list[Claim4]:
+    """(actor name, actor country, issue, stance) for one sentence (lower-cased, offsets kept).
+
+    `hits` are the sentence's actor mentions, `context` carries the article so far (pass one
+    `Context` per article, sentence by sentence, headings included with `heading=True`)."""
+    ctx = context if context is not None else Context()
+    ctx.n += 1
+    antecedent = ctx.last_person
+    persons = [h.actor for h in hits if h.actor is not None and h.kind == "person"]
+    if persons:
+        ctx.last_person = persons[-1]
+    issue_hits = find_issues(sentence_low, events, hits)
+    cues = load_stance_cues(lang)
+    if cues is not None:
+        issue_hits = _unflip(sentence_low, issue_hits, cues)
+    anaphors = _anaphors(sentence_low, cues, issue_hits, ctx) if cues is not None else []
+    ctx.recent = [(n, i) for n, i in ctx.recent if ctx.n - n < MEMORY]
+    ctx.recent += [(ctx.n, h.issue.name) for h in issue_hits if not h.flip]
+    if heading or not (issue_hits or anaphors):
+        return []
+    out: list[Claim4] = []
+    if cues is not None:
+        out += _cue_stances(sentence_low, cues, issue_hits, anaphors, hits, antecedent)
+    # an explicit stance expression on an issue says more than the type of an act around it
+    claimed = {i for _, _, i, _ in out}
+    out += [c for c in _event_stances(sentence_low, events, issue_hits, anaphors, cues, hits) if c[2] not in claimed]
+    return list(dict.fromkeys(out))
+
+
+def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit, ...] = ()) -> list[IssueHit]:
+    """Issue terms in the sentence (and issues defined by who meets whom), left to right."""
+    out: list[IssueHit] = []
     for i in load_issues():
-        pos = [m.start() for p in i.terms for m in p.finditer(sentence_low)]
+        spans = [(m.start(), m.end(), False) for p in i.terms for m in p.finditer(low)]
+        spans += [(m.start(), m.end(), True) for p in i.oppose for m in p.finditer(low)]
         if i.participants:
-            # the issue defined by who meets whom (a Putin-Trump summit): the event's trigger
-            pos += [ev.trigger_start for ev in events if ev.type in i.event_types and ev.target is not None
-                    and {ev.source.name, ev.target.name} == set(i.participants)]
-        if pos:
-            found.append((i, pos))
-    conditional = bool(_CONDITION.search(sentence_low))
-    for issue, pos in found:
-        oppose_cue = any(p.search(sentence_low) for p in issue.oppose)
-        for ev in events:
-            if ISSUE_WINDOW and min(abs(p - ev.trigger_start) for p in pos) > ISSUE_WINDOW:
-                continue       # the issue is named too far from the act to be its object
-            if ev.target is None and ev.type not in ("REJECT", "REQUEST") and not oppose_cue:
+            # a meeting noun with one of the participants right after it ("ein Treffen mit dem
+            # amerikanischen Präsidenten") and a meeting event between them
+            # amerikanischen Präsidenten", the other one named in the sentence too), and a meeting
+            # or an agreement to meet between them
+            who = [h for h in hits if h.actor is not None and h.actor.name in i.participants]
+            meetings = [m.span() for p in i.meeting for m in p.finditer(low)]
+            if {h.actor.name for h in who} == set(i.participants):
+                spans += [(a, b, False) for a, b in meetings
+                          if any(0 <= h.start - b <= 40 and not _BOUNDARY.search(low, b, h.start) for h in who)]
+            spans += [(ev.trigger_start, ev.trigger_start + len(ev.trigger), False) for ev in events
+                      if ev.type in i.event_types and ev.target is not None
+                      and (ev.mode in i.modes if ev.type == "CONSULT" and i.modes else ev.type == "CONSULT" or meetings)
+                      and {ev.source.name, ev.target.name} == set(i.participants)]
+        if spans and i.exclude:
+            bad = [m.span() for p in i.exclude for m in p.finditer(low)]
+            spans = [s for s in spans if not any(a <= s[0] < b or s[0] <= a < s[1] for a, b in bad)]
+        out += [IssueHit(i, s, e, f) for s, e, f in dict.fromkeys(spans)]
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _unflip(low: str, issue_hits: list[IssueHit], cues: StanceCues) -> list[IssueHit]:
+    """An `oppose` phrase right after "ohne" / "without" is not the side taken but a qualifier
+    of the issue ("ein Waffenstillstand ohne Klärung der Ursachen ... sinnlos")."""
+    neg = _spans(low, cues.get("negators"))
+    return [IssueHit(h.issue, h.start, h.end, False) if h.flip and any(0 <= h.start - b <= 30 for _, b in neg) else h
+            for h in issue_hits]
+
+
+def _clause_start(low: str, pos: int) -> int:
+    """Start of the clause holding `pos` (after the last punctuation boundary before it)."""
+    start = 0
+    for m in _BOUNDARY.finditer(low, 0, pos):
+        start = m.end()
+    return start
+
+
+def _scope_end(low: str, e: int) -> int:
+    """End of the scope after a cue: SCOPE_AFTER characters, at most SCOPE_CLAUSES boundaries,
+    and never into a new main clause ("..., und ...", "..., but ...")."""
+    end = min(len(low), e + SCOPE_AFTER)
+    for k, m in enumerate(_BOUNDARY.finditer(low, e, end)):
+        if k + 1 > SCOPE_CLAUSES or _NEW_CLAUSE.match(low, m.end()):
+            return m.start()
+    return end
+
+
+def _in_scope(low: str, hits: list[IssueHit], s: int, e: int, openers=()) -> list[IssueHit]:
+    """Issue terms a stance cue or trigger at s..e can take as its object: in its own clause
+    before it (German verb-final; back to the clause's subordinator, "dass X ..., der ..., nicht
+    im Interesse Russlands ist"), inside it, or after it up to the scope end; the nearest first
+    (the object of "lehnt ... ab" is the issue named between the two parts)."""
+    lo = max(_clause_start(low, s), s - SCOPE_BEFORE)
+    for p in openers:
+        for m in p.finditer(low, max(0, s - 2 * SCOPE_BEFORE), lo):
+            if not re.search(r"[;:–—]", low[m.end():s]):
+                lo = min(lo, m.start())
+                break
+    hi = _scope_end(low, e)
+    cands = [h for h in hits if lo <= h.start < hi]
+    if not cands:
+        return []
+
+    def dist(h: IssueHit) -> int:
+        return 0 if s <= h.start <= e else (s - h.end if h.start < s else h.start - e)
+    best = min(dist(h) for h in cands)
+    # issues named together ("Waffenstillstand und Sicherheitsgarantien") are all objects
+    return [h for h in cands if dist(h) <= best + 40]
+
+
+def _anaphors(low: str, cues: StanceCues, issue_hits: list[IssueHit], ctx: Context) -> list[IssueHit]:
+    """Anaphoric issue references ("diese Idee") resolved to the nearest issue named before
+    them in this sentence, else to the latest one in the last MEMORY sentences."""
+    by_name = {i.name: i for i in load_issues()}
+    salience: dict[str, float] = {}
+    for n, name in ctx.recent:      # later mentions and the sentence just before weigh more
+        salience[name] = salience.get(name, 0.0) + 1.0 / (ctx.n - n) + 0.001 * n
+    out = []
+    for p in cues.get("anaphora"):
+        for m in p.finditer(low):
+            # the shortest match ending at the noun: "der Kreml lehnte diese Idee" -> "diese Idee"
+            starts = [w.start() for w in _WORDS.finditer(low, m.start(), m.end())]
+            m = next((x for x in (p.fullmatch(low, st, m.end()) for st in reversed(starts)) if x), m)
+            before = [h for h in issue_hits if h.end <= m.start() and not h.flip]
+            after = [h for h in issue_hits if 0 <= h.start - m.end() <= 250 and not h.flip]
+            if before:
+                name = before[-1].issue.name
+            elif after:                # "den Vorschlag Trumps, der betont hatte, dass ... stehen bleiben"
+                name = after[0].issue.name
+            elif salience and any(d.match(m.group()) for d in cues.get("demonstrative")):
+                name = max(salience, key=salience.get)
+            else:
+                continue
+            out.append(IssueHit(by_name[name], m.start(), m.end(), False))
+    return out
+
+
+def _spans(low: str, pats) -> list[tuple[int, int]]:
+    return [m.span() for p in pats for m in p.finditer(low)]
+
+
+def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphors: list[IssueHit],
+                 hits, antecedent: Actor | None) -> list[Claim4]:
+    opp = _spans(low, cues.get("oppose"))
+    found = [(s, e, "oppose", False) for s, e in opp]
+    found += [(s, e, "support", False) for s, e in _spans(low, cues.get("support"))
+              if not any(a < e and s < b for a, b in opp)]
+    found += [(s, e, "hedge", False) for s, e in _spans(low, cues.get("hedge"))]
+    found += [(s, e, "threat", False) for s, e in _spans(low, cues.get("threat"))]
+    found += [(s, e, "support", True) for s, e in _spans(low, cues.get("support_nouns"))]
+    found += [(s, e, "oppose", True) for s, e in _spans(low, cues.get("oppose_nouns"))]
+    if not found:
+        return []
+    conds = [(s, e, any(p.match(low, s) for p in cues.get("presupposed"))) for s, e in _spans(low, cues.get("conditions"))]
+    conds += [(s, e, True) for s, e in _spans(low, cues.get("presupposed")) if not any(a <= s < b for a, b, _ in conds)]
+    concessive = _spans(low, cues.get("concessive"))
+    conds = [c for c in conds if not any(a <= c[0] < b for a, b in concessive)]
+    spec = _spans(low, cues.get("speculation"))
+    irrealis = _spans(low, cues.get("irrealis"))
+    actors = [h for h in hits if h.actor is not None and h.kind != "place"]
+    res: dict[tuple[str, str, str], set[str]] = {}
+    for s, e, polarity, nominal in sorted(found):
+        op = cues.get("openers")
+        objs = _in_scope(low, issue_hits, s, e, op) or _in_scope(low, anaphors, s, e, op)
+        objs = [h for h in objs if not (nominal and s <= h.start < e)]
+        if not objs or any(a < s for a, _ in spec):
+            continue                   # no issue, or the author speculates about the position
+        inside = [c for c in conds if c[0] <= s and not _BOUNDARY.search(low, c[1], s)]
+        if inside and not inside[-1][2]:
+            continue                   # "wenn Putin zustimmt": a condition, not a stance
+        granted = any(a <= s and not _BOUNDARY.search(low, b, s) for a, b in concessive)
+        if nominal:
+            found_holder = _noun_holder(low, actors, s, e)
+        else:
+            found_holder = _holder(low, actors, s, e, cues, antecedent)
+        if found_holder is None:
+            continue
+        holder, at = found_holder
+        if not nominal and any(a < at and b <= s for a, b in irrealis):
+            continue                   # "erwartet, dass Putin zustimmt": a wish, not Putin's stance
+        # a stance voiced under a condition elsewhere in the sentence is conditional; one stated
+        # inside a presupposed or concessive clause ("solange Putin sich weigert") stands
+        conditional = not granted and not inside and bool(conds)
+        for h in objs:
+            if polarity == "hedge":
+                stance = "conditional"
+            elif polarity == "threat":
+                stance = h.issue.threat   # a threat is conditional by nature: no condition test
+            else:
+                pos = (polarity == "support") != h.flip
+                stance = "conditional" if conditional else ("support" if pos else "oppose")
+            if stance:
+                res.setdefault((holder.name, holder.country, h.issue.name), set()).add(stance)
+    out = []
+    for (name, country, issue), st in res.items():
+        # a negated support cue is also matched as support ("stimmt nicht zu"): oppose wins
+        stance = next(x for x in ("oppose", "conditional", "support") if x in st)
+        out.append((name, country, issue, stance))
+    return out
+
+
+def _governed(low: str, start: int, cues: StanceCues) -> bool:
+    """Is the mention at `start` an object: a governing word right before it, or before its
+    article and adjectives ("mit dem amerikanischen Präsidenten")?"""
+    words = _WORDS.findall(low[max(0, start - 50):start])[-4:][::-1]
+    i = 0
+    while i < len(words) and i < 2 and words[i] not in _ARTICLES and words[i] not in cues.governing \
+            and _ADJECTIVE.match(words[i]):
+        i += 1                         # adjectives between the article and the name
+    if i < len(words) and words[i] in cues.governing:
+        return True
+    return i + 1 < len(words) and words[i] in _ARTICLES and words[i + 1] in cues.governing
+
+
+def _usable(h: Hit, low: str, cues: StanceCues, actors=()) -> bool:
+    # a demonym adjective is an actor only as a noun's owner ("russische Warnung"): nominal cues
+    if h.kind == "adjective":
+        return False
+    start = h.start
+    for a in reversed(actors):   # an apposition shares its head's case: "dem Präsidenten Wladimir Putin"
+        if a.actor == h.actor and 0 <= start - a.end <= 2:
+            start = a.start
+    return not _governed(low, start, cues)
+
+
+def _holder(low: str, actors, s: int, e: int, cues: StanceCues,
+            antecedent: Actor | None) -> tuple[Actor, int] | None:
+    """Who voices the verbal cue at s..e, and where it is named (see stances.yaml)."""
+    clause = _clause_start(low, s)
+    same = [h for h in actors if clause <= h.start and h.end <= s and _usable(h, low, cues, actors)]
+    if same:
+        return same[0].actor, same[0].start      # the first actor of the clause: its subject
+    if clause > 0 and any(p.match(low, clause) for p in cues.get("relative")):
+        prev = [h for h in actors if h.end <= clause and _clause_start(low, h.start) == _clause_start(low, clause - 1)
+                and _usable(h, low, cues, actors)]
+        if prev:                                  # "..., der betont hatte": the actor before the comma
+            return prev[-1].actor, prev[-1].start
+    first = _WORDS.match(low, s)
+    e1 = first.end() if first else e              # after the verb: "hielt der US-Präsident ... fest"
+    after = [h for h in actors if e1 <= h.start <= e1 + HOLDER_AFTER and _usable(h, low, cues, actors)
+             and not _BOUNDARY.search(low, e1, h.start) and len(_WORDS.findall(low[e1:h.start])) <= 3]
+    if after:
+        return after[0].actor, after[0].start
+    if antecedent is not None:
+        for p in cues.get("pronouns"):
+            m = p.search(low, clause, e1 + 8)
+            if m:
+                return antecedent, m.start()
+    # an earlier clause: its first actor (the speaker of "X betonte, dass ..."), skipping
+    # infinitive clauses, whose actors are objects ("..., Russland Gebiete zu überlassen, ...")
+    before = [h for h in actors if h.end <= clause and clause - h.end <= HOLDER_BEFORE and _usable(h, low, cues, actors)]
+    by_clause: dict[int, list[Hit]] = {}
+    for h in before:
+        by_clause.setdefault(_clause_start(low, h.start), []).append(h)
+    for start in sorted(by_clause, reverse=True):
+        end = _BOUNDARY.search(low, by_clause[start][0].end)
+        if _INFINITIVE.search(low, start, end.start() if end else len(low)):
+            continue
+        return by_clause[start][0].actor, by_clause[start][0].start
+    return None
+
+
+def _noun_holder(low: str, actors, s: int, e: int) -> tuple[Actor, int] | None:
+    """The actor attached to a nominal cue: right before it (possessive, demonym) or right
+    after it (genitive, "by"/"von"/"of" phrase)."""
+    for h in actors:
+        if 0 <= s - h.end <= NOUN_GAP:
+            return h.actor, h.start
+    for h in actors:
+        gap = low[e:h.start]
+        if 0 <= h.start - e <= 30 and re.fullmatch(r"\s+(?:(?:des|der|by|von|of|from)\s+)?(?:\w+\s+){0,2}?", gap + " "):
+            return h.actor, h.start
+    return None
+
+
+def _event_stances(low: str, events: list[Coded], issue_hits: list[IssueHit], anaphors: list[IssueHit],
+                   cues: StanceCues | None, hits) -> list[Claim4]:
+    out: list[Claim4] = []
+    conditional = cues is not None and bool(_spans(low, cues.get("conditions")))
+    spec = _spans(low, cues.get("speculation")) if cues is not None else []
+    irrealis = _spans(low, cues.get("irrealis")) if cues is not None else []
+    for ev in events:
+        s, e = ev.trigger_start, ev.trigger_start + len(ev.trigger)
+        if any(a < s for a, _ in spec):
+            continue                   # the author speculates
+        src = [h.start for h in hits if h.actor == ev.source]
+        if any(b <= s and any(x > a for x in src) for a, b in irrealis):
+            continue                   # "erwartet, dass Putin zustimmt": wished for, not Putin's stance
+        op = cues.get("openers") if cues is not None else ()
+        for h in _in_scope(low, issue_hits, s, e, op) or _in_scope(low, anaphors, s, e, op):
+            issue = h.issue
+            if ev.target is None and ev.type not in ("REJECT", "REQUEST") and not h.flip:
                 continue       # a source-only act says too little about a stance
-            stance = _stance(ev, issue.name, conditional, oppose_cue)
+            stance = _stance(ev, issue, conditional, h.flip)
             if stance is None:
                 continue
             out.append((ev.source.name, ev.source.country, issue.name, stance))
-            if stance == "oppose" and ev.type == "REJECT" and ev.target is not None and _PROPOSAL.search(sentence_low):
+            if stance == "oppose" and ev.type == "REJECT" and ev.target is not None and _PROPOSAL.search(low):
                 # rejecting someone's proposal on the issue: its author supports it
                 out.append((ev.target.name, ev.target.country, issue.name, "support"))
-            if issue.name == "summit" and ev.type in ("AGREE", "CONSULT") and ev.target is not None \
+            if issue.participants and ev.type in ("AGREE", "CONSULT") and ev.target is not None \
                     and stance == "support" and ev.target.kind == "person":
                 out.append((ev.target.name, ev.target.country, issue.name, stance))
-    seen, uniq = set(), []
-    for c in out:
-        if c not in seen:
-            seen.add(c)
-            uniq.append(c)
-    return uniq
+    return out
 
 
-def _stance(ev: Coded, issue: str, conditional: bool, oppose_cue: bool) -> str | None:
+def _stance(ev: Coded, issue: Issue, conditional: bool, flip: bool) -> str | None:
     if ev.status == "denied":
         return None
     if ev.status == "hypothetical" and ev.type != "THREATEN":
         return None          # speculation about a position is no claim (GUIDELINES "Claims")
-    if oppose_cue and ev.type in ("REJECT", "REQUEST"):
-        return "oppose"
     if ev.type == "REJECT":
         return "oppose"
     if ev.type == "THREATEN":
-        return "conditional" if issue in ("long_range_weapons", "summit") else "support"
-    if issue == "summit":
+        return issue.threat
+    if issue.participants:
         if ev.type not in ("CONSULT", "AGREE", "REQUEST"):
             return None
         if ev.status == "cancelled":
@@ -81,7 +391,7 @@ def _stance(ev: Coded, issue: str, conditional: bool, oppose_cue: bool) -> str |
             return "support" if ev.status == "planned" else None
         return "support"
     if ev.type in _SUPPORT_TYPES:
-        if ev.status == "cancelled":
-            return "oppose"
+        if ev.status == "cancelled" or flip:
+            return "oppose"     # calling it off, or demanding the other side of the issue
         return "conditional" if conditional else "support"
     return None

@@ -208,6 +208,17 @@ class Issue:
     support: tuple[re.Pattern[str], ...]
     participants: frozenset[str] = frozenset()
     event_types: frozenset[str] = frozenset()
+    exclude: tuple[re.Pattern[str], ...] = ()      # look-alikes that are not the issue ("NATO-Gipfel")
+    threat: str | None = None                      # the stance a threat on the issue expresses
+    modes: frozenset[str] = frozenset()            # event modes that define the issue (in-person)
+    meeting: tuple[re.Pattern[str], ...] = ()      # nouns that with a participant named after them are the issue
+
+
+def _patterns(v: dict[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
+    try:
+        return tuple(re.compile(p) for p in v.get(key, []) or [])
+    except re.error as exc:
+        raise InputError(f"data file {where}: {key}: invalid pattern: {exc}") from None
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +226,30 @@ def load_issues() -> tuple[Issue, ...]:
     raw = _read_yaml("issues.yaml")
     out = []
     for name, v in (raw.get("issues") or {}).items():
-        out.append(Issue(name, tuple(re.compile(p) for p in v.get("terms", []) or []),
-                         tuple(re.compile(p) for p in v.get("oppose", []) or []),
-                         tuple(re.compile(p) for p in v.get("support", []) or []),
-                         frozenset(v.get("participants", []) or []), frozenset(v.get("event_types", []) or [])))
+        w = f"issues.yaml ({name})"
+        out.append(Issue(name, _patterns(v, "terms", w), _patterns(v, "oppose", w), _patterns(v, "support", w),
+                         frozenset(v.get("participants", []) or []), frozenset(v.get("event_types", []) or []),
+                         _patterns(v, "exclude", w), v.get("threat"), frozenset(v.get("modes", []) or []),
+                         _patterns(v, "meeting", w)))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class StanceCues:
+    """Stance expressions of one language (data/stances.yaml, which documents each category):
+    regular expressions over the lower-cased sentence, by category, and the governing words."""
+    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    governing: frozenset[str]
+
+    def get(self, category: str) -> tuple[re.Pattern[str], ...]:
+        return self.patterns.get(category, ())
+
+
+@lru_cache(maxsize=None)
+def load_stance_cues(lang: str) -> StanceCues | None:
+    """Cues for `lang`, or None when stances.yaml has no section for it."""
+    raw = (_read_yaml("stances.yaml") or {}).get(lang)
+    if not raw:
+        return None
+    w = f"stances.yaml ({lang})"
+    return StanceCues({k: _patterns(raw, k, w) for k, v in raw.items() if k != "governing"}, _low(raw.get("governing")))

@@ -64,6 +64,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     avail = languages()
     body = max(0, min(art.body_start or 0, len(art.text)))
     last_person = None
+    claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
         text = art.text[s:e]
@@ -94,7 +95,8 @@ def extract_article(art: ArticleIn) -> Extraction:
                 target=c.target.name if c.target else None, target_country=c.target.country if c.target else None,
                 date=c.date.isoformat() if c.date else None, status=c.status, location=c.location,
                 trigger=c.trigger))
-        for actor, country, issue, stance in claim_mod.stances(rules._lower(text), coded):
+        for actor, country, issue, stance in claim_mod.stances(rules._lower(text), coded, hits, lang, claim_ctx,
+                                                               _is_heading(art.text, s, e)):
             out.claims.append(Claim(_hid(art.id, s, e, actor, issue, stance), art.id, sid, text, s, e,
                                     actor, country, issue, stance))
     out.events = dedupe_events(out.events)
