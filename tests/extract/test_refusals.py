@@ -16,7 +16,7 @@ def _ev(s: str, lang: str) -> list[tuple]:
 @pytest.mark.parametrize("lang,sentence,expected", [
     # a refusal phrase carries its own negation: coded, and "bereit"/"ready" is no future cue
     ("de", "Die Türkei ist nicht bereit, ihre Soldaten aus Syrien abzuziehen.", ("REJECT", "TUR", "SYR", "occurred")),
-    ("de", "Serbien wird nicht bereit sein, Kosovo anzuerkennen, sagte Vučić.", ("REJECT", "SRB", None, "planned")),
+    ("de", "Serbien wird nicht bereit sein, Kosovo anzuerkennen, sagte Vučić.", ("REJECT", "SRB", "XKX", "planned")),
     ("de", "Indien hat keine Absicht, China Zugeständnisse zu machen.", ("REJECT", "IND", "CHN", "occurred")),
     ("de", "Armenien beabsichtigt nicht, Aserbaidschan Gebiete zu überlassen.", ("REJECT", "ARM", "AZE", "occurred")),
     ("en", "Israel is not willing to halt its operations against Iran.", ("REJECT", "ISR", "IRN", "occurred")),

@@ -27,6 +27,7 @@ class Hit:
     kind: str          # person, country, organisation, government, adjective, place, unknown
     place: str | None = None
     host: Actor | None = None   # for a capital used as a place: its country ("in Kiew" -> Ukraine)
+    ref: str | None = None      # set by coreference: subject, object, possessive, relative, role, quote
 
 
 def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],

@@ -63,6 +63,15 @@ class Lexicon:
     not_relative_after: frozenset[str]
     periods: dict[str, str]
     location_prepositions: frozenset[str]
+    coref: dict[str, dict[str, str]] = field(default_factory=dict)
+    role_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    articles: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    relative_words: frozenset[str] = frozenset()
+    adverbial_openers: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    factual_aux: frozenset[str] = frozenset()
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -106,7 +115,18 @@ def load_lexicon(lang: str) -> Lexicon:
         months={k.lower(): int(v) for k, v in (d.get("months") or {}).items()},
         relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},
         not_relative_after=_low(d.get("not_relative_after")), periods=dict(d.get("periods") or {}),
-        location_prepositions=_low(d.get("location_prepositions")))
+        location_prepositions=_low(d.get("location_prepositions")),
+        coref={k: {str(w).lower(): str(g) for w, g in (v or {}).items()} for k, v in (raw.get("coref") or {}).items()
+               if k in ("subject", "object", "possessive", "relative")},
+        role_nouns={str(k).lower(): tuple(v if isinstance(v, list) else [v])
+                    for k, v in ((raw.get("coref") or {}).get("role_nouns") or {}).items()},
+        articles=_low((raw.get("coref") or {}).get("articles")),
+        prepositions=_low((raw.get("coref") or {}).get("prepositions")),
+        complementizers=_low((raw.get("clauses") or {}).get("complementizers")),
+        relative_words=_low((raw.get("clauses") or {}).get("relative")),
+        adverbial_openers=_low((raw.get("clauses") or {}).get("adverbial")),
+        speech_verbs=_low((raw.get("clauses") or {}).get("speech_verbs")),
+        factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")))
 
 
 @dataclass(frozen=True)
@@ -116,6 +136,7 @@ class Actor:
     country: str
     kind: str
     role: str | None = None
+    gender: str | None = None     # persons: "m" or "f" (for pronoun agreement in coreference)
 
 
 @dataclass(frozen=True)
@@ -141,6 +162,7 @@ class Gazetteer:
     role_keys: tuple[str, ...]
     actors: dict[str, Actor] = field(default_factory=dict)
     place_names: dict[str, str] = field(default_factory=dict)   # alias -> canonical place
+    plural_aliases: frozenset[str] = frozenset()    # aliases naming a plural group ("die Europäer", "the Americans")
 
     def resolve_role(self, holders: list[RoleHolder], on: dt.date | None) -> Actor:
         if on is not None:
@@ -167,6 +189,7 @@ def load_gazetteer() -> Gazetteer:
     actors: dict[str, Actor] = {}
     by_first: dict[str, list[tuple[str, str, Any]]] = {}
     adj_forms: dict[str, Actor] = {}
+    plural: set[str] = set()
 
     def add(alias: str, kind: str, payload: Any) -> None:
         m = _FIRST.match(alias)
@@ -174,8 +197,11 @@ def load_gazetteer() -> Gazetteer:
             by_first.setdefault(m.group(), []).append((alias, kind, payload))
 
     for a in raw.get("actors", []):
-        actor = Actor(a["name"], a.get("wikidata"), a["country"], a.get("kind", "person"), a.get("role"))
+        kind = a.get("kind", "person")
+        actor = Actor(a["name"], a.get("wikidata"), a["country"], kind, a.get("role"),
+                      a.get("gender", "m") if kind == "person" else None)
         actors[actor.name] = actor
+        plural.update(str(x) for x in a.get("plural", []) or [])
         for alias in a.get("aliases", []) or []:
             add(str(alias), "actor", actor)
         for stem in a.get("adjectives", []) or []:
@@ -197,7 +223,7 @@ def load_gazetteer() -> Gazetteer:
         role_groups[f"r{n}"] = holders
         alts.append(f"(?P<r{n}>(?<![\\w])(?:{r['pattern']})(?![\\w]))")
     roles = re.compile("|".join(alts)) if alts else None
-    return Gazetteer(by_first, adj_forms, roles, role_groups, ROLE_KEYS, actors, places)
+    return Gazetteer(by_first, adj_forms, roles, role_groups, ROLE_KEYS, actors, places, frozenset(plural))
 
 
 @dataclass(frozen=True)

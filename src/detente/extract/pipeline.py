@@ -15,7 +15,8 @@ from detente.errors import InputError
 from detente.extract import claims as claim_mod
 from detente.extract import rules
 from detente.extract import sentences as sent_mod
-from detente.extract.lexicon import languages
+from detente.extract import coref as coref_mod
+from detente.extract.lexicon import languages, load_lexicon
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 
 _DE = frozenset("der die das und nicht mit ist ein eine zu den von dem des sich auf für im dass wird".split())
@@ -64,6 +65,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     avail = languages()
     body = max(0, min(art.body_start or 0, len(art.text)))
     last_person = None
+    discourse = coref_mod.Discourse()      # actors named so far, for pronouns and role nouns
     claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
@@ -73,9 +75,12 @@ def extract_article(art: ArticleIn) -> Extraction:
         lang = sentence_language(text, default)
         if lang not in avail:
             lang = default
-        hits, coded = rules.code_sentence(text, lang, art.date, last_person)
-        if _is_heading(art.text, s, e):
+        heading = _is_heading(art.text, s, e)
+        hits, coded = rules.code_sentence(text, lang, art.date, discourse=discourse)
+        if heading:
             coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
+        else:
+            discourse.update(text, hits, load_lexicon(lang))
         persons = [h.actor for h in hits if h.actor is not None and h.kind == "person"]
         if persons:
             last_person = persons[-1]

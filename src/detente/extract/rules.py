@@ -19,6 +19,7 @@ from functools import lru_cache
 import simplemma
 
 from detente.extract import actors as actor_mod
+from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 
@@ -163,15 +164,18 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
         ti = tok_at.get(h.start)
         if ti is None:   # mention starts inside a token (compound): find it
             ti = next((i for i, t in enumerate(toks) if t.start <= h.start < t.end), 0)
+        if out and h.start == out[-1].start:
+            out[-1].actors.append(h.actor)       # one pronoun for several actors ("sie" = France and Poland)
+            continue
         if out:
             g = out[-1]
             between = sentence[g.end:h.start]
             last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
-            if h.actor in g.actors and (_APPOS.match(between) or _COORD.match(between)):
+            if h.actor in g.actors and h.ref is None and (_APPOS.match(between) or _COORD.match(between)):
                 g.end, g.last_tok = h.end, last
                 g.adj = g.adj and h.kind == "adjective"
                 continue
-            if _COORD.match(between) and (h.kind == "adjective") == g.adj:
+            if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors):
                 g.actors.append(h.actor)
                 g.end, g.last_tok = h.end, last
                 continue
@@ -212,11 +216,28 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
             return st
     first = next((t for t in toks if t.word), None)
     hyp = lex.status_words.get("hypothetical", frozenset())
-    # a modal in the clause after the trigger's belongs to that clause ("betonte beim Treffen,
-    # dass sie ... benötigen würden"); a conditional there still scopes back ("..., wenn ...")
-    if _has_cue([t for t in near if t.clause <= clause], hyp) or \
-            _has_cue([t for t in near if t.clause > clause and t.low in lex.conditional_openers], hyp):
+    own = [t for t in toks if t.clause == clause]
+    kinds = clause_kinds(toks, lex)
+    factual = any(t.low in lex.factual_aux for t in own) and not _has_cue(own, hyp - _CONDITIONALS)
+    # cues scope over their own clause; a complement clause ("dass ...", "ob ...", a
+    # zu-infinitive, "..., er werde ...") also takes those of the clause governing it. A
+    # relative or adverbial clause neither lends its modals to the main clause nor takes
+    # the main clause's (Huddleston & Pullum 2002, ch. 11-12: complement vs. adjunct and
+    # relative clauses). A modal in the clause after the trigger's belongs to that clause
+    # ("betonte beim Treffen, dass sie ... benötigen würden"); a conditional there still
+    # scopes back ("..., wenn ..."). A pluperfect indicative ("wenn Putin ... abgelehnt
+    # hatte") states a fact whatever governs it.
+    gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
+    scope = own + ([t for t in toks if t.clause == gov] if gov is not None else [])
+    if factual:
+        scope = [t for t in own if t.low not in _CONDITIONALS]
+    if _has_cue(scope, hyp) or (not factual and _has_cue(
+            [t for t in toks if t.clause > clause and abs(t.clause - clause) <= 1 and t.low in lex.conditional_openers], hyp)):
         return "hypothetical"
+    if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
+        return "hypothetical"      # the content of a demand, threat or promise has not happened
+    if ti > 0 and toks[ti - 1].low in ("to", "zu") and _governed_by_act(toks, clause, lex, ti):
+        return "hypothetical"      # "promised to send", "urged ... to meet" within one clause
     # an attributive "mögliche(s)" / "possible" makes only the noun it qualifies hypothetical
     attr = lex.hypothetical_attributive
     if ti > 0 and (toks[ti - 1].low in attr or (ti > 1 and toks[ti - 2].low in attr and toks[ti - 1].text[:1].islower()
@@ -226,36 +247,107 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     # questions about what happened ("Ist es nicht so, dass ...?") keep their status
     if first is not None and first.low in lex.question_openers and sentence.rstrip().rstrip("“”\"»«'").endswith("?"):
         return "hypothetical"
-    if first is not None and first.low in lex.conditional_openers:
+    if first is not None and first.low in lex.conditional_openers and not factual:
         return "hypothetical"
-    if _has_cue([t for t in toks if t.clause == clause], lex.status_words.get("planned", frozenset())):
+    if _has_cue(scope, lex.status_words.get("planned", frozenset())):
         return "planned"
     return "occurred"
+
+
+def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
+    """Kind of each clause: comp (complement: "dass", "ob", "that", a zu-infinitive, or a
+    clause after a verb of saying without complementizer), rel (relative), cond, adv
+    (adverbial: "nachdem", "weil", "because"), or main. Cheap cues standing in for a parser."""
+    by: dict[int, list[Tok]] = {}
+    for t in toks:
+        by.setdefault(t.clause, []).append(t)
+    out: dict[int, str] = {}
+    prev_last: Tok | None = None
+    for c in sorted(by):
+        ws = [t for t in by[c] if t.word]
+        while ws and ws[0].low in _COORDINATORS:
+            ws = ws[1:]
+        kind = "main"
+        coordinated = len(ws) < len([t for t in by[c] if t.word])
+        if ws:
+            f = ws[0].low
+            if f in lex.conditional_openers and f not in ("sollte", "sollten", "should"):
+                kind = "cond"
+            elif f in lex.complementizers or _infinitive(ws, lex):
+                kind = "comp"
+            elif f in lex.relative_words or (len(ws) > 1 and f in _TARGET_PREPS | _AGENT_PREPS and ws[1].low in lex.relative_words):
+                kind = "rel" if c > 0 else "main"
+            elif f in lex.adverbial_openers:
+                kind = "adv"
+            elif c > 0 and prev_last is not None and prev_last.low in lex.speech_verbs:
+                kind = "comp"              # "Trump sagte, er werde ..." / "Putin hoffe, ..."
+            elif coordinated and lex.language == "de" and ws[-1].text[:1].islower() and ws[-1].low.endswith(("en", "rn", "ln")) \
+                    and not any(t.low in _SUBJECT_PRONOUNS for t in ws):
+                kind = "comp"              # "... sprechen müssen – und dies mit Druck untermauern": shares the modal
+        out[c] = kind
+        if ws:
+            prev_last = ws[-1]
+    return out
+
+
+_COORDINATORS = frozenset({"und", "oder", "aber", "doch", "sondern", "and", "or", "but"})
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "man"})
+
+
+def _infinitive(ws: list[Tok], lex: Lexicon) -> bool:
+    """A zu-infinitive clause ("..., Putin in Budapest zu treffen"; "um ... zu"); English
+    "to" + verb opening the clause ("..., to meet Putin")."""
+    if lex.language == "de":
+        last = ws[-1]
+        if last.text[:1].islower() and any(last.low.startswith(p + "zu") and len(last.low) > len(p) + 4
+                                           for p in lex.particles):
+            return True            # the particle verbs take "zu" inside: "abzuziehen", "einzustellen"
+        return any(ws[i].low == "zu" and ws[i + 1].text[:1].islower() for i in range(len(ws) - 1)) \
+            and (last.text[:1].islower() or ws[0].low == "um")
+    return len(ws) > 1 and ws[0].low == "to"
+
+
+def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None:
+    """The clause a complement clause depends on: the nearest earlier clause that is not a
+    relative or adverbial clause (those are skipped: "Trump, der ..., sagte, dass ...")."""
+    for c in range(clause - 1, -1, -1):
+        if kinds.get(c) not in ("rel", "adv"):
+            return c
+    return None
+
+
+def _governed_by_act(toks: list[Tok], gov: int, lex: Lexicon, before: int) -> bool:
+    """Does the governing clause (up to token `before`) hold a demand, threat or promise
+    ("forderte, ... zu", "seine Versprechen, ... zu liefern", "urged ... to")?"""
+    for t in toks[:before]:
+        if t.clause == gov and t.word:
+            k = _match(lex.language, t.forms)
+            if k is not None and lex.triggers[k].type in ("REQUEST", "THREATEN", "AGREE"):
+                return True
+    return False
 
 
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|told \w+|reported|announced|added|claimed|stated)"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
-_PRONOUN = re.compile(r"(?:Er|He|She)\b")
-_OBJ_PRONOUN = re.compile(r"\b(?:ihn|ihm|him)\b")
-
-
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
-                  antecedent: actor_mod.Actor | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
-    """Mentions and events of one sentence. `antecedent` is the last person named before it:
-    a sentence opening with "Er"/"He"/"She" refers to that person (a minimal coreference)."""
+                  antecedent: actor_mod.Actor | None = None,
+                  discourse: coref.Discourse | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
+    """Mentions (named and resolved by coreference) and events of one sentence.
+
+    `discourse` holds the actors named before in the article (extract/coref.py); the caller
+    feeds it each sentence's mentions afterwards (`discourse.update`). `antecedent` is a
+    shorthand for a discourse whose salient actor is that one."""
     lex = load_lexicon(lang)
     hits = actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns)
-    if antecedent is not None and not any(h.actor == antecedent for h in hits):
-        m = _PRONOUN.match(sentence)
-        if m:
-            hits.insert(0, actor_mod.Hit(0, m.end(), m.group(), antecedent, antecedent.kind))
-        else:
-            m = _OBJ_PRONOUN.search(sentence)
-            if m:
-                hits.append(actor_mod.Hit(m.start(), m.end(), m.group(), antecedent, antecedent.kind))
-                hits.sort(key=lambda h: h.start)
+    if discourse is None and antecedent is not None:
+        discourse = coref.Discourse()
+        discourse.seed(antecedent)
+    if discourse is not None:
+        extra = discourse.resolve(sentence, hits, lex)
+        if extra:
+            hits = sorted(hits + extra, key=lambda h: h.start)
     linked = [h for h in hits if h.actor is not None]
     tail = _REPORTER.search(sentence)
     if tail and any(h.start < tail.start() for h in linked):
@@ -292,6 +384,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if not found:
         return hits, []
     found.sort(key=lambda x: x[0])
+    if any(h.ref == "possessive" for h in linked):
+        # a resolved possessive is an actor only as the owner of an act noun ("seine Drohungen",
+        # "his call with"): within three words before a trigger
+        trig_starts = sorted(toks[i].start for i, _, _, _ in found)
+        linked = [h for h in linked if h.ref != "possessive" or any(
+            0 < ts - h.end and len(_TOKEN.findall(sentence[h.end:ts])) <= 2 and not re.search(r"[,;:()]", sentence[h.end:ts])
+            for ts in trig_starts)]
     groups = _groups(linked, sentence, toks)
     places = [h for h in hits if h.kind == "place"]
     whens = date_mod.find(sentence, lex, on)

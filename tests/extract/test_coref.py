@@ -1,0 +1,93 @@
+"""Coreference (extract/coref.py) on short texts written for these tests, German and English."""
+import datetime as dt
+
+from detente.extract import coref
+from detente.extract.lexicon import load_lexicon
+from detente.extract.rules import code_sentence
+
+ON = dt.date(2025, 10, 24)
+
+
+def _run(sentences, lang="de"):
+    """Feed sentences in order; per sentence the resolved mentions and the coded events."""
+    d = coref.Discourse()
+    lex = load_lexicon(lang)
+    out = []
+    for s in sentences:
+        hits, coded = code_sentence(s, lang, ON, discourse=d)
+        d.update(s, hits, lex)
+        refs = [(h.text, h.actor.name) for h in hits if h.ref]
+        evs = [(c.type, c.source.country, c.target.country, c.status) for c in coded if c.target is not None]
+        # a resolved mention keeps the pronoun's own characters (traceable evidence)
+        assert all(s[h.start:h.end] == h.text for h in hits)
+        out.append((refs, evs))
+    return out
+
+
+def test_german_personal_pronouns_and_binding():
+    (_, _), (refs, evs) = _run(["Merz reiste am Montag nach Paris.",
+                                "Dort traf er Macron und sprach mit ihm über die Lage."])
+    assert ("er", "Friedrich Merz") in refs and ("ihm", "Emmanuel Macron") in refs
+    assert ("CONSULT", "DEU", "FRA", "occurred") in evs
+    # "ihn" is not the subject of its own clause
+    _, (refs, _) = _run(["Erdogan lud Putin nach Ankara ein.", "Putin rief ihn am Abend an."])
+    assert refs == [("ihn", "Recep Tayyip Erdogan")]
+
+
+def test_feminine_and_plural_sie():
+    _, (refs, evs) = _run(["Meloni landete am Morgen in Athen.", "Dort traf sie den Regierungschef Mitsotakis."])
+    assert ("sie", "Giorgia Meloni") in refs
+    assert ("CONSULT", "ITA", "GRC", "occurred") in evs
+    _, (refs, evs) = _run(["Schweden und Finnland verurteilten den Angriff.",
+                           "Sie forderten Moskau auf, die Truppen abzuziehen."])
+    assert {n for _, n in refs} == {"Sweden", "Finland"}
+    assert ("REQUEST", "SWE", "RUS", "occurred") in evs and ("REQUEST", "FIN", "RUS", "occurred") in evs
+
+
+def test_relative_pronoun_takes_the_actor_before_the_comma():
+    [(refs, evs)] = _run(["Der Vorschlag stammt von Fico, der am Dienstag mit Orbán telefonierte."])
+    assert ("der", "Robert Fico") in refs
+    assert ("CONSULT", "SVK", "HUN", "occurred") in evs
+    # an article after a comma is no relative pronoun
+    [(refs, _)] = _run(["Das betonte Fico, der slowakische Regierungschef, in Brüssel."])
+    assert not any(t == "der" for t, _ in refs)
+
+
+def test_role_noun_resolves_to_the_salient_holder():
+    _, (refs, evs) = _run(["Der griechische Ministerpräsident Mitsotakis reiste nach Zypern.",
+                           "Der Ministerpräsident traf dort den Präsidenten Kroatiens."])
+    assert ("Ministerpräsident", "Kyriakos Mitsotakis") in refs
+    assert any(e[:3] == ("CONSULT", "GRC", "HRV") for e in evs)
+    _, (refs, _) = _run(["Chancellor Merz landed in Ottawa on Monday.", "The chancellor then met Carney."], "en")
+    assert ("chancellor", "Friedrich Merz") in refs
+
+
+def test_possessive_owns_the_act_and_opening_phrase_points_forward():
+    [(refs, evs)] = _run(["Nach seinem Telefonat mit Xi sagte Trump, er sei zufrieden."])
+    assert ("seinem", "Donald Trump") in refs and ("CONSULT", "USA", "CHN", "occurred") in evs
+    # "sein" as the verb is no possessive
+    _, (refs, _) = _run(["Sánchez kam nach Rom.", "Das Treffen soll vertraulich sein."])
+    assert refs == []
+
+
+def test_quoted_first_person_is_the_speaker():
+    [(refs, evs)] = _run(["Wir werden die Sanktionen gegen Belarus verlängern, sagte Frederiksen."])
+    assert ("Wir", "Denmark") in refs and ("SANCTION", "DNK", "BLR", "planned") in evs
+    [(refs, evs)] = _run(["We will impose new tariffs on Brazil, Trump said."], "en")
+    assert ("We", "USA") in refs and any(e[:3] in {("SANCTION", "USA", "BRA"), ("THREATEN", "USA", "BRA")} for e in evs)
+
+
+def test_english_pronouns():
+    _, (refs, evs) = _run(["Macron met Starmer in London on Monday.", "He later called Zelensky."], "en")
+    assert refs == [("He", "Emmanuel Macron")] and ("CONSULT", "FRA", "UKR", "occurred") in evs
+    _, (refs, evs) = _run(["Japan and South Korea condemned North Korea.", "They accused Pyongyang of firing missiles."], "en")
+    assert {n for _, n in refs} == {"Japan", "South Korea"}
+    assert ("ACCUSE", "JPN", "PRK", "occurred") in evs and ("ACCUSE", "KOR", "PRK", "occurred") in evs
+    _, (refs, _) = _run(["Sanae Takaichi visited Washington.", "Trump praised her and she thanked him."], "en")
+    assert ("she", "Sanae Takaichi") in refs and ("him", "Donald Trump") in refs
+
+
+def test_salience_fades():
+    out = _run(["Kurti traf am Montag Vučić.", "Die Gespräche dauerten lange.", "Das Wetter war schlecht.",
+                "Die Presse wartete.", "Er sprach danach mit Serbien."])
+    assert out[-1][0] == []          # four sentences later "Er" is no longer resolved
