@@ -153,6 +153,7 @@ class _Group:
     clause: int
     last_tok: int
     adj: bool
+    poss: bool = False      # a possessive resolved by coreference ("seinem Treffen", "his call")
 
 
 def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
@@ -175,12 +176,14 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 g.end, g.last_tok = h.end, last
                 g.adj = g.adj and h.kind == "adjective"
                 continue
-            if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors):
+            if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors) \
+                    and h.ref != "possessive" and not g.poss:
                 g.actors.append(h.actor)
                 g.end, g.last_tok = h.end, last
                 continue
         last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
-        out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective"))
+        out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective",
+                          h.ref == "possessive"))
     return out
 
 
@@ -489,7 +492,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if agent and patient:
             return _pairs(agent.actors, patient.actors)
     # genitive agent of a noun trigger: "Verhandlungen der EU mit der Ukraine", "talks of X with Y"
-    if nominal and after and after[0].first_tok <= ti + 3 and toks[after[0].first_tok - 1].low in _GENITIVE:
+    # ... and a genitive name right after the noun: "das Treffen Selenskyjs mit Trump"
+    if nominal and after and after[0].first_tok <= ti + 3 and (
+            toks[after[0].first_tok - 1].low in _GENITIVE
+            or (after[0].first_tok == ti + 1 and not after[0].adj and toks[ti].text[:1].isupper()
+                and toks[after[0].last_tok].low.endswith("s"))):
         gen = after[0]
         tgt = next((g for g in after[1:] if g.clause == clause and _prep_before(toks, g.first_tok)
                     and {a.country for a in g.actors} - {a.country for a in gen.actors}), None)
@@ -498,7 +505,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
     owner = False
-    if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
+    if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 3 and same_before[-1].poss:
+        # "der nach seinem Telefonat mit Putin und seinem Treffen mit Selenskyj ...": the
+        # possessive owns the act, the party after the preposition is the other side
+        same_before = [same_before[-1]] + [g for g in same_before[:-1]]
+        owner = True
+    elif nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
             and ((same_before[-1].adj and not _joint(same_before, toks))
                  or toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s"))):
         # "Beijing criticised Washington's tariffs", "Selenskyj verurteilte den russischen
@@ -595,13 +607,21 @@ def _host(pairs, places, groups, toks, ti, e):
         return pairs
     first = pairs[0][0] if pairs else None
     src_g = next((g for g in groups if first in g.actors), None) if first else None
-    if any(g.clause == clause and g.start >= e and g is not src_g for g in groups):
+    # another party in the clause makes it a meeting with that party, unless it is named only
+    # well after the place ("Besuch ... in Kiew und gipfelte in einem Telefonat zwischen ...")
+    place = next(p for p in places if p.host is host and p.start >= e)
+    if any(g.clause == clause and g.start >= e and g is not src_g
+           and (g.start < place.start or g.first_tok - _tok_index(toks, place.end) <= 3) for g in groups):
         return pairs
     if src_g and len(src_g.actors) == 2 and not set(toks[ti].forms) & _ARRIVAL \
             and any(t is not None and t in src_g.actors for _, t in pairs):
         return pairs        # "Macron und Merz trafen sich in Paris": the pair met each other
     srcs = src_g.actors if src_g else [g.actors[0] for g in groups if g.end <= toks[ti].start][:1]
     return _pairs(srcs, [host])
+
+
+def _tok_index(toks: list[Tok], pos: int) -> int:
+    return next((i for i, t in enumerate(toks) if t.start >= pos), len(toks))
 
 
 def _prep_before(toks: list[Tok], i: int) -> bool:

@@ -1,0 +1,40 @@
+"""Who did what to whom: argument rules for noun and verb-final triggers, on sentences written for these tests."""
+import datetime as dt
+
+import pytest
+
+from detente.extract import coref
+from detente.extract.rules import code_sentence
+
+ON = dt.date(2025, 10, 24)
+
+
+def _ev(s, lang="de"):
+    _, coded = code_sentence(s, lang, ON, discourse=coref.Discourse())
+    return [(c.type, c.source.country, c.target.country, c.status) for c in coded if c.target is not None]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a possessive owns each act noun; the party after the preposition is the other side
+    ("de", "Pedro Sánchez, der nach seinem Telefonat mit Lula und seinem Treffen mit Milei zurückkehrte, sprach von Fortschritten.",
+     [("CONSULT", "ESP", "BRA", "occurred"), ("CONSULT", "ESP", "ARG", "occurred")]),
+    ("en", "Albanese, who after his call with Carney and his meeting with Prabowo flew home, spoke of progress.",
+     [("CONSULT", "AUS", "CAN", "occurred"), ("CONSULT", "AUS", "IDN", "occurred")]),
+    # a genitive name right after the noun is its agent
+    ("de", "Das Treffen Macrons mit Meloni verlief kühl.", [("CONSULT", "FRA", "ITA", "occurred")]),
+    # "getroffen" is a meeting between people, not with missiles or sanctions
+    ("de", "Nachdem Stubb Frederiksen getroffen hatte, reiste er ab.", [("CONSULT", "FIN", "DNK", "occurred")]),
+    # verb-final "mit X gesprochen"
+    ("de", "Es ist unklar, ob Kurti mit Vučić gesprochen hat.", [("CONSULT", "XKX", "SRB", "hypothetical")]),
+    # a visit to a capital is a visit to its country when the next party is named only later
+    ("de", "Der Besuch schwedischer Minister in Kiew begann am Montag und endete mit einem Telefonat zwischen Merz und Xi.",
+     [("CONSULT", "SWE", "UKR", "occurred")]),
+])
+def test_coded(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    for e in expected:
+        assert e in got, got
+
+
+def test_struck_by_missiles_is_no_meeting():
+    assert not any(e[0] == "CONSULT" for e in _ev("Kiew wurde in der Nacht von russischen Raketen getroffen."))
