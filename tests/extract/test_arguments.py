@@ -38,3 +38,25 @@ def test_coded(lang, sentence, expected):
 
 def test_struck_by_missiles_is_no_meeting():
     assert not any(e[0] == "CONSULT" for e in _ev("Kiew wurde in der Nacht von russischen Raketen getroffen."))
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a zu-infinitive clause takes its actor from the clause before
+    ("de", "Scholz zögerte lange, der Ukraine militärische Hilfe zu leisten.", ("AID", "DEU", "UKR", "occurred")),
+    # what another actor should or must do, reported by a speaker, is the speaker's demand
+    ("de", "Stubb betonte, dass Russland und Belarus ihre Truppen von der Grenze abziehen müssten.",
+     ("REQUEST", "FIN", "RUS", "occurred")),
+    ("de", "Stubb betonte, dass Russland und Belarus ihre Truppen von der Grenze abziehen müssten.",
+     ("REQUEST", "FIN", "BLR", "occurred")),
+    ("de", "Meloni sagte, Serbien solle den Dialog mit Kosovo fortsetzen, die Gespräche beginnen und Ruhe bewahren.",
+     ("REQUEST", "ITA", "SRB", "occurred")),
+    ("en", "Macron said Iran must stop enriching uranium.", ("REQUEST", "FRA", "IRN", "occurred")),
+    ("en", "Tusk insisted that Belarus should close the camps on its border.", ("REQUEST", "POL", "BLR", "occurred")),
+])
+def test_clause_arguments(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+
+
+def test_no_demand_without_a_speaker():
+    assert not any(e[0] == "REQUEST" for e in _ev("Russland müsste seine Truppen abziehen, wenn Belarus zustimmt."))

@@ -72,6 +72,7 @@ class Lexicon:
     adverbial_openers: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     factual_aux: frozenset[str] = frozenset()
+    deontic: frozenset[str] = frozenset()
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -126,7 +127,8 @@ def load_lexicon(lang: str) -> Lexicon:
         relative_words=_low((raw.get("clauses") or {}).get("relative")),
         adverbial_openers=_low((raw.get("clauses") or {}).get("adverbial")),
         speech_verbs=_low((raw.get("clauses") or {}).get("speech_verbs")),
-        factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")))
+        factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")),
+        deontic=_low((raw.get("clauses") or {}).get("deontic")))
 
 
 @dataclass(frozen=True)

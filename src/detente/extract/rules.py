@@ -234,8 +234,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     scope = own + ([t for t in toks if t.clause == gov] if gov is not None else [])
     if factual:
         scope = [t for t in own if t.low not in _CONDITIONALS]
-    if _has_cue(scope, hyp) or (not factual and _has_cue(
-            [t for t in toks if t.clause > clause and abs(t.clause - clause) <= 1 and t.low in lex.conditional_openers], hyp)):
+    if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond"):
         return "hypothetical"
     if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
         return "hypothetical"      # the content of a demand, threat or promise has not happened
@@ -384,7 +383,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
                 found.append((i, trig, toks[i].start, toks[i].end))
-    if not found:
+    if not found and not any(t.low in lex.deontic for t in toks):
         return hits, []
     found.sort(key=lambda x: x[0])
     if any(h.ref == "possessive" for h in linked):
@@ -395,6 +394,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             0 < ts - h.end and len(_TOKEN.findall(sentence[h.end:ts])) <= 2 and not re.search(r"[,;:()]", sentence[h.end:ts])
             for ts in trig_starts)]
     groups = _groups(linked, sentence, toks)
+    kinds = clause_kinds(toks, lex)
+    inf_clauses = {c for c, k in kinds.items() if k == "comp" and _infinitive(_clause_words(toks, c), lex)}
     places = [h for h in hits if h.kind == "place"]
     whens = date_mod.find(sentence, lex, on)
     out: list[Coded] = []
@@ -430,7 +431,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
-        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal)
+        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
@@ -442,11 +443,64 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 continue
             keys.add(key)
             out.append(Coded(etype, trig.mode, src, tgt, status, date, loc, sentence[s:e], s))
+    out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     return hits, out
 
 
+def _clause_words(toks: list[Tok], c: int) -> list[Tok]:
+    ws = [t for t in toks if t.clause == c and t.word]
+    while ws and ws[0].low in _COORDINATORS:
+        ws = ws[1:]
+    return ws
+
+
+def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds: dict[int, str],
+                      keys: set, low: str, sentence: str, whens, on) -> list[Coded]:
+    """A report of what another actor should or must do is a demand by the speaker
+    ("Trump betonte, dass Russland und die Ukraine dort stehen bleiben sollten" -> REQUEST
+    USA -> RUS, UKR; "Merz said Russia must withdraw"). The speaker is the first actor of the
+    clause holding the verb of saying; the addressees are the actors before the deontic modal
+    in the reported clause. Words: `deontic` and `clauses: speech_verbs` in data/lang."""
+    out: list[Coded] = []
+    if not lex.deontic:
+        return out
+    for mi, m in enumerate(toks):
+        if m.low not in lex.deontic:
+            continue
+        c = m.clause
+        subj = [g for g in groups if g.clause == c and g.last_tok < mi]
+        while not subj and c > 0 and kinds.get(c) != "comp" and c > m.clause - 3:
+            c -= 1       # "dass Russland und die Ukraine stehenbleiben, ..., nach Hause gehen müssten"
+            subj = [g for g in groups if g.clause == c]
+        if not subj:
+            continue
+        speaker = None
+        if kinds.get(c) == "comp":
+            gov = _governor(toks, c, kinds)
+            if gov is not None and any(t.clause == gov and t.low in lex.speech_verbs for t in toks):
+                speaker = next((g for g in groups if g.clause == gov), None)
+        else:        # English without "that": "Merz said Russia must ..."
+            sv = next((i for i in range(mi - 1, -1, -1) if toks[i].clause == c and toks[i].low in lex.speech_verbs), None)
+            if sv is not None:
+                speaker = next((g for g in groups if g.clause == c and g.last_tok < sv), None)
+                subj = [g for g in subj if g.first_tok > sv]
+        if speaker is None:
+            continue
+        addressees = [a for g in subj if g is not speaker for a in g.actors]
+        status = "hypothetical" if _has_cue([t for t in toks if t.clause == speaker.clause],
+                                            lex.status_words.get("hypothetical", frozenset())) else "occurred"
+        for src, tgt in _pairs(speaker.actors, addressees):
+            key = ("REQUEST", src.name, tgt.name)
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(Coded("REQUEST", None, src, tgt, status, date_mod.event_date(whens, False, on), None,
+                             m.text, m.start))
+    return out
+
+
 def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
-               nominal: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               nominal: bool = False, inf_clause: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -519,7 +573,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         owner = True
     near_after = [g for g in after if g.clause <= clause + 1]
     tgt_g = None
-    infinitive = ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()
+    # a zu-infinitive clause has no subject of its own: it is the actor of the clause before
+    # (the subject, or the object of "zwingen", "drängen": the last actor named there)
+    infinitive = (ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()) or inf_clause
     if infinitive and earlier:
         src_g = earlier[-1]
         pool = same_before + near_after
