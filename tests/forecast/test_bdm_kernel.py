@@ -79,3 +79,15 @@ def test_kernel_matches_the_literal_appendix(vote_risk, probability, seed):
     want = _literal(c, x, s, 4, vote_risk, probability)
     got = bdm.predict(c, x[:, None], s[:, None], rounds=4, vote_risk=vote_risk, probability=probability).trajectory[..., 0]
     np.testing.assert_allclose(got, want, atol=1e-9)
+
+
+def test_without_trajectory_the_outcome_is_the_same():
+    # Monte Carlo asks for trajectory=False: only the final positions are kept, same outcome
+    rng = np.random.default_rng(3)
+    c, x, s = rng.uniform(0.5, 5, (50, 8)), np.round(rng.uniform(0, 100, (50, 8, 2))), rng.uniform(0.1, 1, (50, 8, 2))
+    x[:5, 2, 1] = np.nan  # an actor without a position on one issue
+    full = bdm.predict(c, x, s)
+    bare = bdm.predict(c, x, s, trajectory=False)
+    assert bare.trajectory is None and full.trajectory.shape == (50, 11, 8, 2)
+    np.testing.assert_array_equal(bare.outcome, full.outcome)
+

@@ -89,17 +89,14 @@ def wmedian(x, w):
 
 
 @njit(cache=True)
-def _structure(xs, ux):
+def _structure(xs, m, ux, u, mid, near):
     """Per round, shared by both probability passes (positions only, not exponents):
 
     mid[i, j]: the number of sorted voters on j's side of the midpoint of distinct positions
     i and j (voters right of it back i when u_i > u_j, left of it when u_i < u_j);
-    near[h, :]: the other distinct positions by increasing distance from u_h (for the
+    near[h, :u - 1]: the other distinct positions by increasing distance from u_h (for the
     normaliser, where each voter's disutilities are sorted by distance).
     """
-    m = xs.shape[0]
-    u = ux.shape[0]
-    mid = np.zeros((u, u), np.int64)
     for i in range(u):
         pl = 0  # voters with x < midpoint
         pr = 0  # voters with x <= midpoint
@@ -112,7 +109,6 @@ def _structure(xs, ux):
             while pr < m and xs[pr] <= c:
                 pr += 1
             mid[i, j] = pr if ux[i] > ux[j] else pl
-    near = np.empty((u, max(u - 1, 1)), np.int64)
     for h in range(u):
         lo = h - 1
         hi = h + 1
@@ -123,23 +119,21 @@ def _structure(xs, ux):
             else:
                 near[h, t] = hi
                 hi += 1
-    return mid, near
 
 
 @njit(cache=True, fastmath=_FAST)
-def _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P):
+def _probabilities(ws, gs, F, ux, cnt, m, u, mid, near, prob_mode, G, P):
     """P[p, q]: probability that distinct position p prevails over q (Scholz et al. 2011, eq. 31).
 
     ws, gs: voters' weights c*s and distinct positions, voters sorted by position;
     F[t, q]: voter t's disutility of distinct position q ((|x_t - u_q| / R)^r_t), increasing
     in the distance; ux, cnt: distinct positions (ascending) and how many actors hold each;
-    mid, near: from _structure. Voter t backs p against q iff it is on p's side of their
-    midpoint, so the tally sum_t w_t max(0, F[t, q] - F[t, p]) is a difference of prefix
-    sums over the sorted voters: O(m u) per round instead of O(m^3).
+    mid, near: from _structure; G: scratch (m + 1, u). Voter t backs p against q iff it is
+    on p's side of their midpoint, so the tally sum_t w_t max(0, F[t, q] - F[t, p]) is a
+    difference of prefix sums over the sorted voters: O(m u) per round instead of O(m^3).
     """
-    m = ws.shape[0]
-    u = ux.shape[0]
-    G = np.zeros((m + 1, u))
+    for a in range(u):
+        G[0, a] = 0.0
     for t in range(m):
         for a in range(u):
             G[t + 1, a] = G[t, a] + ws[t] * F[t, a]
@@ -200,44 +194,60 @@ def _eu(pij, d, us, uf, usq, sl, rp, xi, xj, R, q, mu, t_mode):
     return eu
 
 
+@njit(cache=True)
+def _workspace(n):
+    """Scratch arrays for `_one_round` on up to n actors, allocated once per batch: a round
+    on the example's ~6 actors is well under a microsecond of arithmetic, and the two dozen
+    small allocations a round used to make cost more than that (docs/models.md, BDM)."""
+    return (
+        np.empty(n, np.int64), np.empty(n, np.int64),  # g, gs
+        np.empty(n), np.empty(n), np.empty(n), np.empty(n),  # xs, ws, ux, cnt
+        np.empty((n, n)), np.empty((n, n)),  # D, F
+        np.empty((n, n), np.int64), np.empty((n, max(n - 1, 1)), np.int64),  # mid, near
+        np.empty((n, n)), np.empty((n, n)), np.empty((n + 1, n)),  # P1, P, G
+        np.empty(n), np.empty(n),  # sec, r
+        np.empty((n, n)), np.empty((n, n)), np.empty((n, n)),  # Ls, Lf, LD
+        np.empty(3 * n * n), np.empty(3 * n * n), np.empty(3 * n * n, np.int64),  # Z, E, bits
+        np.empty(n), np.empty(n),  # us, uf
+    )
+
+
 @njit(cache=True, fastmath=_FAST)
-def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation, conflict,
-               t_mode, sec_mode, sal_mode, new):
-    m = x.shape[0]
-    mu = wmedian(x, w) if q < 1.0 else 0.0
+def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulation, conflict,
+               t_mode, sec_mode, sal_mode, new, work):
+    (g, gs, xs, ws, ux, cnt, D, F, mid, near, P1, P, G, sec, r, Ls, Lf, LD, Z, E, bits, us, uf) = work
+    mu = wmedian(x[:m], w[:m]) if q < 1.0 else 0.0
     # Every quantity below depends on positions only through the distinct positions; actors
     # converge as rounds pass, so work per distinct position (u <= m) rather than per actor.
-    order = np.argsort(x)
-    xs = x[order]
-    ws = w[order]
-    ux = np.empty(m)
-    cnt = np.zeros(m)
-    g = np.empty(m, np.int64)  # actor -> distinct position
+    # np.argsort (numba's quicksort: insertion sort below 16 elements) allocates, but any
+    # other order of tied actors changes the sums below by round-off, which flips later
+    # moves in many draws at n > 15: kept so results stay those of the first kernel
+    order = np.argsort(x[:m])
     u = 0
     for t in range(m):
         a = order[t]
+        xs[t] = x[a]
+        ws[t] = w[a]
         if u == 0 or x[a] != ux[u - 1]:
             ux[u] = x[a]
+            cnt[u] = 0.0
             u += 1
         g[a] = u - 1
         cnt[u - 1] += 1.0
-    ux = ux[:u]
-    cnt = cnt[:u]
-    gs = g[order]  # sorted voter -> distinct position
-    D = np.empty((u, u))
+    for t in range(m):
+        gs[t] = g[order[t]]  # sorted voter -> distinct position
     for a in range(u):
         for b in range(u):
             D[a, b] = abs(ux[a] - ux[b]) / R
-    F = np.empty((m, u))
     for t in range(m):
         for b in range(u):
             F[t, b] = D[gs[t], b]
-    mid, near = _structure(xs, ux)
-    P1 = np.empty((u, u))
-    _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P1)
+    _structure(xs, m, ux, u, mid, near)
+    _probabilities(ws, gs, F, ux, cnt, m, u, mid, near, prob_mode, G, P1)
     # risk exponents from security levels computed with r = 1 (Scholz appendix steps 7-9),
     # where U_s = 2d, U_f = -2d, U_sq = 0 need no powers
-    sec = np.zeros(m)
+    for i in range(m):
+        sec[i] = 0.0
     for i in range(m):
         for j in range(m):
             if i != j:
@@ -251,17 +261,18 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
                     sec[j] += e
                 else:
                     sec[i] += e
-    smax = sec.max()
-    smin = sec.min()
-    r = np.ones(m)
+    smax = sec[0]
+    smin = sec[0]
+    for i in range(1, m):
+        smax = max(smax, sec[i])
+        smin = min(smin, sec[i])
+    for i in range(m):
+        r[i] = 1.0
     if smax > smin:
         for i in range(m):
             big_r = (2.0 * sec[i] - smax - smin) / (smax - smin)
             r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
     # powers as exp(r log z), the logs once per pair of distinct positions
-    Ls = np.empty((u, u))
-    Lf = np.empty((u, u))
-    LD = np.empty((u, u))
     for a in range(u):
         for b in range(a, u):
             Ls[a, b] = Ls[b, a] = np.log(max(0.5 - 0.5 * D[a, b], 0.0))
@@ -271,39 +282,35 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
     # all powers of the round as exp(r_a log z), one vectorised exp per actor over its row of
     # distinct positions: U_s and U_f for a as receiver, d^r_a for a as voter (vote_risk)
     w3 = 3 * u if vote_risk else 2 * u
-    Z = np.empty((m, w3))
     for a in range(m):
         ra = r[a]
         ga = g[a]
+        row = a * w3
         for b in range(u):
-            Z[a, b] = ra * Ls[ga, b]
-            Z[a, u + b] = ra * Lf[ga, b]
+            Z[row + b] = ra * Ls[ga, b]
+            Z[row + u + b] = ra * Lf[ga, b]
         if vote_risk:
             for b in range(u):
-                Z[a, 2 * u + b] = ra * LD[ga, b]
-    E = np.empty(m * w3)
-    bits = np.empty(m * w3, np.int64)
-    _exp_into(Z.reshape(m * w3), E, bits)
-    E2 = E.reshape((m, w3))
+                Z[row + 2 * u + b] = ra * LD[ga, b]
+    _exp_into(Z[:m * w3], E, bits)
     if vote_risk:
         for t in range(m):
-            a = order[t]
+            row = order[t] * w3
             for b in range(u):
-                F[t, b] = E2[a, 2 * u + b]
-        P = np.empty((u, u))
-        _probabilities(ws, gs, F, ux, cnt, mid, near, prob_mode, P)
+                F[t, b] = E[row + 2 * u + b]
+        _probabilities(ws, gs, F, ux, cnt, m, u, mid, near, prob_mode, G, P)
+        PP = P
     else:
-        P = P1
-    us = np.empty(u)
-    uf = np.empty(u)
+        PP = P1
     # each receiver a weighs every proposer b, both EUs from a's perspective (risk r_a)
     for a in range(m):
         ra = r[a]
         ga = g[a]
+        row = a * w3
         usq = 2.0 - 4.0 * 0.5 ** ra
         for b in range(u):
-            us[b] = 2.0 - 4.0 * E2[a, b]
-            uf[b] = 2.0 - 4.0 * E2[a, u + b]
+            us[b] = 2.0 - 4.0 * E[row + b]
+            uf[b] = 2.0 - 4.0 * E[row + u + b]
         best = x[a]
         best_rank = 4  # 1 confrontation, 2 compromise, 3 capitulation (scholz priority)
         best_key = np.inf
@@ -317,11 +324,11 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
             if q == 1.0:  # the replication's case: no U_b/U_w term, no call
                 ub_ = us[gb]
                 diff = ub_ - uf[gb]
-                eab = ub_ - sab * (1.0 - P[ga, gb]) * diff - usq
-                eba = ub_ - sba * (1.0 - P[gb, ga]) * diff - usq
+                eab = ub_ - sab * (1.0 - PP[ga, gb]) * diff - usq
+                eba = ub_ - sba * (1.0 - PP[gb, ga]) * diff - usq
             else:
-                eab = _eu(P[ga, gb], d, us[gb], uf[gb], usq, sab, ra, x[a], x[b], R, q, mu, t_mode)
-                eba = _eu(P[gb, ga], d, us[gb], uf[gb], usq, sba, ra, x[b], x[a], R, q, mu, t_mode)
+                eab = _eu(PP[ga, gb], d, us[gb], uf[gb], usq, sab, ra, x[a], x[b], R, q, mu, t_mode)
+                eba = _eu(PP[gb, ga], d, us[gb], uf[gb], usq, sba, ra, x[b], x[a], R, q, mu, t_mode)
             rank = 0
             if eba > eab and eab > 0:
                 if not conflict:
@@ -349,36 +356,76 @@ def _one_round(x, c, s, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
 
 @njit(cache=True)
 def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_risk,
-        offer_mode, capitulation, conflict, t_mode, sec_mode, sal_mode):
-    """Positions by round for each row of a batch: (B, n) -> (B, rounds + 1, n)."""
+        offer_mode, capitulation, conflict, t_mode, sec_mode, sal_mode, out):
+    """Positions by round for each row of a batch, (B, n) inputs, written into `out`.
+
+    out: (B, rounds + 1, n) for the whole trajectory, or (B, 1, n) for the final positions
+    only (what Monte Carlo needs); NaN for absent actors. A row whose round leaves every
+    position where it was has reached a fixed point (a round is a function of the positions
+    alone, R included), so its remaining rounds are copies and are not computed.
+    """
     B, n = x0.shape
-    traj = np.full((B, rounds + 1, n), np.nan)
+    keep = out.shape[1] > 1
+    work = _workspace(n)
+    idx = np.empty(n, np.int64)
+    x = np.empty(n)
+    cc = np.empty(n)
+    ss = np.empty(n)
+    w = np.empty(n)
+    new = np.empty(n)
     for b in range(B):
-        idx = np.nonzero(present[b])[0]
-        m = idx.shape[0]
-        x = np.empty(m)
-        cc = np.empty(m)
-        ss = np.empty(m)
-        for t in range(m):
-            x[t] = x0[b, idx[t]]
-            cc[t] = c[b, idx[t]]
-            ss[t] = s[b, idx[t]]
-        w = cc * ss
-        for t in range(m):
-            traj[b, 0, idx[t]] = x[t]
-        R0 = x.max() - x.min() if m > 0 else 0.0
-        new = np.empty(m)
-        for rnd in range(1, rounds + 1):
-            if range_mode == RANGE_INITIAL:
-                R = R0
-            elif range_mode == RANGE_CURRENT:
-                R = x.max() - x.min() if m > 0 else 0.0
-            else:
-                R = range_value
-            if m >= 2 and R > 0:
-                _one_round(x, cc, ss, w, R, q, prob_mode, vote_risk, offer_mode, capitulation,
-                           conflict, t_mode, sec_mode, sal_mode, new)
-                x[:] = new
+        m = 0
+        for t in range(n):
+            if present[b, t]:
+                idx[m] = t
+                x[m] = x0[b, t]
+                cc[m] = c[b, t]
+                ss[m] = s[b, t]
+                w[m] = cc[m] * ss[m]
+                m += 1
+        for t in range(out.shape[1]):
+            for a in range(n):
+                out[b, t, a] = np.nan
+        if keep:
             for t in range(m):
-                traj[b, rnd, idx[t]] = x[t]
-    return traj
+                out[b, 0, idx[t]] = x[t]
+        R0 = 0.0
+        if m > 0:
+            lo = x[0]
+            hi = x[0]
+            for t in range(1, m):
+                lo = min(lo, x[t])
+                hi = max(hi, x[t])
+            R0 = hi - lo
+        moving = True
+        for rnd in range(1, rounds + 1):
+            if moving:
+                if range_mode == RANGE_INITIAL:
+                    R = R0
+                elif range_mode == RANGE_CURRENT:
+                    R = 0.0
+                    if m > 0:
+                        lo = x[0]
+                        hi = x[0]
+                        for t in range(1, m):
+                            lo = min(lo, x[t])
+                            hi = max(hi, x[t])
+                        R = hi - lo
+                else:
+                    R = range_value
+                if m >= 2 and R > 0:
+                    _one_round(x, cc, ss, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulation,
+                               conflict, t_mode, sec_mode, sal_mode, new, work)
+                    moving = False
+                    for t in range(m):
+                        if new[t] != x[t]:
+                            moving = True
+                        x[t] = new[t]
+                else:
+                    moving = False
+            if keep:
+                for t in range(m):
+                    out[b, rnd, idx[t]] = x[t]
+        if not keep:
+            for t in range(m):
+                out[b, 0, idx[t]] = x[t]
