@@ -175,3 +175,8 @@ def test_record_refuses_bad_requests_with_one_line(mini_client: TestClient) -> N
     r = mini_client.post("/api/forecast/record", json={"draws": DRAWS}, headers={"Origin": "http://evil.example"})
     assert r.status_code == 403
     assert mini_client.get("/api/ledger").json()["forecasts"] == []
+
+
+def test_forecast_page_ignores_a_malformed_query(mini_client: TestClient) -> None:
+    page = mini_client.get("/forecast?draws=abc&seed=")
+    assert page.status_code == 200 and '<input type="hidden" name="draws" value="2000">' in page.text

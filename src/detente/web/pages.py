@@ -80,8 +80,10 @@ def scenario_reset(request: Request) -> Response:
 
 
 @router.get("/forecast", response_class=HTMLResponse)
-def forecast_page(request: Request, seed: int | None = None, draws: int | None = None,
+def forecast_page(request: Request, seed: str | None = None, draws: str | None = None,
                   model: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
+    """The run form starts from the query (`?draws=&seed=&model=`); the forecast itself is
+    fetched by the page from /api/forecast, which reports bad values."""
     state = _state(request)
     if not state.has_scenario():
         return render(request, "noscenario.html", "forecast")
@@ -89,8 +91,15 @@ def forecast_page(request: Request, seed: int | None = None, draws: int | None =
     known = list(current_models())
     chosen = [m for m in model or () if m in known] or known
     return render(request, "forecast.html", "forecast", scenario=state.scenario(), edits=len(state.edits),
-                  seed=settings.seed if seed is None else seed, draws=settings.draws if draws is None else draws,
+                  seed=_int_or(seed, settings.seed), draws=_int_or(draws, settings.draws),
                   models=known, chosen=chosen, inputs_hash=state.inputs_hash())
+
+
+def _int_or(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
 
 
 @router.post("/forecast/record")
