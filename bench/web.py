@@ -135,7 +135,8 @@ def reruns(client: httpx.Client, pid: int, n: int, draws: int) -> list[dict[str,
         r, cpu = timed_get(client, pid, "/api/forecast", {"draws": draws, "seed": 1000 + k})
         body = r.json()
         out.append({"server_s": round(server_ms(r) / 1000, 3), "server_cpu_s": cpu, "cached": body["cached"],
-                    "models_s": {m["name"]: m["seconds"] for m in body["models"]}})
+                    "models_s": {m["name"]: m["seconds"] for m in body["models"]},
+                    "models_cpu_s": {m["name"]: m["cpu_seconds"] for m in body["models"]}})
     return out
 
 
@@ -242,7 +243,9 @@ def main() -> None:
     print(f"forecast re-run, {args.draws:,} draws, one core (server s / server CPU s): "
           + ", ".join(f"{x['server_s']:.2f} / {x['server_cpu_s']:.2f}" for x in rerun)
           + ("" if worst < 2 else "  (over the 2 s target)"))
-    print("  per model (last re-run): " + ", ".join(f"{m} {t:.2f} s" for m, t in rerun[-1]["models_s"].items()))  # type: ignore[union-attr]
+    last = rerun[-1]
+    print("  per model, last re-run (s / CPU s): " + ", ".join(  # type: ignore[union-attr]
+        f"{m} {t:.2f} / {last['models_cpu_s'][m]:.2f}" for m, t in last["models_s"].items()))  # type: ignore[index]
     print(f"same re-run again: {again['cached_rerun']['server_ms']:.1f} ms (cached: {again['cached_rerun']['cached']}); "
           f"record it: {again['record']['server_ms']:.1f} ms (HTTP {again['record']['status']}); "
           f"/ledger after: median {ledger_ms['median_ms']:.1f} ms")
