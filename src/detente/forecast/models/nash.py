@@ -16,7 +16,10 @@ Choices (docs/decisions.md, D-N1..D-N3):
   it) no point gives every actor a gain, so the solution is the status quo itself: on one
   dimension the status quo is then Pareto optimal. This is the theory's answer, not a fallback.
 * solved by bisection on the (sub)gradient of the concave objective, 60 halvings
-  (100 * 2^-60 is far below any scale's resolution), vectorised over draws and issues.
+  (100 * 2^-60 is far below any scale's resolution: the bracket closes to adjacent floats),
+  one compiled loop per draw and issue (numba). Nash: the objective is concave, so its
+  slope falls through zero once; KS: the worst-off actor's share is monotone in the point,
+  so the sign of (worst-off actor's position - point) brackets the equal-share point.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numba import njit
 
 from detente.errors import InputError
 from detente.forecast.models._validate import check
@@ -31,74 +35,168 @@ from detente.forecast.models.base import Outcome
 from detente.forecast.models.registry import ModelSpec
 
 _STEPS = 60
+_NASH, _KS = 0, 1
 
 
-def _bounds(x: np.ndarray, w: np.ndarray, sq: np.ndarray | None):
-    """Largest gain M_i (distance from the disagreement point) and the feasible interval."""
-    pos = w > 0
-    lo = np.min(np.where(pos, x, np.inf), axis=-1, keepdims=True)
-    hi = np.max(np.where(pos, x, -np.inf), axis=-1, keepdims=True)
-    m = np.maximum(x - lo, hi - x)  # worst point on the span
-    if sq is not None:
-        q = sq[..., None]
-        m = np.where(np.isnan(q), m, np.abs(q - x))
-    left = np.max(np.where(pos, x - m, -np.inf), axis=-1)
-    right = np.min(np.where(pos, x + m, np.inf), axis=-1)
-    return m, np.maximum(left, lo[..., 0]), np.minimum(right, hi[..., 0]), lo[..., 0]
+@njit(cache=True)
+def _block_sum(a, lo, n):  # pragma: no cover - compiled
+    """NumPy's pairwise summation of a[lo:lo + n] for n <= 128: eight partial sums."""
+    if n < 8:
+        res = 0.0
+        for i in range(lo, lo + n):
+            res += a[i]
+        return res
+    r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
+    r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
+    i = 8
+    while i < n - n % 8:
+        r0 += a[lo + i]
+        r1 += a[lo + i + 1]
+        r2 += a[lo + i + 2]
+        r3 += a[lo + i + 3]
+        r4 += a[lo + i + 4]
+        r5 += a[lo + i + 5]
+        r6 += a[lo + i + 6]
+        r7 += a[lo + i + 7]
+        i += 8
+    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while i < n:
+        res += a[lo + i]
+        i += 1
+    return res
 
 
-def _solve(x, w, sq, slope_sign) -> np.ndarray:
-    m, a, b, lo = _bounds(x, w, sq)
-    empty = ~(a < b)
-    for _ in range(_STEPS):
-        mid = 0.5 * (a + b)
-        up = slope_sign(mid[..., None], x, w, m) > 0
-        a = np.where(up, mid, a)
-        b = np.where(up, b, mid)
-    out = 0.5 * (a + b)
-    if sq is not None:
-        out = np.where(empty & ~np.isnan(sq), sq, out)
-    return np.where(empty & (a == b), a, out)
+@njit(cache=True)
+def _pairwise_sum(a, n):  # pragma: no cover - compiled
+    """sum(a[:n]) added in NumPy's pairwise order (blocks of <= 128 terms, halved above), so
+    that the slope's sign near the root, and with it the bisection, is exactly that of the
+    NumPy formulation this replaced (np.sum over the actor axis). The halving tree is walked
+    with an explicit stack: numba's on-disk cache cannot load recursive functions."""
+    if n <= 128:
+        return _block_sum(a, 0, n)
+    los = np.empty(64, np.int64)
+    ns = np.empty(64, np.int64)
+    done = np.empty(64, np.bool_)
+    vals = np.empty(64)
+    top = 0
+    nv = 0
+    los[0], ns[0], done[0] = 0, n, False
+    top = 1
+    while top > 0:
+        top -= 1
+        lo, k, ready = los[top], ns[top], done[top]
+        if k <= 128:
+            vals[nv] = _block_sum(a, lo, k)
+            nv += 1
+        elif ready:  # both halves are on the value stack
+            nv -= 1
+            vals[nv - 1] = vals[nv - 1] + vals[nv]
+        else:
+            half = k // 2
+            half -= half % 8
+            los[top], ns[top], done[top] = lo, k, True
+            los[top + 1], ns[top + 1], done[top + 1] = lo + half, k - half, False
+            los[top + 2], ns[top + 2], done[top + 2] = lo, half, False
+            top += 3
+    return vals[0]
 
 
-def _nash_slope(utility: str):
-    def slope(t, x, w, m):
-        d = t - x
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if utility == "linear":
-                g = w * -np.sign(d) / (m - np.abs(d))
+@njit(cache=True, error_model="numpy")
+def _slope(kind, quadratic, t, x, w, m, wmax, g):  # pragma: no cover - compiled
+    """Sign-carrying slope at point t of one issue (> 0: the solution lies right of t).
+
+    Nash: d/dt sum_i w_i log(u_i(t) - d_i) (IEEE division: +inf and -inf meet only exactly
+    on a boundary, and NaN > 0 is False: step left); g is scratch for the terms. KS:
+    x_i - t for the actor with the smallest share (u_i(t) - d_i) / (M_i lambda_i),
+    lambda_i = w_i / max_j w_j, the first such actor on ties, as np.argmin picks it.
+    """
+    n = x.shape[0]
+    if kind == _NASH:
+        for i in range(n):
+            g[i] = 0.0
+            if w[i] > 0:
+                d = t - x[i]
+                if quadratic:
+                    g[i] = w[i] * -2.0 * d / (m[i] * m[i] - d * d)
+                else:
+                    sg = 1.0 if d > 0 else (-1.0 if d < 0 else 0.0)
+                    g[i] = w[i] * -sg / (m[i] - abs(d))
+        return 0.0 + _pairwise_sum(g, n)
+    best = np.inf
+    arg = 0
+    for i in range(n):
+        share = np.inf
+        if w[i] > 0 and m[i] > 0:
+            lam = w[i] / wmax
+            d = t - x[i]
+            if quadratic:
+                share = (m[i] * m[i] - d * d) / (m[i] * m[i] * lam)
             else:
-                g = w * -2.0 * d / (m * m - d * d)
-            # +inf and -inf meet only exactly on a boundary; NaN > 0 is False: step left
-            return np.sum(np.where(w > 0, g, 0.0), axis=-1)
+                share = (m[i] - abs(d)) / (m[i] * lam)
+        if share < best:
+            best = share
+            arg = i
+    return -(t - x[arg])
 
-    return slope
 
-
-def _ks_slope(utility: str):
-    def slope(t, x, w, m):
-        d = t - x
-        lam = w / np.max(w, axis=-1, keepdims=True)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if utility == "linear":
-                share = (m - np.abs(d)) / (m * lam)
+@njit(cache=True, error_model="numpy")
+def _solve_rows(x, w, sq, kind, quadratic, out):  # pragma: no cover - compiled
+    """Bisection per row (one draw on one issue) of x, w (B, n); sq (B,) NaN where none."""
+    B, n = x.shape
+    m = np.empty(n)
+    g = np.empty(n)
+    for b in range(B):
+        xb = x[b]
+        wb = w[b]
+        lo = np.inf
+        hi = -np.inf
+        wmax = wb[0]
+        for i in range(n):
+            wmax = max(wmax, wb[i])
+            if wb[i] > 0:
+                lo = min(lo, xb[i])
+                hi = max(hi, xb[i])
+        # largest gain M_i: distance from the disagreement point (status quo, else the
+        # worst point on the span); the feasible interval gives every actor a gain >= 0
+        q = sq[b]
+        left = -np.inf
+        right = np.inf
+        for i in range(n):
+            if np.isnan(q):
+                m[i] = max(xb[i] - lo, hi - xb[i])
             else:
-                share = (m * m - d * d) / (m * m * lam)
-        share = np.where((w > 0) & (m > 0), share, np.inf)
-        i = np.argmin(share, axis=-1)[..., None]
-        return np.take_along_axis(-d, i, axis=-1)[..., 0]  # > 0 while the worst-off is to the right
+                m[i] = abs(q - xb[i])
+            if wb[i] > 0:
+                left = max(left, xb[i] - m[i])
+                right = min(right, xb[i] + m[i])
+        a = max(left, lo)
+        c = min(right, hi)
+        empty = not (a < c)
+        for _ in range(_STEPS):
+            mid = 0.5 * (a + c)
+            if _slope(kind, quadratic, mid, xb, wb, m, wmax, g) > 0:
+                a = mid
+            else:
+                c = mid
+        res = 0.5 * (a + c)
+        if empty and not np.isnan(q):
+            res = q  # status quo inside the span: no point gives everyone a gain
+        if empty and a == c:
+            res = a
+        out[b] = res
 
-    return slope
 
-
-def _predict(name: str, make_slope, capability, position, salience, status_quo, utility, params) -> Outcome:
+def _predict(name: str, kind: int, capability, position, salience, status_quo, utility, params) -> Outcome:
     if params:
         raise InputError(f"{name}: unknown parameter(s) {', '.join(params)}")
     if utility not in ("linear", "quadratic"):
         raise InputError(f"{name}: utility must be 'linear' or 'quadratic', got {utility!r}")
     c = check(capability, position, salience, status_quo, model=name)
-    out = _solve(c.position, c.weight, c.status_quo, make_slope(utility))
-    return Outcome(model=name, outcome=out, params={"utility": utility})
+    x, w = c.flat(c.position), np.ascontiguousarray(c.flat(c.weight))
+    sq = np.full(x.shape[0], np.nan) if c.status_quo is None else np.ascontiguousarray(c.status_quo, float).reshape(-1)
+    out = np.empty(x.shape[0])
+    _solve_rows(x, w, sq, kind, utility == "quadratic", out)
+    return Outcome(model=name, outcome=c.unflat(out), params={"utility": utility})
 
 
 def predict_nash(
@@ -111,7 +209,7 @@ def predict_nash(
     **params: Any,
 ) -> Outcome:
     """Weighted Nash bargaining solution per issue; see the module docstring."""
-    return _predict("nash", _nash_slope, capability, position, salience, status_quo, utility, params)
+    return _predict("nash", _NASH, capability, position, salience, status_quo, utility, params)
 
 
 def predict_ks(
@@ -124,7 +222,7 @@ def predict_ks(
     **params: Any,
 ) -> Outcome:
     """Weighted Kalai-Smorodinsky solution per issue; see the module docstring."""
-    return _predict("ks", _ks_slope, capability, position, salience, status_quo, utility, params)
+    return _predict("ks", _KS, capability, position, salience, status_quo, utility, params)
 
 
 SPECS = [
