@@ -180,3 +180,14 @@ def test_record_refuses_bad_requests_with_one_line(mini_client: TestClient) -> N
 def test_forecast_page_ignores_a_malformed_query(mini_client: TestClient) -> None:
     page = mini_client.get("/forecast?draws=abc&seed=")
     assert page.status_code == 200 and '<input type="hidden" name="draws" value="2000">' in page.text
+
+
+def test_forecast_form_starts_with_the_scenarios_own_models(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from detente.web.app import Settings, create_app
+
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(MINI.read_text(encoding="utf-8") + "settings: {models: [median]}\n", encoding="utf-8")
+    client = TestClient(create_app(Settings(db=tmp_path / "m.duckdb", scenario=scenario, draws=DRAWS)))
+    page = client.get("/forecast").text
+    assert 'value="median" checked' in page and 'value="smp" checked' not in page
+    assert [m["name"] for m in client.get("/api/forecast").json()["models"]] == ["median"]

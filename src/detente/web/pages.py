@@ -89,8 +89,10 @@ def forecast_page(request: Request, seed: str | None = None, draws: str | None =
         return render(request, "noscenario.html", "forecast")
     settings = request.app.state.settings
     known = list(current_models())
-    chosen = [m for m in model or () if m in known] or known
-    return render(request, "forecast.html", "forecast", scenario=state.scenario(), edits=len(state.edits),
+    scenario = state.scenario()
+    default = [m for m in scenario.settings.models or () if m in known] or known  # as /api/forecast runs it
+    chosen = [m for m in model or () if m in known] or default
+    return render(request, "forecast.html", "forecast", scenario=scenario, edits=len(state.edits),
                   seed=_int_or(seed, settings.seed), draws=_int_or(draws, settings.draws),
                   models=known, chosen=chosen, inputs_hash=state.inputs_hash())
 
