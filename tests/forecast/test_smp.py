@@ -81,6 +81,36 @@ def test_compiled_path_in_chunks_of_draws(monkeypatch: pytest.MonkeyPatch) -> No
     np.testing.assert_array_equal(chunked.probability, whole.probability)
 
 
+def test_without_trajectory_same_result_and_no_history() -> None:
+    """trajectory=False (what Monte Carlo asks for) changes nothing but the trajectory."""
+    rng = np.random.default_rng(11)
+    pos = np.clip(POS + rng.normal(0, 10, (6, 7, 3)), 0, 100)
+    pos[2, 3, 1] = np.nan  # an actor without a position on an issue
+    cap = CAP * rng.uniform(0.5, 1.5, (6, 7))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        full = smp.predict(cap, pos, SAL)
+        lean = smp.predict(cap, pos, SAL, trajectory=False)
+    assert lean.trajectory is None and full.trajectory is not None
+    np.testing.assert_array_equal(lean.outcome, full.outcome)
+    np.testing.assert_array_equal(lean.probability, full.probability)
+    assert lean.rounds == full.rounds and lean.params == full.params
+    assert registry.get("smp").optional_trajectory
+
+
+def test_monte_carlo_asks_smp_for_no_trajectory() -> None:
+    from detente.forecast.montecarlo import Draws, run_models
+
+    rng = np.random.default_rng(3)
+    sample = Draws(CAP * rng.uniform(0.5, 1.5, (4, 7)), np.clip(POS + rng.normal(0, 5, (4, 7, 3)), 0, 100),
+                   np.broadcast_to(SAL, (4, 7, 3)).copy())
+    spec = {"smp": registry.get("smp")}
+    lean = run_models(spec, sample)["smp"]
+    kept = run_models(spec, sample, keep_trajectory=True)["smp"]
+    assert lean.trajectory is None and kept.trajectory.shape[:2] == (4, kept.rounds + 1)
+    np.testing.assert_array_equal(lean.outcome, kept.outcome)
+
+
 def test_outcome_is_pce_expected_position() -> None:
     out = smp.predict(CAP, POS, SAL)
     final, prob = out.trajectory[-1], out.probability

@@ -9,6 +9,8 @@ option names are passed as indexes into smp_kernels' tuples.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from numba import njit
 
@@ -176,110 +178,244 @@ def coalitions(weight, value, rule):
 # ------------------------------------------------------- whole runs, default parameters only
 # KTAB's defaults (Prop votes, Linear victory, Conditional PCE, Mid risk range, OneThird
 # adjustment, SemiCommit, S2P2, InitOnlyInterp, Deterministic) are what nearly every run
-# uses; for them a whole run is one compiled call, without NumPy's per-call overhead that
-# dominates small cases (about 2 ms a round at 7-26 actors). It repeats the steps of
-# smp.assess / smp.bargain_round, which stay the readable, trace-tested reference;
-# tests/forecast/test_smp.py checks both give the same runs.
+# uses; for them a whole run is one compiled call. It repeats the steps of smp.assess /
+# smp.bargain_round, which stay the readable, trace-tested reference; the arithmetic is
+# the same expression by expression (no fastmath), so both paths give the same floats
+# (tests/forecast/test_smp.py).
+#
+# Speed (docs/models.md, SMP): Monte Carlo runs this on ~10^5 small states (9 actors x 6
+# issues in the example), so per round it allocates nothing (every buffer is a slice of one
+# scratch block made per call), skips what only the trajectory needs (the reported
+# probabilities of intermediate states), reads d column-wise from its transpose so the
+# third-party loop of the challenge search is unit-stride and branch-free (LLVM vectorises
+# it), and visits only the members of each bargain queue.
 
 
 @njit(cache=True)
-def _cond_pce(u, w, member, out):
-    """Conditional PCE (Prop, Linear) over the options with member[m]; u (n voters, m)."""
-    nv, m = u.shape
-    logp = np.zeros(m)
-    for i in range(m):
-        if not member[i]:
-            continue
-        for j in range(i + 1, m):  # each pair once: C(i, j) and C(j, i) together
-            if not member[j]:
-                continue
+def _pce_normalise(logp, q, out):
+    """out[r] = exp(logp[r] - max) / sum, r < q: the last step of the Conditional PCE."""
+    top = -np.inf
+    for r in range(q):
+        if logp[r] > top:
+            top = logp[r]
+    tot = 0.0
+    for r in range(q):
+        out[r] = np.exp(logp[r] - top)
+        tot += out[r]
+    for r in range(q):
+        out[r] /= tot
+
+
+@njit(cache=True)
+def _cond_pce(uq, w, q, c, logp, out):
+    """Conditional PCE (Prop votes, Linear victory) over options 0..q-1: out[r] = P(r).
+
+    uq[voter, option]; c: (>= q, >= q) scratch for the coalition strengths C(i, j) =
+    1e-8 + sum_a w_a max(u_ai - u_aj, 0), built voter by voter for all j at once (a
+    unit-stride loop LLVM vectorises). Each sum runs in voter order and each log-probability
+    in the order of the step-by-step path (smp_kernels.pce), so the floats are the same:
+    w max(du, 0) is exactly the `if du > 0` term, and C(j, i) uses u_j - u_i = -(u_i - u_j)."""
+    nv = uq.shape[0]
+    for i in range(q):
+        for j in range(q):
+            c[i, j] = _FLOOR
+        for a in range(nv):
+            uai = uq[a, i]
+            wa = w[a]
+            for j in range(q):
+                c[i, j] += wa * max(uai - uq[a, j], 0.0)
+    for r in range(q):
+        logp[r] = 0.0
+    for i in range(q):
+        for j in range(i + 1, q):
+            tot = c[i, j] + c[j, i]
+            logp[i] += np.log(max(c[i, j] / tot, 1e-300))
+            logp[j] += np.log(max(c[j, i] / tot, 1e-300))
+        logp[i] += np.log(0.5)  # P(i > i), kept so the sums match the step-by-step path
+    _pce_normalise(logp, q, out)
+
+
+@njit(cache=True)
+def _cond_pce_few(uqt, w, q, logp, out):
+    """_cond_pce for a few options (the bargain queues): uqt[option, voter], pairs outer,
+    voters inner in one branch-free sum each; same floats."""
+    nv = uqt.shape[1]
+    for r in range(q):
+        logp[r] = 0.0
+    for i in range(q):
+        for j in range(i + 1, q):
             cij = _FLOOR
             cji = _FLOOR
             for a in range(nv):
-                du = u[a, i] - u[a, j]
-                if du > 0:
-                    cij += w[a] * du
-                elif du < 0:
-                    cji -= w[a] * du
-            logp[i] += np.log(max(cij / (cij + cji), 1e-300))
-            logp[j] += np.log(max(cji / (cij + cji), 1e-300))
-        logp[i] += np.log(0.5)  # P(i > i), kept so the sums match the step-by-step path
-    top = -np.inf
-    for i in range(m):
-        if member[i] and logp[i] > top:
-            top = logp[i]
-    tot = 0.0
-    for i in range(m):
-        out[i] = np.exp(logp[i] - top) if member[i] else 0.0
-        tot += out[i]
-    for i in range(m):
-        out[i] /= tot
+                du = uqt[i, a] - uqt[j, a]
+                cij += w[a] * max(du, 0.0)
+                cji += w[a] * max(-du, 0.0)
+            tot = cij + cji
+            logp[i] += np.log(max(cij / tot, 1e-300))
+            logp[j] += np.log(max(cji / tot, 1e-300))
+        logp[i] += np.log(0.5)
+    _pce_normalise(logp, q, out)
 
 
 @njit(cache=True)
-def _dist(q, s, y):
-    """Salience-weighted distance from ideal q (K,) with saliences s (K,) to point y (K,)."""
-    num = 0.0
-    den = 0.0
-    for k in range(q.shape[0]):
-        num += (s[k] * (q[k] - y[k])) ** 2
-        den += s[k] * s[k]
-    return min(np.sqrt(num / den), 1.0) if den > 0 else 0.0
-
-
-@njit(cache=True)
-def _assess_one(x, sal, cap, pos_tol, d, risk, u, prob, rep):
-    """KTAB.md 1.2a for one state: fills d, risk, u (objective utilities), prob, rep."""
-    n = x.shape[0]
+def _distances(x, xt, sal, den, num, d, dt):
+    """d[a, b] (KTAB.md 1.2a.1) from a's ideal (= its position) to b's position; dt = d.T;
+    xt = x.T. The loop over b is innermost (unit-stride, vectorised); each sum over issues
+    keeps issue order."""
+    n, nk = x.shape
     for a in range(n):
         for b in range(n):
-            d[a, b] = _dist(x[a], sal[a], x[b])
-    everyone = np.ones(n, dtype=np.bool_)
-    p0 = np.empty(n)
-    _cond_pce(1.0 - d, cap, everyone, p0)
-    pmax = p0.max()
-    pmin = p0.min()
+            num[b] = 0.0
+        for k in range(nk):
+            sa = sal[a, k]
+            xa = x[a, k]
+            for b in range(n):
+                num[b] += (sa * (xa - xt[k, b])) ** 2
+        da = den[a]
+        for b in range(n):
+            v = min(np.sqrt(num[b] / da), 1.0) if da > 0 else 0.0
+            d[a, b] = v
+            dt[b, a] = v
+
+
+@njit(cache=True)
+def _risk(d, cap, uq, s, risk, u):
+    """Risk attitudes from the risk-neutral PCE over all positions (KTAB.md 1.2a.3-4) and
+    the risk-aware utilities u[a, b] = u(d_ab, R_a). s: the scratch of _run_one."""
+    n = d.shape[0]
+    for a in range(n):
+        for i in range(n):
+            uq[a, i] = 1.0 - d[a, i]
+    p0 = s.p
+    _cond_pce(uq, cap, n, s.c, s.logp, p0)
+    pmax = p0[0]
+    pmin = p0[0]
+    for a in range(1, n):
+        pmax = max(pmax, p0[a])
+        pmin = min(pmin, p0[a])
     span = pmax - pmin
     for a in range(n):
         risk[a] = -0.5 + 1.5 * (p0[a] - pmin) / span if span > 1e-15 else 0.0
         for b in range(n):
             u[a, b] = _util(d[a, b], risk[a])
-    # distinct positions: collected in actor order, each actor -> last collected within tol
-    distinct = np.zeros(n, dtype=np.bool_)
-    for i in range(n):
-        new = True
-        for j in range(i):
-            if distinct[j] and np.sum((x[i] - x[j]) ** 2) < pos_tol * pos_tol:
-                new = False
-                break
-        distinct[i] = new
-    for i in range(n):
-        for j in range(n - 1, -1, -1):
-            if distinct[j] and np.sum((x[i] - x[j]) ** 2) < pos_tol * pos_tol:
-                rep[i] = j
-                break
-    p = np.empty(n)
-    _cond_pce(u, cap, distinct, p)
-    for i in range(n):
-        prob[i] = p[rep[i]]
 
 
 @njit(cache=True)
-def _round_one(x, sal, cap, d, risk, u, new):
-    """KTAB.md 1.2c-e for one state with the default options: fills new (n, K)."""
+def _near(x, i, j, tol2):
+    s = 0.0
+    for k in range(x.shape[1]):
+        s += (x[i, k] - x[j, k]) ** 2
+    return s < tol2
+
+
+@njit(cache=True)
+def _probabilities(x, u, cap, pos_tol, s, prob, rep):
+    """Each actor's probability of its position: the PCE over the distinct positions with
+    risk-aware utilities, as smp.assess; rep = representative position."""
+    n = x.shape[0]
+    opts, uq = s.opts, s.uq
+    tol2 = pos_tol * pos_tol
+    q = 0
+    for i in range(n):  # distinct positions in actor order
+        new = True
+        for r in range(q):
+            if _near(x, i, opts[r], tol2):
+                new = False
+                break
+        if new:
+            opts[q] = i
+            q += 1
+    slot = s.tgt  # rep as a slot among the distinct positions
+    for i in range(n):  # each actor -> the last collected position within tol
+        for r in range(q - 1, -1, -1):
+            if _near(x, i, opts[r], tol2):
+                rep[i] = opts[r]
+                slot[i] = r
+                break
+    for a in range(n):
+        for r in range(q):
+            uq[a, r] = u[a, opts[r]]
+    _cond_pce(uq, cap, q, s.c, s.logp, s.p)
+    for i in range(n):
+        prob[i] = s.p[slot[i]]
+
+
+@njit(cache=True)
+def _challenges_default(d, risk, weight, total, s, target, phi_out):
+    """_challenges_one for Prop votes, Linear victory, SemiCommit and OneThird, with
+    u_mm = u(0, r) = 1 (an actor's ideal is its position); s: the scratch of _run_one.
+
+    Same sums as _contest, reordered for speed: for an initiator i, the third parties m
+    are the outer loop and all targets j the inner, unit-stride, branch-free loop (LLVM
+    vectorises it), so each P(i beats j) still sums its third parties in m order; m = j
+    adds an exact +0.0 instead of being skipped."""
+    n = d.shape[0]
+    adjust = 1.0 / 3.0
+    rh, umi, uij, cp, cn, p3, n3, g = s.rh, s.umi, s.uij, s.cp, s.cn, s.p3, s.n3, s.g
+    for i in range(n):
+        for a in range(n):
+            rh[a] = (1 - adjust) * risk[i] + adjust * risk[a]
+            umi[a] = _util(d[a, i], rh[a])
+        uii = umi[i]
+        ri = rh[i]
+        wi = weight[i]
+        for j in range(n):  # the principals' votes
+            uij[j] = _util(d[i, j], ri)
+            vi = wi * (uii - uij[j])
+            vj = weight[j] * (umi[j] - 1.0)
+            cp[j] = max(vi, 0.0) + max(vj, 0.0)
+            cn[j] = max(-vi, 0.0) + max(-vj, 0.0)
+            p3[j] = 0.0
+            n3[j] = 0.0
+        for m in range(n):  # third party m's SemiCommit vote on every target j
+            if m == i:
+                continue
+            rm = rh[m]
+            um = umi[m]
+            wm = weight[m]
+            for j in range(n):
+                dmj = d[m, j]
+                umj = (1.0 - dmj) * (1.0 + dmj * rm)
+                plain = wm * (um - umj)
+                a_ = cp[j] + max(plain, 0.0)
+                b_ = cn[j] + max(-plain, 0.0)
+                tot = a_ + b_
+                p = a_ / tot if tot > 0 else 0.5
+                eui = p * (2 * um + 1.0) + (1 - p) * 3 * umj
+                euj = p * 3 * um + (1 - p) * (2 * umj + 1.0)
+                v = wm * (eui - euj) * (m != j)
+                p3[j] += max(v, 0.0)
+                n3[j] += max(-v, 0.0)
+        for j in range(n):  # phi = P(i beats j), then the expected gain of the challenge
+            a_ = cp[j] + p3[j]
+            b_ = cn[j] + n3[j]
+            tot = a_ + b_
+            phi = a_ / tot if tot > 0 else 0.5
+            s_j = total[j]
+            u_j = uij[j]
+            g[j] = ((1 - s_j) * 2 * uii + s_j * (phi * 2 * uii + (1 - phi) * 2 * u_j)
+                    - (uii + u_j))
+            p3[j] = phi
+        best = -np.inf
+        best_j = -1
+        for j in range(n):
+            if j != i and g[j] > best:  # first maximum
+                best = g[j]
+                best_j = j
+        phi_out[i] = p3[best_j] if best_j >= 0 else 0.5
+        target[i] = best_j if best_j >= 0 and best > 1e-5 else -1
+
+
+@njit(cache=True)
+def _bargains(x, sal, target, phi, tgt, bi, bj):
+    """Each challenge's bargain, both sides (S2P2, InitOnlyInterp; KTAB.md 1.2d), rounded
+    to 4 decimals; tgt[i] = target, or i itself without one."""
     n, nk = x.shape
-    total = sal.sum(axis=1)
-    weight = cap * total
-    target = np.empty(n, dtype=np.int64)
-    phi = np.empty(n)
-    gain = np.empty(n)
-    _challenges_one(d, risk, 1.0 / 3.0, weight, total, 0, 0, 0, 1e-5, target, phi, gain)
-    bi = np.empty((n, nk))
-    bj = np.empty((n, nk))
-    tgt = np.empty(n, dtype=np.int64)
     for i in range(n):
         j = target[i] if target[i] >= 0 else i
         tgt[i] = j
+        if target[i] < 0:
+            continue
         for k in range(nk):
             wi = sal[i, k] ** 2 * phi[i] ** 2
             wj = sal[j, k] ** 2 * (1 - phi[i]) ** 2
@@ -290,33 +426,81 @@ def _round_one(x, sal, cap, d, risk, u, new):
             bi[i, k] = min(max(np.floor(v * 1e4 + 0.5) / 1e4, lo), hi)
             v = (wi * x[i, k] + (wj + 1e-6) * x[j, k]) / tot
             bj[i, k] = min(max(np.floor(v * 1e4 + 0.5) / 1e4, lo), hi)
-    # value of bargain m (column n: status quo) to actor a: mean utility of the state
-    value = np.empty((n, n + 1))
+
+
+@njit(cache=True)
+def _values(x, xt, salt, den, risk, u, target, tgt, bi, bj, base, ni, nj, val):
+    """val[m, a]: bargain m's value to actor a, the mean utility of the state in which only
+    m is implemented (KTAB.md 1.2e); column n: the status quo. Vectorised over actors a
+    (xt, salt: x.T, sal.T); where both sides of a bargain are the same point (the usual
+    case after rounding) its distance is computed once."""
+    n, nk = x.shape
     for a in range(n):
-        base = u[a].mean()
-        value[a, n] = base
-        for m in range(n):
-            if target[m] < 0:
-                value[a, m] = base
-                continue
-            ui = _util(_dist(x[a], sal[a], bi[m]), risk[a])
-            uj = _util(_dist(x[a], sal[a], bj[m]), risk[a])
-            value[a, m] = base + (ui - u[a, m] + uj - u[a, tgt[m]]) / n
-    member = np.zeros(n + 1, dtype=np.bool_)
-    p = np.empty(n + 1)
+        t = 0.0
+        for b in range(n):
+            t += u[a, b]
+        base[a] = t / n
+        val[n, a] = base[a]
+    for m in range(n):
+        if target[m] < 0:
+            for a in range(n):
+                val[m, a] = base[a]
+            continue
+        same = True
+        for k in range(nk):
+            same = same and bi[m, k] == bj[m, k]
+        for a in range(n):
+            ni[a] = 0.0
+            nj[a] = 0.0
+        for k in range(nk):
+            bik = bi[m, k]
+            bjk = bj[m, k]
+            for a in range(n):
+                ni[a] += (salt[k, a] * (xt[k, a] - bik)) ** 2
+            if not same:
+                for a in range(n):
+                    nj[a] += (salt[k, a] * (xt[k, a] - bjk)) ** 2
+        if same:
+            for a in range(n):
+                nj[a] = ni[a]
+        j = tgt[m]
+        for a in range(n):
+            da = den[a]
+            di = min(np.sqrt(ni[a] / da), 1.0) if da > 0 else 0.0
+            dj = min(np.sqrt(nj[a] / da), 1.0) if da > 0 else 0.0
+            ui = _util(di, risk[a])
+            uj = _util(dj, risk[a])
+            val[m, a] = base[a] + (ui - u[a, m] + uj - u[a, j]) / n
+
+
+@njit(cache=True)
+def _resolve(x, cap, target, tgt, bi, bj, val, s, new):
+    """Every actor k resolves its own queue (its bargain, those aimed at it, its status
+    quo) by a PCE of all actors' values and takes its side of the winner (KTAB.md 1.2e)."""
+    n, nk = x.shape
+    opts, uqt, p = s.opts, s.uqt, s.p
     for k in range(n):
+        q = 0
         for m in range(n):
-            member[m] = target[m] >= 0 and (m == k or tgt[m] == k)
-        member[n] = True
-        _cond_pce(value, cap, member, p)
+            if target[m] >= 0 and (m == k or tgt[m] == k):
+                opts[q] = m
+                q += 1
+        opts[q] = n
+        q += 1
+        for r in range(q):
+            m = opts[r]
+            for a in range(n):
+                uqt[r, a] = val[m, a]
+        _cond_pce_few(uqt, cap, q, s.logp, p)
         best = 0.0
-        for m in range(n + 1):
-            if member[m] and p[m] > best:
-                best = p[m]
+        for r in range(q):
+            if p[r] > best:
+                best = p[r]
         chosen = n
         key = np.inf
-        for m in range(n + 1):  # ties: KTAB's sequential queue order
-            if member[m] and p[m] >= best * (1 - 1e-12):
+        for r in range(q):  # ties: KTAB's sequential queue order
+            m = opts[r]
+            if p[r] >= best * (1 - 1e-12):
                 km = 2.0 * k if m == n else 2.0 * m + 1
                 if km < key:
                     key = km
@@ -331,38 +515,159 @@ def _round_one(x, sal, cap, d, risk, u, new):
 
 
 @njit(cache=True)
+def _round_default(x, sal, cap, s, new):
+    """KTAB.md 1.2c-e for one state with the default options (s: the scratch of _run_one,
+    with d, dt, u, risk of this state): fills new (n, K)."""
+    _challenges_default(s.d, s.risk, s.weight, s.total, s, s.target, s.phi)
+    _bargains(x, sal, s.target, s.phi, s.tgt, s.bi, s.bj)
+    _values(x, s.xt, s.salt, s.den, s.risk, s.u, s.target, s.tgt, s.bi, s.bj, s.base, s.ni,
+            s.nj, s.val)
+    _resolve(x, cap, s.target, s.tgt, s.bi, s.bj, s.val, s, new)
+
+
+class Scratch(NamedTuple):
+    """Every buffer one draw's run needs, allocated once per kernel call."""
+
+    x: np.ndarray  # (n, K) current state
+    new: np.ndarray  # (n, K) next state
+    xt: np.ndarray  # (K, n) x.T
+    salt: np.ndarray  # (K, n) saliences, transposed
+    d: np.ndarray  # (n, n) distances
+    dt: np.ndarray  # (n, n) d.T
+    u: np.ndarray  # (n, n) risk-aware utilities
+    uq: np.ndarray  # (n, n + 1) [voter, option] utilities of one PCE's options
+    uqt: np.ndarray  # (n + 1, n) [option, voter] the same for a bargain queue
+    c: np.ndarray  # (n + 1, n + 1) coalition strengths
+    val: np.ndarray  # (n + 1, n) [option, voter] bargain values, last: status quo
+    bi: np.ndarray  # (n, K) bargain sides
+    bj: np.ndarray
+    den: np.ndarray  # (n,) sum_k s_ak^2
+    total: np.ndarray  # (n,) S_a
+    weight: np.ndarray  # (n,) c_a S_a
+    risk: np.ndarray  # (n,)
+    rh: np.ndarray  # (n,) per-initiator scratch of the challenge search
+    umi: np.ndarray
+    uij: np.ndarray
+    cp: np.ndarray
+    cn: np.ndarray
+    p3: np.ndarray
+    n3: np.ndarray
+    g: np.ndarray
+    phi: np.ndarray
+    base: np.ndarray  # (n,) per-actor scratch of the bargain values
+    ni: np.ndarray
+    nj: np.ndarray
+    p: np.ndarray  # (n + 1,) PCE scratch
+    logp: np.ndarray
+    target: np.ndarray  # (n,) int
+    tgt: np.ndarray
+    opts: np.ndarray  # (n + 1,) int
+
+
+@njit(cache=True)
+def _scratch(n, nk):
+    return Scratch(np.empty((n, nk)), np.empty((n, nk)), np.empty((nk, n)), np.empty((nk, n)),
+                   np.empty((n, n)), np.empty((n, n)), np.empty((n, n)), np.empty((n, n + 1)),
+                   np.empty((n + 1, n)), np.empty((n + 1, n + 1)), np.empty((n + 1, n)),
+                   np.empty((n, nk)), np.empty((n, nk)),
+                   np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
+                   np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
+                   np.empty(n), np.empty(n), np.empty(n), np.empty(n), np.empty(n),
+                   np.empty(n + 1), np.empty(n + 1), np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64),
+                   np.empty(n + 1, dtype=np.int64))
+
+
+@njit(cache=True)
+def _run_one(x0, sal, cap, max_rounds, stop_fraction, pos_tol, s, traj, tprob, record,
+             prob, rep):
+    """One draw's whole run (KTAB.md 1.2-1.3). Final probabilities into prob (n,) and
+    representatives into rep (n,); returns the rounds run. With `record`, state t goes to
+    traj[t] (n, K) and its probabilities to tprob[t] (n,)."""
+    n, nk = x0.shape
+    x, new = s.x, s.new
+    for a in range(n):
+        den = 0.0
+        tot = 0.0
+        for k in range(nk):
+            den += sal[a, k] * sal[a, k]
+            tot += sal[a, k]
+            x[a, k] = x0[a, k]
+            s.xt[k, a] = x0[a, k]
+            s.salt[k, a] = sal[a, k]
+        s.den[a] = den
+        s.total[a] = tot
+        s.weight[a] = cap[a] * tot
+    if record:
+        traj[0] = x
+    first = 0.0
+    t = 0
+    while True:
+        if t > 0:  # KTAB's stopping rule (KTAB.md 1.3) on the move from t - 1 to t
+            moved = 0.0
+            for i in range(n):
+                m2 = 0.0
+                for k in range(nk):
+                    m2 += (x[i, k] - new[i, k]) ** 2
+                moved += np.sqrt(m2)
+            for i in range(n):
+                for k in range(nk):
+                    x[i, k] = new[i, k]
+                    s.xt[k, i] = new[i, k]
+            if t == 1:
+                first = moved
+            stop = t >= max_rounds or (t >= 2 and moved / (first + 1e-4) < stop_fraction)
+        else:
+            stop = False
+        _distances(x, s.xt, sal, s.den, s.ni, s.d, s.dt)
+        _risk(s.d, cap, s.uq, s, s.risk, s.u)
+        if record or stop:
+            _probabilities(x, s.u, cap, pos_tol, s, prob, rep)
+            if record:
+                tprob[t] = prob
+                if t > 0:
+                    traj[t] = x
+        if stop:
+            return t
+        _round_default(x, sal, cap, s, new)
+        t += 1
+
+
+@njit(cache=True)
 def run_default(x0, sal, cap, max_rounds, stop_fraction, pos_tol):
-    """Whole runs (KTAB.md 1.2-1.3) for a batch: x0 (B, n, K) -> positions (B, T+1, n, K),
-    probabilities (B, T+1, n), representatives (B, n), rounds (B,), T = max_rounds; a draw
-    that stopped early repeats its last state."""
+    """Whole runs (KTAB.md 1.2-1.3) for a batch, final states only: x0 (B, n, K) ->
+    final positions (B, n, K), probabilities (B, n), representatives (B, n), rounds (B,)."""
     nb, n, nk = x0.shape
+    s = _scratch(n, nk)
+    final = np.empty((nb, n, nk))
+    prob = np.empty((nb, n))
+    reps = np.empty((nb, n), dtype=np.int64)
+    rounds = np.zeros(nb, dtype=np.int64)
+    none = np.empty((1, n, nk))
+    nonep = np.empty((1, n))
+    for b in range(nb):
+        rounds[b] = _run_one(x0[b], sal[b], cap[b], max_rounds, stop_fraction, pos_tol, s,
+                             none, nonep, False, prob[b], reps[b])
+        final[b] = s.x
+    return final, prob, reps, rounds
+
+
+@njit(cache=True)
+def run_default_history(x0, sal, cap, max_rounds, stop_fraction, pos_tol):
+    """As run_default, keeping every state: positions (B, T+1, n, K), probabilities
+    (B, T+1, n), representatives (B, n), rounds (B,), T = max_rounds; a draw that stopped
+    early repeats its last state."""
+    nb, n, nk = x0.shape
+    s = _scratch(n, nk)
     pos = np.empty((nb, max_rounds + 1, n, nk))
     prob = np.empty((nb, max_rounds + 1, n))
     reps = np.empty((nb, n), dtype=np.int64)
     rounds = np.zeros(nb, dtype=np.int64)
-    d = np.empty((n, n))
-    risk = np.empty(n)
-    u = np.empty((n, n))
-    rep = np.empty(n, dtype=np.int64)
+    last = np.empty(n)
     for b in range(nb):
-        pos[b, 0] = x0[b]
-        first = 0.0
-        t = 0
-        while True:
-            _assess_one(pos[b, t], sal[b], cap[b], pos_tol, d, risk, u, prob[b, t], rep)
-            if t > 0:
-                moved = 0.0
-                for i in range(n):
-                    moved += np.sqrt(np.sum((pos[b, t, i] - pos[b, t - 1, i]) ** 2))
-                if t == 1:
-                    first = moved
-                if t >= max_rounds or (t >= 2 and moved / (first + 1e-4) < stop_fraction):
-                    break
-            _round_one(pos[b, t], sal[b], cap[b], d, risk, u, pos[b, t + 1])
-            t += 1
+        t = _run_one(x0[b], sal[b], cap[b], max_rounds, stop_fraction, pos_tol, s, pos[b],
+                     prob[b], True, last, reps[b])
         rounds[b] = t
-        reps[b] = rep
-        for s in range(t + 1, max_rounds + 1):
-            pos[b, s] = pos[b, t]
-            prob[b, s] = prob[b, t]
+        for r in range(t + 1, max_rounds + 1):
+            pos[b, r] = pos[b, t]
+            prob[b, r] = prob[b, t]
     return pos, prob, reps, rounds
