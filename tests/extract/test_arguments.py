@@ -60,3 +60,27 @@ def test_clause_arguments(lang, sentence, expected):
 
 def test_no_demand_without_a_speaker():
     assert not any(e[0] == "REQUEST" for e in _ev("Russland müsste seine Truppen abziehen, wenn Belarus zustimmt."))
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # the agent of an act noun in a "durch"/"by" phrase
+    ("de", "Die Bombardierung Charkiws durch Russland dauerte die ganze Nacht.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    ("en", "The attack on Kharkiv by Russia lasted all night.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    # a place in another country is the target when no party is named: aid to Gaza, strikes on Odesa
+    ("en", "Egypt sent humanitarian aid to Gaza.", ("AID", "EGY", "PSE", "occurred")),
+    # a fronted prepositional phrase holds no subject
+    ("de", "Im Streit mit Japan gab Südkorea schließlich klein bei.", ("CONCEDE", "KOR", "JPN", "occurred")),
+])
+def test_agents_and_places(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+
+
+def test_meeting_in_a_third_country_city_is_not_a_visit_to_it():
+    got = _ev("Putin lud die Ukraine zu Gesprächen in Istanbul ein.")
+    assert not any(e[2] == "TUR" for e in got), got
+
+
+def test_welcoming_a_visitor_is_no_support_but_welcoming_a_plan_is():
+    assert not any(e[0] == "SUPPORT" for e in _ev("Macron begrüßte Merz am Montag im Élysée-Palast."))
+    assert ("SUPPORT", "DEU", "FRA", "occurred") in _ev("Merz begrüßte den Vorschlag Frankreichs.")

@@ -28,6 +28,7 @@ class Hit:
     place: str | None = None
     host: Actor | None = None   # for a capital used as a place: its country ("in Kiew" -> Ukraine)
     ref: str | None = None      # set by coreference: subject, object, possessive, relative, role, quote
+    capital: bool = False       # a place that is also the name of its government ("in Kiew")
 
 
 def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
@@ -55,10 +56,10 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             if not sentence.startswith(alias, s) or (e < n and (sentence[e].isalnum() or sentence[e] == "_")):
                 continue
             if what == "place":
-                hits.append(Hit(s, e, alias, None, "place", payload))
+                hits.append(Hit(s, e, alias, None, "place", payload, gaz.place_hosts.get(payload)))
             elif alias in gaz.place_names and _prev_word(sentence, s) in location_preps:
                 # "in Kiew", "nach Washington": a place, not the government
-                hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias], payload))
+                hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias], payload, capital=True))
             else:
                 hits.append(Hit(s, e, alias, payload, payload.kind))
             next_free = e

@@ -165,6 +165,7 @@ class Gazetteer:
     actors: dict[str, Actor] = field(default_factory=dict)
     place_names: dict[str, str] = field(default_factory=dict)   # alias -> canonical place
     plural_aliases: frozenset[str] = frozenset()    # aliases naming a plural group ("die Europäer", "the Americans")
+    place_hosts: dict[str, Actor] = field(default_factory=dict)   # place -> the country it lies in
 
     def resolve_role(self, holders: list[RoleHolder], on: dt.date | None) -> Actor:
         if on is not None:
@@ -212,7 +213,14 @@ def load_gazetteer() -> Gazetteer:
             for e in endings:
                 adj_forms.setdefault((stem + e).lower(), actor)
     places: dict[str, str] = {}
+    by_code: dict[str, Actor] = {}
+    for a in actors.values():
+        if a.kind == "country":
+            by_code.setdefault(a.country, a)
+    hosts: dict[str, Actor] = {}
     for p in raw.get("places", []) or []:
+        if p.get("country") in by_code:
+            hosts[p["name"]] = by_code[p["country"]]
         for alias in p.get("aliases", []) or []:
             places[str(alias)] = p["name"]
             add(str(alias), "place", p["name"])
@@ -225,7 +233,7 @@ def load_gazetteer() -> Gazetteer:
         role_groups[f"r{n}"] = holders
         alts.append(f"(?P<r{n}>(?<![\\w])(?:{r['pattern']})(?![\\w]))")
     roles = re.compile("|".join(alts)) if alts else None
-    return Gazetteer(by_first, adj_forms, roles, role_groups, ROLE_KEYS, actors, places, frozenset(plural))
+    return Gazetteer(by_first, adj_forms, roles, role_groups, ROLE_KEYS, actors, places, frozenset(plural), hosts)
 
 
 @dataclass(frozen=True)

@@ -372,13 +372,21 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if k is not None:
             found.append((i, lex.triggers[k], t.start, t.end))
             seen_tok.add(i)
+    phrase_tok: set[int] = set()
     for trig in lex.triggers:
         for p in trig.phrases:
             for m in p.finditer(low):
                 i = next((j for j, t in enumerate(toks) if t.start <= m.start() < t.end or t.start >= m.start()), None)
-                if i is None or i in seen_tok:
+                if i is None or i in phrase_tok:
                     continue
+                if i in seen_tok:
+                    if " " not in m.group().strip():
+                        continue
+                    # a multi-word phrase is more specific than its first word alone
+                    # ("backed down" is no "back", "gab ... klein bei" no "geben")
+                    found = [f for f in found if f[0] != i]
                 seen_tok.add(i)
+                phrase_tok.add(i)
                 if "n't" in m.group() or any(w in lex.negation for w in re.findall(r"\w+", m.group())):
                     self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
@@ -434,6 +442,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
+        elif pairs and all(t is None for _, t in pairs):
+            # no party after the act but a place in another country: aid "to Gaza", strikes "on Kharkiv"
+            host = next((p.host for p in places if p.host is not None and p.start >= e and p.start - e < 80
+                         and toks[ti].clause == _clause_at(toks, p.start)), None)
+            if host is not None:
+                pairs = _pairs([a for a, _ in pairs], [host]) or pairs
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
@@ -546,6 +560,17 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if agent and patient:
             return _pairs(agent.actors, patient.actors)
     # genitive agent of a noun trigger: "Verhandlungen der EU mit der Ukraine", "talks of X with Y"
+    # the agent of an act noun in a "durch"/"by" phrase: "die Lieferung von Raketen an Kiew
+    # durch Paris", "the attack on Kyiv by Russia"
+    if nominal:
+        agent = next((g for g in after if g.clause == clause and g.first_tok <= ti + 12 and not g.poss
+                      and _agent_phrase(toks, g.first_tok)), None)
+        if agent is not None:
+            others = [g for g in gs if g is not agent and g.clause == clause
+                      and {a.country for a in g.actors} - {a.country for a in agent.actors}]
+            others.sort(key=lambda g: (g.start < e, abs(g.first_tok - ti)))
+            if others:
+                return _pairs(agent.actors, others[0].actors)
     # ... and a genitive name right after the noun: "das Treffen Selenskyjs mit Trump"
     if nominal and after and after[0].first_tok <= ti + 3 and (
             toks[after[0].first_tok - 1].low in _GENITIVE
@@ -580,8 +605,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         src_g = earlier[-1]
         pool = same_before + near_after
     elif len(same_before) >= 2:
-        src_g = same_before[0]
-        pool = same_before[1:] + near_after
+        # the subject is not inside a fronted prepositional phrase ("Im Streit mit China gab
+        # Australien nach"): the first actor not right after a preposition
+        src_g = same_before[0] if owner else \
+            next((g for g in same_before if not _right_after_prep(toks, g.first_tok)), same_before[0])
+        pool = [g for g in same_before if g is not src_g] + near_after
     elif same_before:
         src_g = same_before[0]
         pool = near_after
@@ -658,14 +686,15 @@ def _host(pairs, places, groups, toks, ti, e):
     """A visit to a capital with no other party named in the clause is a visit to that
     country ("Politiker aus Frankreich ... trafen in Kiew ein" -> France -> Ukraine)."""
     clause = toks[ti].clause
-    host = next((p.host for p in places if p.host is not None and p.start >= e and p.start - e < 150), None)
+    # only a capital stands for its government as host; a meeting in Istanbul or Geneva is on neutral ground
+    host = next((p.host for p in places if p.host is not None and p.capital and p.start >= e and p.start - e < 150), None)
     if host is None:
         return pairs
     first = pairs[0][0] if pairs else None
     src_g = next((g for g in groups if first in g.actors), None) if first else None
     # another party in the clause makes it a meeting with that party, unless it is named only
     # well after the place ("Besuch ... in Kiew und gipfelte in einem Telefonat zwischen ...")
-    place = next(p for p in places if p.host is host and p.start >= e)
+    place = next(p for p in places if p.host is host and p.capital and p.start >= e)
     if any(g.clause == clause and g.start >= e and g is not src_g
            and (g.start < place.start or g.first_tok - _tok_index(toks, place.end) <= 3) for g in groups):
         return pairs
@@ -674,6 +703,31 @@ def _host(pairs, places, groups, toks, ti, e):
         return pairs        # "Macron und Merz trafen sich in Paris": the pair met each other
     srcs = src_g.actors if src_g else [g.actors[0] for g in groups if g.end <= toks[ti].start][:1]
     return _pairs(srcs, [host])
+
+
+def _agent_phrase(toks: list[Tok], i: int) -> bool:
+    """Is token i the head of a "durch ..." / "by ..." phrase (up to four modifiers between)?"""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if toks[j].low in ("durch", "by"):
+            return True
+        if not toks[j].word or (toks[j].text[:1].isupper() and j < i - 1) or toks[j].low in _TARGET_PREPS:
+            return False      # (a title noun right before the name is allowed: "durch seinen Verbündeten Trump")
+    return False
+
+
+def _right_after_prep(toks: list[Tok], i: int) -> bool:
+    """Is token i the head of a prepositional phrase ("mit China", "mit dem russischen Präsidenten")?"""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and (toks[j].low in _ARTICLES or (toks[j].word and toks[j].text[:1].islower()
+                                                                   and toks[j].low not in _TARGET_PREPS)):
+        if toks[j].low not in _ARTICLES and not toks[j].low.endswith(("e", "en", "er", "em", "es")):
+            return False      # a verb or adverb, not an article or adjective
+        j -= 1
+    return j >= 0 and toks[j].low in _TARGET_PREPS
+
+
+def _clause_at(toks: list[Tok], pos: int) -> int:
+    return next((t.clause for t in toks if t.start >= pos), toks[-1].clause if toks else 0)
 
 
 def _tok_index(toks: list[Tok], pos: int) -> int:

@@ -1,0 +1,62 @@
+"""Trigger words for the low-recall PLOVER types, one sentence per rule, German and English (written for these tests)."""
+import datetime as dt
+
+import pytest
+
+from detente.extract.rules import code_sentence
+
+ON = dt.date(2025, 10, 24)
+
+
+def _ev(s, lang):
+    _, coded = code_sentence(s, lang, ON)
+    return [(c.type, c.source.country, c.target.country if c.target else None) for c in coded]
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # AID
+    ("de", "Kanada leistet der Ukraine humanitäre Hilfe.", ("AID", "CAN", "UKR")),
+    ("de", "Die Lieferung von Marschflugkörpern an Kiew durch Frankreich begann im Mai.", ("AID", "FRA", "UKR")),
+    ("de", "Norwegen hat Kiew Luftabwehrsysteme zur Verfügung gestellt.", ("AID", "NOR", "UKR")),
+    ("en", "Japan sent humanitarian aid to Gaza.", ("AID", "JPN", "PSE")),
+    # CONCEDE
+    ("de", "Serbien machte Kosovo weitreichende Zugeständnisse.", ("CONCEDE", "SRB", "XKX")),
+    ("de", "Im Streit mit China gab Australien schließlich klein bei.", ("CONCEDE", "AUS", "CHN")),
+    ("en", "Hungary backed down in its dispute with Ukraine.", ("CONCEDE", "HUN", "UKR")),
+    ("en", "Armenia made concessions to Azerbaijan.", ("CONCEDE", "ARM", "AZE")),
+    # RETREAT
+    ("de", "Armenien wird Aserbaidschan vier Dörfer überlassen.", ("RETREAT", "ARM", "AZE")),
+    ("en", "Armenia agreed to cede four villages to Azerbaijan.", ("RETREAT", "ARM", "AZE")),
+    # SUPPORT
+    ("de", "Dänemark begrüßte die Initiative Norwegens.", ("SUPPORT", "DNK", "NOR")),
+    ("de", "Litauen stellte sich demonstrativ hinter Polen.", ("SUPPORT", "LTU", "POL")),
+    ("en", "Canada voiced strong support for Ukraine.", ("SUPPORT", "CAN", "UKR")),
+    ("en", "Latvia stands with Lithuania in the dispute.", ("SUPPORT", "LVA", "LTU")),
+    # COOPERATE
+    ("de", "Frankreich und Italien wollen gemeinsam Raketen produzieren.", ("COOPERATE", "FRA", "ITA")),
+    ("en", "Russia and Ukraine carried out a prisoner swap.", ("COOPERATE", "RUS", "UKR")),
+    ("en", "Sweden works closely with Finland on air defence.", ("COOPERATE", "SWE", "FIN")),
+    # THREATEN
+    ("de", "Die USA stellten Indien Strafzölle in Aussicht.", ("THREATEN", "USA", "IND")),
+    ("de", "Iran kündigte Vergeltung gegen Israel an.", ("THREATEN", "IRN", "ISR")),
+    ("en", "Trump said Brazil would face heavy tariffs.", ("THREATEN", "USA", "BRA")),
+    # ASSAULT
+    ("de", "Russland marschierte 2022 in die Ukraine ein.", ("ASSAULT", "RUS", "UKR")),
+    ("de", "Der Raketenbeschuss Charkiws durch Russland dauerte die ganze Nacht.", ("ASSAULT", "RUS", "UKR")),
+    ("en", "Israeli forces raided a town in Lebanon.", ("ASSAULT", "ISR", "LBN")),
+    # REQUEST (compound nouns), REJECT
+    ("de", "Der Friedensvorschlag Brasiliens an Russland blieb ohne Antwort.", ("REQUEST", "BRA", "RUS")),
+    ("de", "Ungarn torpedierte die Beitrittsgespräche mit Moldau.", ("REJECT", "HUN", "MDA")),
+    ("en", "Ukraine asked for more air defence from Germany.", ("REQUEST", "UKR", "DEU")),
+    ("en", "Moldova said no to the Russian offer.", ("REJECT", "MDA", "RUS")),
+    # SANCTION
+    ("de", "Polen verhängte ein Einreiseverbot gegen belarussische Beamte.", ("SANCTION", "POL", "BLR")),
+    ("en", "The EU froze the assets of Russian banks.", ("SANCTION", "EU", "RUS")),
+    ("en", "Washington imposed export controls on China.", ("SANCTION", "USA", "CHN")),
+    # MOBILIZE
+    ("de", "Der Aufmarsch russischer Truppen an der Grenze zu Finnland beunruhigt Helsinki.", ("MOBILIZE", "RUS", "FIN")),
+    ("en", "China massed troops near Taiwan.", ("MOBILIZE", "CHN", "TWN")),
+])
+def test_trigger(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
