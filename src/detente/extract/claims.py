@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from re import _constants, _parser
 
 from detente.extract.actors import Hit
 from detente.extract.lexicon import Actor, Issue, StanceCues, load_issues, load_stance_cues
@@ -40,6 +42,7 @@ _INFINITIVE = re.compile(r"\bzu \w+(?:en|ern|eln)\b|\bto \w+\b")
 _WORDS = re.compile(r"[\w’'-]+")
 _ARTICLES = frozenset("der die das des dem den the a an ein eine einen einem einer eines".split())
 _ADJECTIVE = re.compile(r"\w+(?:en|e|er|es|em)$")
+_LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
 SCOPE_BEFORE = 120    # characters of the cue's own clause before it (German verb-final objects)
 SCOPE_AFTER = 160     # characters after the cue (its object and complement clauses)
 SCOPE_CLAUSES = 2     # clause boundaries the scope after a cue may cross
@@ -84,7 +87,8 @@ def stances(sentence_low: str, events: list[Coded], hits: list[Hit] | tuple[Hit,
     cues = load_stance_cues(lang)
     if cues is not None:
         issue_hits = _unflip(sentence_low, issue_hits, cues)
-    anaphors = _anaphors(sentence_low, cues, issue_hits, ctx) if cues is not None else []
+    holder_possible = bool(events) or any(h.actor is not None for h in hits) or antecedent is not None
+    anaphors = _anaphors(sentence_low, cues, issue_hits, ctx) if cues is not None and holder_possible else []
     ctx.recent = [(n, i) for n, i in ctx.recent if ctx.n - n < MEMORY]
     ctx.recent += [(ctx.n, h.issue.name) for h in issue_hits if not h.flip]
     if heading or not (issue_hits or anaphors):
@@ -102,15 +106,13 @@ def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit,
     """Issue terms in the sentence (and issues defined by who meets whom), left to right."""
     out: list[IssueHit] = []
     for i in load_issues():
-        spans = [(m.start(), m.end(), False) for p in i.terms for m in p.finditer(low)]
-        spans += [(m.start(), m.end(), True) for p in i.oppose for m in p.finditer(low)]
+        spans = [(a, b, False) for a, b in _spans(low, i.terms)] + [(a, b, True) for a, b in _spans(low, i.oppose)]
         if i.participants:
             # a meeting noun with one of the participants right after it ("ein Treffen mit dem
-            # amerikanischen Präsidenten") and a meeting event between them
             # amerikanischen Präsidenten", the other one named in the sentence too), and a meeting
             # or an agreement to meet between them
             who = [h for h in hits if h.actor is not None and h.actor.name in i.participants]
-            meetings = [m.span() for p in i.meeting for m in p.finditer(low)]
+            meetings = _spans(low, i.meeting)
             if {h.actor.name for h in who} == set(i.participants):
                 spans += [(a, b, False) for a, b in meetings
                           if any(0 <= h.start - b <= 40 and not _BOUNDARY.search(low, b, h.start) for h in who)]
@@ -119,7 +121,7 @@ def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit,
                       and (ev.mode in i.modes if ev.type == "CONSULT" and i.modes else ev.type == "CONSULT" or meetings)
                       and {ev.source.name, ev.target.name} == set(i.participants)]
         if spans and i.exclude:
-            bad = [m.span() for p in i.exclude for m in p.finditer(low)]
+            bad = _spans(low, i.exclude)
             spans = [s for s in spans if not any(a <= s[0] < b or s[0] <= a < s[1] for a, b in bad)]
         out += [IssueHit(i, s, e, f) for s, e, f in dict.fromkeys(spans)]
     out.sort(key=lambda h: h.start)
@@ -183,27 +185,96 @@ def _anaphors(low: str, cues: StanceCues, issue_hits: list[IssueHit], ctx: Conte
     for n, name in ctx.recent:      # later mentions and the sentence just before weigh more
         salience[name] = salience.get(name, 0.0) + 1.0 / (ctx.n - n) + 0.001 * n
     out = []
-    for p in cues.get("anaphora"):
-        for m in p.finditer(low):
-            # the shortest match ending at the noun: "der Kreml lehnte diese Idee" -> "diese Idee"
-            starts = [w.start() for w in _WORDS.finditer(low, m.start(), m.end())]
-            m = next((x for x in (p.fullmatch(low, st, m.end()) for st in reversed(starts)) if x), m)
-            before = [h for h in issue_hits if h.end <= m.start() and not h.flip]
-            after = [h for h in issue_hits if 0 <= h.start - m.end() <= 250 and not h.flip]
-            if before:
-                name = before[-1].issue.name
-            elif after:                # "den Vorschlag Trumps, der betont hatte, dass ... stehen bleiben"
-                name = after[0].issue.name
-            elif salience and any(d.match(m.group()) for d in cues.get("demonstrative")):
-                name = max(salience, key=salience.get)
-            else:
-                continue
-            out.append(IssueHit(by_name[name], m.start(), m.end(), False))
+    pats = [p for p, a in _plan(cues.get("anaphora"))[0] if a is None or any(map(low.__contains__, a))]
+    for p, m in ((p, m) for p in pats for m in p.finditer(low)):
+        # the shortest match ending at the noun: "der Kreml lehnte diese Idee" -> "diese Idee"
+        starts = [w.start() for w in _WORDS.finditer(low, m.start(), m.end())]
+        m = next((x for x in (p.fullmatch(low, st, m.end()) for st in reversed(starts)) if x), m)
+        before = [h for h in issue_hits if h.end <= m.start() and not h.flip]
+        after = [h for h in issue_hits if 0 <= h.start - m.end() <= 250 and not h.flip]
+        if before:
+            name = before[-1].issue.name
+        elif after:                # "den Vorschlag Trumps, der betont hatte, dass ... stehen bleiben"
+            name = after[0].issue.name
+        elif salience and any(d.match(m.group()) for d in cues.get("demonstrative")):
+            name = max(salience, key=salience.get)
+        else:
+            continue
+        out.append(IssueHit(by_name[name], m.start(), m.end(), False))
     return out
 
 
-def _spans(low: str, pats) -> list[tuple[int, int]]:
-    return [m.span() for p in pats for m in p.finditer(low)]
+@lru_cache(maxsize=None)
+def _anchors(p: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `p` contains (None: unknown).
+
+    A pre-check with `in` skips most of the ~200 cue and issue scans per sentence (they took a
+    third of the extraction time). Python's regex engine has no multi-pattern prefilter and
+    no library for it is installed, so the anchors are read off the parsed pattern: the
+    longest run of literals at its top level, or the literal prefixes of a top-level
+    alternation."""
+    try:
+        items = _parser.parse(p.pattern).data
+    except Exception:       # an unusual construct: always scan
+        return None
+    best: tuple[str, ...] | None = None
+
+    def consider(cand: tuple[str, ...]) -> None:
+        nonlocal best
+        if min(map(len, cand)) >= 3 and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    def prefix(seq) -> str:
+        out = []
+        for op, av in seq:
+            if op is not _LITERAL:
+                break
+            out.append(chr(av))
+        return "".join(out)
+
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _LITERAL:
+            run.append(chr(av))
+            continue
+        lead = "".join(run)
+        if run:
+            consider((lead,))
+            run = []
+        if op is _SUBPATTERN and len(av[-1].data) == 1 and av[-1].data[0][0] is _BRANCH:
+            op, av = av[-1].data[0]
+        if op is _BRANCH:
+            alts = tuple(lead + prefix(alt.data) for alt in av[1])   # "-" + (trump|putin)
+            if all(a != lead for a in alts):
+                consider(alts)
+    return best
+
+
+_PLANS: dict[int, tuple] = {}
+
+
+def _plan(pats: tuple[re.Pattern[str], ...]):
+    """(patterns with their anchors, every anchor of the list, whether some pattern has none).
+
+    Keyed by identity: the pattern tuples live as long as the cached lexicons (hashing a tuple
+    of patterns on every call cost more than the scans it saved)."""
+    got = _PLANS.get(id(pats))
+    if got is None or got[0] is not pats:
+        items = tuple((p, _anchors(p)) for p in pats)
+        every = tuple(dict.fromkeys(x for _, a in items if a for x in a))
+        got = _PLANS[id(pats)] = (pats, items, every, any(a is None for _, a in items))
+    return got[1:]
+
+
+def _spans(low: str, pats: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
+    items, every, always = _plan(pats)
+    if not always and not any(map(low.__contains__, every)):
+        return []               # the usual case: no anchor of the list in the sentence
+    out: list[tuple[int, int]] = []
+    for p, anchors in items:
+        if anchors is None or any(map(low.__contains__, anchors)):
+            out += [m.span() for m in p.finditer(low)]
+    return out
 
 
 def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphors: list[IssueHit],
