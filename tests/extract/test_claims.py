@@ -193,3 +193,21 @@ def test_cue_files_load_for_both_languages_and_issues_have_terms():
 def test_stances_is_pure_per_sentence_without_a_context():
     # no hits, no events: nothing to hold a stance, and no crash
     assert claim_mod.stances("ein waffenstillstand wäre sinnlos.", [], (), "de") == []
+
+
+def test_a_condition_phrase_makes_the_sentence_conditional():
+    # "Ohne ..." / "Without ..." open no clause: the stance in the main clause is conditional
+    assert ("UKR", "ceasefire_first", "conditional") in stances(
+        "Ohne feste Garantien hat Kiew wenig Interesse an einer Waffenruhe.", "de")
+    assert ("UKR", "ceasefire_first", "conditional") in stances(
+        "Without firm guarantees, Kyiv has no interest in a truce.", "en")
+
+
+def test_an_issue_phrase_that_is_set_aside_is_no_side_taken():
+    # the clause without a subject of its own reaches back to "dass" for its object; the root
+    # causes are what the ceasefire would ignore, so the stance is on the ceasefire itself
+    got = stances("Der Kreml erklärte, dass eine Feuerpause, die die Ursachen des Konflikts ignoriert, "
+                  "nicht im Interesse Russlands sei.", "de")
+    assert ("RUS", "ceasefire_first", "oppose") in got and ("RUS", "ceasefire_first", "support") not in got
+    got = stances("The Kremlin said that a truce ignoring the root causes is not in Russia's interest.", "en")
+    assert ("RUS", "ceasefire_first", "oppose") in got and ("RUS", "ceasefire_first", "support") not in got

@@ -131,9 +131,13 @@ def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit,
 def _unflip(low: str, issue_hits: list[IssueHit], cues: StanceCues) -> list[IssueHit]:
     """An `oppose` phrase right after "ohne" / "without" is not the side taken but a qualifier
     of the issue ("ein Waffenstillstand ohne Klärung der Ursachen ... sinnlos")."""
+    if not any(h.flip for h in issue_hits):
+        return issue_hits
     neg = _spans(low, cues.get("negators"))
-    return [IssueHit(h.issue, h.start, h.end, False) if h.flip and any(0 <= h.start - b <= 30 for _, b in neg) else h
-            for h in issue_hits]
+    after = cues.get("negators_after")
+    return [IssueHit(h.issue, h.start, h.end, False)
+            if h.flip and (any(0 <= h.start - b <= 30 for _, b in neg) or any(p.match(low, h.end) for p in after))
+            else h for h in issue_hits]
 
 
 def _clause_start(low: str, pos: int) -> int:
@@ -161,10 +165,9 @@ def _in_scope(low: str, hits: list[IssueHit], s: int, e: int, openers=()) -> lis
     (the object of "lehnt ... ab" is the issue named between the two parts)."""
     lo = max(_clause_start(low, s), s - SCOPE_BEFORE)
     for p in openers:
-        for m in p.finditer(low, max(0, s - 2 * SCOPE_BEFORE), lo):
-            if not re.search(r"[;:–—]", low[m.end():s]):
-                lo = min(lo, m.start())
-                break
+        ms = [m for m in p.finditer(low, max(0, s - 2 * SCOPE_BEFORE), lo) if not re.search(r"[;:–—]", low[m.end():s])]
+        if ms:
+            lo = min(lo, ms[-1].start())
     hi = _scope_end(low, e)
     cands = [h for h in hits if lo <= h.start < hi]
     if not cands:
@@ -292,21 +295,15 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
     conds = [(s, e, any(p.match(low, s) for p in cues.get("presupposed"))) for s, e in _spans(low, cues.get("conditions"))]
     conds += [(s, e, True) for s, e in _spans(low, cues.get("presupposed")) if not any(a <= s < b for a, b, _ in conds)]
     concessive = _spans(low, cues.get("concessive"))
+    phrases = _spans(low, cues.get("condition_phrases"))
     conds = [c for c in conds if not any(a <= c[0] < b for a, b in concessive)]
     spec = _spans(low, cues.get("speculation"))
     irrealis = _spans(low, cues.get("irrealis"))
     actors = [h for h in hits if h.actor is not None and h.kind != "place"]
     res: dict[tuple[str, str, str], set[str]] = {}
     for s, e, polarity, nominal in sorted(found):
-        op = cues.get("openers")
-        objs = _in_scope(low, issue_hits, s, e, op) or _in_scope(low, anaphors, s, e, op)
-        objs = [h for h in objs if not (nominal and s <= h.start < e)]
-        if not objs or any(a < s for a, _ in spec):
-            continue                   # no issue, or the author speculates about the position
-        inside = [c for c in conds if c[0] <= s and not _BOUNDARY.search(low, c[1], s)]
-        if inside and not inside[-1][2]:
-            continue                   # "wenn Putin zustimmt": a condition, not a stance
-        granted = any(a <= s and not _BOUNDARY.search(low, b, s) for a, b in concessive)
+        if any(a < s for a, _ in spec):
+            continue                   # the author speculates about the position
         if nominal:
             found_holder = _noun_holder(low, actors, s, e)
         else:
@@ -314,11 +311,22 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
         if found_holder is None:
             continue
         holder, at = found_holder
+        # a clause without a subject of its own ("..., nicht im Interesse Russlands ist") takes
+        # its object back to the clause's subordinator ("dass jedweder Waffenstillstand ...")
+        op = cues.get("openers") if at < _clause_start(low, s) else ()
+        objs = _in_scope(low, issue_hits, s, e, op) or _in_scope(low, anaphors, s, e, op)
+        objs = [h for h in objs if not (nominal and s <= h.start < e)]
+        if not objs:
+            continue
+        inside = [c for c in conds if c[0] <= s and not _BOUNDARY.search(low, c[1], s)]
+        if inside and not inside[-1][2]:
+            continue                   # "wenn Putin zustimmt": a condition, not a stance
+        granted = any(a <= s and not _BOUNDARY.search(low, b, s) for a, b in concessive)
         if not nominal and any(a < at and b <= s for a, b in irrealis):
             continue                   # "erwartet, dass Putin zustimmt": a wish, not Putin's stance
         # a stance voiced under a condition elsewhere in the sentence is conditional; one stated
         # inside a presupposed or concessive clause ("solange Putin sich weigert") stands
-        conditional = not granted and not inside and bool(conds)
+        conditional = not granted and (bool(phrases) or (not inside and bool(conds)))
         for h in objs:
             if polarity == "hedge":
                 stance = "conditional"
@@ -414,7 +422,7 @@ def _noun_holder(low: str, actors, s: int, e: int) -> tuple[Actor, int] | None:
 def _event_stances(low: str, events: list[Coded], issue_hits: list[IssueHit], anaphors: list[IssueHit],
                    cues: StanceCues | None, hits) -> list[Claim4]:
     out: list[Claim4] = []
-    conditional = cues is not None and bool(_spans(low, cues.get("conditions")))
+    conditional = cues is not None and bool(_spans(low, cues.get("conditions")) or _spans(low, cues.get("condition_phrases")))
     spec = _spans(low, cues.get("speculation")) if cues is not None else []
     irrealis = _spans(low, cues.get("irrealis")) if cues is not None else []
     for ev in events:
@@ -424,8 +432,7 @@ def _event_stances(low: str, events: list[Coded], issue_hits: list[IssueHit], an
         src = [h.start for h in hits if h.actor == ev.source]
         if any(b <= s and any(x > a for x in src) for a, b in irrealis):
             continue                   # "erwartet, dass Putin zustimmt": wished for, not Putin's stance
-        op = cues.get("openers") if cues is not None else ()
-        for h in _in_scope(low, issue_hits, s, e, op) or _in_scope(low, anaphors, s, e, op):
+        for h in _in_scope(low, issue_hits, s, e) or _in_scope(low, anaphors, s, e):
             issue = h.issue
             if ev.target is None and ev.type not in ("REJECT", "REQUEST") and not h.flip:
                 continue       # a source-only act says too little about a stance
