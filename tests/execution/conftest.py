@@ -60,9 +60,8 @@ def example_inputs():
     return scenario_inputs(load_scenario(root / "examples" / "ukraine-2025" / "scenario.yaml"))
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    """LocalCluster(processes, 2 workers x 1 thread, loopback, no dashboard)."""
+def _local_cluster():
+    """LocalCluster(processes, 2 workers x 1 thread, loopback, no dashboard) and a client."""
     from distributed import Client, LocalCluster
 
     with warnings.catch_warnings():
@@ -71,6 +70,34 @@ def cluster():
                           dashboard_address=None)
     client = Client(lc, set_as_default=False)  # the code under test must not lean on a default client
     client.wait_for_workers(2, timeout=60)
+    return lc, client
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster shared by the tests of a module that do not kill workers."""
+    lc, client = _local_cluster()
     yield lc, client
     client.close()
     lc.close()
+
+
+@pytest.fixture
+def fresh_cluster():
+    """A LocalCluster of its own for a test that kills a worker (a nanny whose worker is
+    killed while it restarts does not come back, which must not break the next test)."""
+    lc, client = _local_cluster()
+    yield lc, client
+    client.close()
+    lc.close()
+
+
+@pytest.fixture
+def frozen_fingerprint(monkeypatch):
+    """The extractor's fingerprint taken once: the resume tests check resuming, not that an
+    edit to detente.extract between the two runs (other work in this tree) changes chunk ids."""
+    from detente.execution import extraction
+
+    fp = extraction.extractor_fingerprint()
+    monkeypatch.setattr(extraction, "extractor_fingerprint", lambda: fp)
+    return fp

@@ -82,9 +82,8 @@ def test_local_two_workers_equal_one(example_inputs, specs):
     assert one == two
 
 
-def test_worker_killed_during_forecast_changes_nothing(cluster, example_inputs, specs):
-    lc, client = cluster
-    client.wait_for_workers(2, timeout=60)
+def test_worker_killed_during_forecast_changes_nothing(fresh_cluster, example_inputs, specs):
+    lc, client = fresh_cluster
     local_json = forecast_json(specs, example_inputs, 21, DRAWS)[1]
     with DaskExecutor(lc.scheduler_address) as ex:
         t = killer(client)
@@ -108,9 +107,8 @@ def reference_rows(small_store, tmp_path_factory):
     return rows(db)
 
 
-def test_extraction_on_cluster_with_a_killed_worker(cluster, store_copy, tmp_path, reference_rows):
-    lc, client = cluster
-    client.wait_for_workers(2, timeout=60)
+def test_extraction_on_cluster_with_a_killed_worker(fresh_cluster, store_copy, tmp_path, reference_rows):
+    lc, client = fresh_cluster
     db = store_copy("cluster.duckdb")
     con = connect(db)
     with DaskExecutor(lc.scheduler_address) as ex:
@@ -122,7 +120,7 @@ def test_extraction_on_cluster_with_a_killed_worker(cluster, store_copy, tmp_pat
     assert rows(db) == reference_rows
 
 
-def test_interrupted_cluster_extraction_resumes(cluster, store_copy, tmp_path, reference_rows):
+def test_interrupted_cluster_extraction_resumes(cluster, store_copy, tmp_path, reference_rows, frozen_fingerprint):
     lc, client = cluster
     client.wait_for_workers(2, timeout=60)
     db = store_copy("cluster.duckdb")
@@ -154,4 +152,53 @@ def test_cli_extract_with_scheduler(cluster, store_copy, reference_rows):
                                    "--chunk-articles", "1"])
     assert res.exit_code == 0, res.output
     assert "3 chunks on dask" in res.output
+    assert rows(db) == reference_rows
+
+
+def test_cycle_on_cluster_is_byte_identical(cluster, tmp_path):
+    """`detente cycle`: the same seed gives the same result in this process and on the
+    cluster's 2 worker processes, for the Python API and the CLI's JSON."""
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from detente.cli import app
+    from detente.forecast.cycle import run_cycle
+    from detente.forecast.montecarlo import select_models
+    from detente.forecast.scenario_inputs import scenario_inputs
+    from detente.scenario.load import load_scenario
+
+    lc, _ = cluster
+    path = Path(__file__).resolve().parents[2] / "examples" / "ukraine-2025" / "scenario.yaml"
+    sc = load_scenario(path)
+    inputs, specs, draws = scenario_inputs(sc), select_models(["compromise"]), BLOCKS_PER_CHUNK * BLOCK + 100
+    local = run_cycle(inputs, sc.cycle, specs, 5, draws, rounds=3)
+    with DaskExecutor(lc.scheduler_address) as ex:
+        remote = run_cycle(inputs, sc.cycle, specs, 5, draws, rounds=3, executor=ex)
+        assert ex.report.chunks == 2 and ex.report.workers == 2
+    assert remote == local
+    assert any(v > 0 for r in local.rounds for v in r.fired.values())
+    args = ["cycle", str(path), "--draws", "3000", "--rounds", "3", "--seed", "5", "-m", "compromise", "--json"]
+    here = CliRunner().invoke(app, args)
+    there = CliRunner().invoke(app, [*args, "--scheduler", lc.scheduler_address])
+    assert here.exit_code == 0 and there.exit_code == 0, there.output
+    assert "1 chunk on dask" in there.output
+    assert there.stdout == here.stdout and json.loads(here.stdout)["draws"] == 3000
+
+
+def test_extraction_without_a_shared_folder_sends_the_articles(cluster, store_copy, tmp_path, reference_rows,
+                                                               monkeypatch):
+    """Workers that do not see the parts folder get the articles and return the tables; the
+    client writes the partitions. Same rows as workers reading a snapshot themselves."""
+    lc, _ = cluster
+    with DaskExecutor(lc.scheduler_address) as ex:
+        assert ex.sees(tmp_path)  # loopback workers share this machine's disk
+    monkeypatch.setattr(DaskExecutor, "sees", lambda self, folder: False)
+    db = store_copy("shipped.duckdb")
+    con = connect(db)
+    with DaskExecutor(lc.scheduler_address) as ex:
+        rep = extract_store(con, tmp_path / "parts", chunk_articles=1, executor=ex)
+    con.close()
+    assert rep.run.chunks == 3
     assert rows(db) == reference_rows

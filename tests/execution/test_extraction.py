@@ -45,7 +45,7 @@ def test_partitioned_run_equals_pipeline(store_copy, reference, tmp_path):
     assert not (tmp_path / "parts").exists()  # removed after the merge
 
 
-def test_interrupted_run_resumes_to_the_same_rows(store_copy, reference, tmp_path):
+def test_interrupted_run_resumes_to_the_same_rows(store_copy, reference, tmp_path, frozen_fingerprint):
     db = store_copy()
     parts = tmp_path / "parts"
     con = connect(db)

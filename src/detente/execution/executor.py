@@ -21,9 +21,11 @@ many chunks a run has.
 from __future__ import annotations
 
 import os
+import secrets
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -87,6 +89,11 @@ class Executor:
              window: int) -> Iterator[tuple[int, Any]]:
         raise NotImplementedError
 
+    def sees(self, folder: Path) -> bool:
+        """Whether the workers read and write `folder` as this process does (then chunks can
+        be passed as places on disk and write their own output). False: in this process."""
+        return False
+
     def close(self) -> None:
         pass
 
@@ -123,6 +130,9 @@ class LocalExecutor(Executor):
     def workers(self) -> int:
         return self._workers
 
+    def sees(self, folder: Path) -> bool:
+        return self._workers > 1  # worker processes on this machine
+
     def _run(self, fn: Callable[[Any], Any], items: Sequence[Any], keys: Sequence[str],
              window: int) -> Iterator[tuple[int, Any]]:
         if self._workers == 1 or len(items) <= 1:
@@ -130,10 +140,12 @@ class LocalExecutor(Executor):
                 yield i, fn(item)
             return
         if self._dask is None:
+            import dask
             from distributed import LocalCluster
 
-            cluster = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+            with dask.config.set(QUIET_WORKERS):
+                cluster = LocalCluster(n_workers=self._workers, threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
             self._dask = DaskExecutor(cluster.scheduler_address, cluster=cluster)
             self._dask.report = self.report  # one report for the run
             self.report.executor = f"local ({self._workers} Dask worker processes)"
@@ -143,6 +155,31 @@ class LocalExecutor(Executor):
         if self._dask is not None:
             self._dask.close()
             self._dask = None
+
+
+# Dask settings for the clusters detente starts itself (`--workers N`). On a machine whose
+# cores all run workers, every periodic callback of the scheduler, nannies and workers takes
+# CPU from the chunks. Measured on an idle 2-worker LocalCluster (bench/scale.py's machine):
+# 0.96 CPU-s per 10 s with Dask's defaults, 0.10 with these. The profiler samples the running
+# task's stack every 10 ms under the GIL (only the dashboard uses it); the event-loop tick
+# (20 ms) only feeds "event loop blocked" warnings; memory and system monitors poll psutil;
+# work stealing is moot when at most 2 chunks per worker are in flight.
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
+
+def _reads(path: str, token: str) -> bool:
+    """Runs on a worker: does `path` hold `token` there too (a folder shared with the client)?"""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read() == token
+    except OSError:
+        return False
 
 
 def _suspicious(dask_scheduler: Any, keys: list[str]) -> list[str]:
@@ -180,6 +217,19 @@ class DaskExecutor(Executor):
     @property
     def workers(self) -> int:
         return len(self.client.scheduler_info(n_workers=-1)["workers"]) or 1
+
+    def sees(self, folder: Path) -> bool:
+        """Probe: a random token written to `folder` here must read back the same on every worker."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        token = secrets.token_hex(16)
+        probe = folder / f".probe-{token}"
+        probe.write_text(token, encoding="utf-8")
+        try:  # a worker that cannot answer (e.g. just lost) counts as not seeing it: texts are then sent
+            seen = self.client.run(_reads, str(probe.resolve()), token, on_error="return")
+        finally:
+            probe.unlink(missing_ok=True)
+        return bool(seen) and all(v is True for v in seen.values())
 
     def _run(self, fn: Callable[[Any], Any], items: Sequence[Any], keys: Sequence[str],
              window: int) -> Iterator[tuple[int, Any]]:

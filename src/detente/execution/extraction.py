@@ -3,11 +3,18 @@
 1. Plan: the articles to extract, sorted by id, cut into chunks of `chunk_articles`. A
    chunk's id hashes its articles (id, text, body start, date, language) and the extractor's
    own source, so the same chunk always has the same id (and a changed extractor a new one).
-2. Run: each chunk (`extract_chunk`, pure) runs on the executor and returns Arrow tables;
-   the client writes them as ``PARTS/<table>/<chunk id>.parquet`` and then the marker
-   ``PARTS/_done/<chunk id>`` (each file written to a temporary name and renamed, so a
-   kill leaves no half file). Chunks with a marker are skipped: an interrupted run resumes
-   where it stopped.
+2. Run: each chunk (`extract_chunk`, pure) runs on the executor, largest chunk (in
+   characters) first so the run does not end on one long chunk alone. Its tables go to
+   ``PARTS/<table>/<chunk id>.parquet`` and then the marker ``PARTS/_done/<chunk id>`` (each
+   file written to a temporary name and renamed, so a kill leaves no half file). Chunks with
+   a marker are skipped: an interrupted run resumes where it stopped.
+   Where the workers see PARTS (a `LocalCluster`, or cluster workers sharing the folder,
+   probed at the start of the run), the client writes the planned articles once to a
+   Parquet snapshot ``PARTS/_input/<run>.parquet`` with one row group per chunk; a chunk
+   is then just (snapshot, row group): the worker reads its articles, extracts and writes
+   its partition itself, and returns only row counts, so the client (which shares the
+   machine's cores with the workers) stays idle while they work. Otherwise the chunk's
+   articles travel to the worker and its tables back to the client, which writes them.
 3. Merge: in one store transaction, the old extraction of the planned articles is deleted
    and the partitions of the planned chunks inserted, deduplicated on the tables' ids (a
    chunk re-run after a worker died cannot add a row twice). Then PARTS is removed.
@@ -37,7 +44,11 @@ from detente.execution.executor import Executor, LocalExecutor, RunReport
 from detente.extract.pipeline import ArticleIn, extract_article, load_articles
 from detente.store.db import transaction
 
-CHUNK_ARTICLES = 100  # articles per chunk: about a second to a minute of work, a few MB out
+CHUNK_ARTICLES = 250  # articles per chunk: ~0.5 s of work on one core (1.6-2 ms per article),
+# so Dask's ~4 ms per task (client + scheduler, measured in bench/scale.py) stays below 1%
+INPUT = "_input"
+INPUT_SCHEMA = pa.schema([("id", pa.string()), ("text", pa.string()), ("body_start", pa.int32()),
+                          ("date", pa.date32()), ("lang", pa.string())])
 
 SCHEMAS: dict[str, pa.Schema] = {
     "sentences": pa.schema([("id", pa.string()), ("article_id", pa.string()), ("idx", pa.int32()),
@@ -88,6 +99,80 @@ def extract_chunk(articles: Sequence[ArticleIn]) -> dict[str, pa.Table]:
         cols = list(zip(*rows[t])) if rows[t] else [[] for _ in schema]
         out[t] = pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(cols, schema)], schema=schema)
     return out
+
+
+@dataclass(frozen=True)
+class ArticleSlice:
+    """A chunk's articles as a place on disk: row group `row_group` of the Parquet file
+    `path` (columns of `INPUT_SCHEMA`), so a worker reads them instead of being sent them."""
+
+    path: str
+    row_group: int
+
+
+@dataclass(frozen=True)
+class ChunkTask:
+    """One chunk of an extraction run: its id, its articles (in memory, or an `ArticleSlice`)
+    and, when the worker writes its own partition, the PARTS folder."""
+
+    cid: str
+    articles: Sequence[ArticleIn] | ArticleSlice
+    parts: str | None = None
+
+
+def read_slice(sl: ArticleSlice) -> list[ArticleIn]:
+    """The articles of one row group of an input Parquet file."""
+    pf = pq.ParquetFile(sl.path)
+    rows = pf.read_row_group(sl.row_group, columns=INPUT_SCHEMA.names).to_pylist()
+    return [ArticleIn(r["id"], r["text"] or "", int(r["body_start"] or 0), r["date"], r["lang"]) for r in rows]
+
+
+def input_table(articles: Sequence[ArticleIn]) -> pa.Table:
+    """Articles as an Arrow table of `INPUT_SCHEMA` (one row group of a snapshot or shard)."""
+    return pa.table([[a.id for a in articles], [a.text for a in articles], [a.body_start for a in articles],
+                     [a.date for a in articles], [a.lang for a in articles]], schema=INPUT_SCHEMA)
+
+
+def write_snapshot(groups: Sequence[Sequence[ArticleIn]], path: Path) -> None:
+    """Write `groups` to one Parquet file, group i as row group i (read back by `read_slice`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with pq.ParquetWriter(tmp, INPUT_SCHEMA) as w:
+        for g in groups:
+            w.write_table(input_table(g), row_group_size=max(1, len(g)))
+    os.replace(tmp, path)
+
+
+def run_task(task: ChunkTask) -> dict[str, pa.Table] | dict[str, int]:
+    """Extract one chunk. With `task.parts` the worker writes the partition and returns row
+    counts; without, it returns the tables for the client to write."""
+    arts = read_slice(task.articles) if isinstance(task.articles, ArticleSlice) else task.articles
+    tables = extract_chunk(arts)
+    if task.parts is None:
+        return tables
+    write_partition(Path(task.parts), task.cid, tables)
+    return {t: tb.num_rows for t, tb in tables.items()}
+
+
+def run_chunks(executor: Executor, tasks: Sequence[ChunkTask], parts: Path, weights: Sequence[int] | None = None,
+               progress: Callable[[int], None] | None = None, sizes: Sequence[int] | None = None) -> dict[str, int]:
+    """Run `tasks` on `executor`, heaviest `weights` first (e.g. characters per chunk), and
+    make sure every chunk's partition is in `parts`; returns row counts summed over chunks."""
+    parts = Path(parts)
+    for t in (*TABLES, DONE):
+        (parts / t).mkdir(parents=True, exist_ok=True)
+    order = sorted(range(len(tasks)), key=lambda i: -weights[i]) if weights is not None else list(range(len(tasks)))
+    totals = dict.fromkeys(TABLES, 0)
+    for j, res in executor.imap(run_task, [tasks[i] for i in order], [tasks[i].cid for i in order]):
+        task = tasks[order[j]]
+        if task.parts is None:
+            write_partition(parts, task.cid, res)
+            res = {t: tb.num_rows for t, tb in res.items()}
+        for t in TABLES:
+            totals[t] += res[t]
+        if progress:
+            progress(sizes[order[j]] if sizes is not None else 0)
+    return totals
 
 
 def extractor_fingerprint() -> str:
@@ -196,10 +281,14 @@ def extract_store(con: Any, parts: Path, *, article_ids: Sequence[str] | None = 
     if progress:
         progress(sum(len(g) for cid, g in chunks if is_done(parts, cid)))
     sizes = [len(g) for _, g in todo]
-    for i, tables in executor.imap(extract_chunk, [list(g) for _, g in todo], [cid for cid, _ in todo]):
-        write_partition(parts, todo[i][0], tables)
-        if progress:
-            progress(sizes[i])
+    weights = [sum(len(a.text) for a in g) for _, g in todo]
+    if todo and executor.sees(parts):
+        snap = parts / INPUT / f"{chunk_id('input', [cid for cid, _ in todo])}.parquet"
+        write_snapshot([g for _, g in todo], snap)
+        tasks = [ChunkTask(cid, ArticleSlice(str(snap), i), str(parts)) for i, (cid, _) in enumerate(todo)]
+    else:
+        tasks = [ChunkTask(cid, list(g)) for cid, g in todo]
+    run_chunks(executor, tasks, parts, weights, progress, sizes)
     ids = [cid for cid, _ in chunks]
     merged = merge(con, parts, ids, [a.id for a in arts])
     if not keep_parts:

@@ -172,6 +172,8 @@ def cycle(
     seed: SeedOpt = None,
     model: ModelOpt = None,
     json_output: JsonOpt = False,
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
 ) -> None:
     """Run the scenario's multi-round cycle: events between rounds, and when draws leave the loop."""
     from detente.scenario.forecast_cli import setup
@@ -180,7 +182,8 @@ def cycle(
     sc = st.scenario
     if sc.cycle is None:
         raise InputError(f"{scenario}: the scenario has no `cycle` section (events between rounds)")
-    res = run_cycle(scenario_inputs(sc), sc.cycle, st.specs, st.seed, st.draws, rounds)
+    with executor_for(scheduler, workers) as ex:
+        res = run_cycle(scenario_inputs(sc), sc.cycle, st.specs, st.seed, st.draws, rounds, executor=ex)
     if json_output:
         print(json.dumps({"draws": res.draws, "seed": res.seed, "never_exit": round(res.never_exit, 4),
                           "exit": {c: round(v, 4) for c, v in res.exit_share.items()},
