@@ -1,6 +1,7 @@
 """Conflicting reports: the same actors and point with opposite stance or status.
 
-Two claims conflict when the same actor country holds `support` and `oppose` on one issue.
+Two claims conflict when the same actor country holds `support` and `oppose` on one issue in one
+article (not one actor both ways in a single sentence, which is a misread sentence).
 Two event reports conflict when they concern the same type and the same country pair
 (unordered for CONSULT and AGREE, the mutual acts) and one says it happened or is planned
 while the other says it was denied or cancelled within one article (e.g. Dmitriev: the presidents agreed a
@@ -53,7 +54,10 @@ def find(events: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dic
         sup = [c for c in cs if c["stance"] == "support"]
         opp = [c for c in cs if c["stance"] == "oppose"]
         for o in opp:
-            same = [s for s in sup if s["article"] == o["article"]]
+            # one actor both for and against in one sentence is a misread sentence, not a
+            # conflicting report; two officials of one country are (Dmitriev vs Ryabkov)
+            same = [s for s in sup if s["article"] == o["article"]
+                    and not (s.get("sentence") == o.get("sentence") and s.get("actor") == o.get("actor"))]
             if same:
                 out.append({"kind": "claim", "point": f"{country} on {issue}", "first": same[0], "second": o,
                             "conflict": "support vs oppose"})
