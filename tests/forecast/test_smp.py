@@ -98,6 +98,21 @@ def test_without_trajectory_same_result_and_no_history() -> None:
     assert registry.get("smp").optional_trajectory
 
 
+@pytest.mark.parametrize("seed", [130, 294])
+def test_run_to_max_rounds_same_without_trajectory(seed: int) -> None:
+    """Runs that never meet the stopping rule; seed 294 cycles (state 7 = state 4), which
+    the final-state-only kernel jumps over to max_rounds: same final state either way."""
+    rng = np.random.default_rng(seed)
+    cap, pos, sal = rng.uniform(1, 100, 6), rng.uniform(0, 100, (6, 2)), rng.uniform(0, 1, (6, 2)) / 2
+    full = smp.predict(cap, pos, sal)
+    lean = smp.predict(cap, pos, sal, trajectory=False)
+    assert full.rounds == lean.rounds == 100
+    if seed == 294:
+        np.testing.assert_array_equal(full.trajectory[4], full.trajectory[7])
+    np.testing.assert_array_equal(lean.outcome, full.outcome)
+    np.testing.assert_array_equal(lean.probability, full.probability)
+
+
 def test_monte_carlo_asks_smp_for_no_trajectory() -> None:
     from detente.forecast.montecarlo import Draws, run_models
 
