@@ -12,7 +12,6 @@ from detente.errors import DetenteError, InputError
 from detente.forecast import ledger as forecast_ledger
 from detente.forecast.montecarlo import select_models
 from detente.scenario.load import dump_yaml
-from detente.scenario.schema import Scenario
 from detente.web import corpus, events_view, forecast_view, ledger_view, scenario_view
 from detente.web.state import AppState
 from detente.web.upload import check_size, pasted_file, safe_name, save_and_ingest
