@@ -211,3 +211,13 @@ def test_an_issue_phrase_that_is_set_aside_is_no_side_taken():
     assert ("RUS", "ceasefire_first", "oppose") in got and ("RUS", "ceasefire_first", "support") not in got
     got = stances("The Kremlin said that a truce ignoring the root causes is not in Russia's interest.", "en")
     assert ("RUS", "ceasefire_first", "oppose") in got and ("RUS", "ceasefire_first", "support") not in got
+
+
+def test_a_bare_summit_is_the_putin_trump_summit_only_in_its_context():
+    # another summit in general news is not the issue
+    assert not any(c[1] == "summit" for c in stances("Macron welcomed the outcome of the EU-China summit.", "en"))
+    assert not any(c[1] == "summit" for c in stances("Xi Jinping begrüßte den Gipfel der Schanghaier Organisation.", "de"))
+    # with a participant named, or right after the issue was named, it is
+    assert ("USA", "summit", "oppose") in stances("Trump ruled out a summit in Budapest for now.", "en")
+    got = stances("Putin und Trump wollen sich in Budapest treffen. Der Kreml begrüßt den Gipfel.", "de")
+    assert ("RUS", "summit", "support") in got

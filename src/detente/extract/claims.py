@@ -83,7 +83,7 @@ def stances(sentence_low: str, events: list[Coded], hits: list[Hit] | tuple[Hit,
     persons = [h.actor for h in hits if h.actor is not None and h.kind == "person"]
     if persons:
         ctx.last_person = persons[-1]
-    issue_hits = find_issues(sentence_low, events, hits)
+    issue_hits = find_issues(sentence_low, events, hits, frozenset(i for _, i in ctx.recent))
     cues = load_stance_cues(lang)
     if cues is not None:
         issue_hits = _unflip(sentence_low, issue_hits, cues)
@@ -102,11 +102,17 @@ def stances(sentence_low: str, events: list[Coded], hits: list[Hit] | tuple[Hit,
     return list(dict.fromkeys(out))
 
 
-def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit, ...] = ()) -> list[IssueHit]:
-    """Issue terms in the sentence (and issues defined by who meets whom), left to right."""
+def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit, ...] = (),
+                recent: frozenset[str] = frozenset()) -> list[IssueHit]:
+    """Issue terms in the sentence (and issues defined by who meets whom), left to right.
+    `recent`: issues named in the sentences just before (for the `weak` terms)."""
     out: list[IssueHit] = []
     for i in load_issues():
         spans = [(a, b, False) for a, b in _spans(low, i.terms)] + [(a, b, True) for a, b in _spans(low, i.oppose)]
+        if i.weak and (i.name in recent or any(h.actor is not None and h.actor.name in i.participants for h in hits)):
+            # "der Gipfel", "the summit": this summit only where its participants or the issue
+            # were just named (a G20 or EU summit is another one)
+            spans += [(a, b, False) for a, b in _spans(low, i.weak)]
         if i.participants:
             # a meeting noun with one of the participants right after it ("ein Treffen mit dem
             # amerikanischen Präsidenten", the other one named in the sentence too), and a meeting

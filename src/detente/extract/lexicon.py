@@ -248,6 +248,7 @@ class Issue:
     threat: str | None = None                      # the stance a threat on the issue expresses
     modes: frozenset[str] = frozenset()            # event modes that define the issue (in-person)
     meeting: tuple[re.Pattern[str], ...] = ()      # nouns that with a participant named after them are the issue
+    weak: tuple[re.Pattern[str], ...] = ()         # terms that name the issue only near a participant or a mention
 
 
 def _patterns(v: dict[str, Any], key: str, where: str) -> tuple[re.Pattern[str], ...]:
@@ -266,7 +267,7 @@ def load_issues() -> tuple[Issue, ...]:
         out.append(Issue(name, _patterns(v, "terms", w), _patterns(v, "oppose", w), _patterns(v, "support", w),
                          frozenset(v.get("participants", []) or []), frozenset(v.get("event_types", []) or []),
                          _patterns(v, "exclude", w), v.get("threat"), frozenset(v.get("modes", []) or []),
-                         _patterns(v, "meeting", w)))
+                         _patterns(v, "meeting", w), _patterns(v, "weak", w)))
     return tuple(out)
 
 
