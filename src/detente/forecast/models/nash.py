@@ -140,50 +140,170 @@ def _slope(kind, quadratic, t, x, w, m, wmax, g):  # pragma: no cover - compiled
 
 
 @njit(cache=True, error_model="numpy")
-def _solve_rows(x, w, sq, kind, quadratic, out):  # pragma: no cover - compiled
-    """Bisection per row (one draw on one issue) of x, w (B, n); sq (B,) NaN where none."""
+def _row_bounds(xb, wb, q, m):  # pragma: no cover - compiled
+    """One row's largest gains M_i (into m: distance from the disagreement point, the status
+    quo q, else the worst point on the span) and the feasible interval (a, c) where every
+    actor gains; also max_j w_j for the KS weights."""
+    n = xb.shape[0]
+    lo = np.inf
+    hi = -np.inf
+    wmax = wb[0]
+    for i in range(n):
+        wmax = max(wmax, wb[i])
+        if wb[i] > 0:
+            lo = min(lo, xb[i])
+            hi = max(hi, xb[i])
+    left = -np.inf
+    right = np.inf
+    for i in range(n):
+        if np.isnan(q):
+            m[i] = max(xb[i] - lo, hi - xb[i])
+        else:
+            m[i] = abs(q - xb[i])
+        if wb[i] > 0:
+            left = max(left, xb[i] - m[i])
+            right = min(right, xb[i] + m[i])
+    return max(left, lo), min(right, hi), wmax
+
+
+@njit(cache=True, error_model="numpy")
+def _finish(a0, c0, a, c, q):  # pragma: no cover - compiled
+    """The solution from the final bracket (a, c) of the initial one (a0, c0)."""
+    res = 0.5 * (a + c)
+    empty = not (a0 < c0)
+    if empty and not np.isnan(q):
+        res = q  # status quo inside the span: no point gives everyone a gain
+    if empty and a == c:
+        res = a
+    return res
+
+
+@njit(cache=True, error_model="numpy")
+def _solve_rows_scalar(x, w, sq, kind, quadratic, out):  # pragma: no cover - compiled
+    """Bisection row by row (one draw on one issue) of x, w (B, n); sq (B,) NaN where none."""
     B, n = x.shape
     m = np.empty(n)
     g = np.empty(n)
     for b in range(B):
-        xb = x[b]
-        wb = w[b]
-        lo = np.inf
-        hi = -np.inf
-        wmax = wb[0]
-        for i in range(n):
-            wmax = max(wmax, wb[i])
-            if wb[i] > 0:
-                lo = min(lo, xb[i])
-                hi = max(hi, xb[i])
-        # largest gain M_i: distance from the disagreement point (status quo, else the
-        # worst point on the span); the feasible interval gives every actor a gain >= 0
-        q = sq[b]
-        left = -np.inf
-        right = np.inf
-        for i in range(n):
-            if np.isnan(q):
-                m[i] = max(xb[i] - lo, hi - xb[i])
-            else:
-                m[i] = abs(q - xb[i])
-            if wb[i] > 0:
-                left = max(left, xb[i] - m[i])
-                right = min(right, xb[i] + m[i])
-        a = max(left, lo)
-        c = min(right, hi)
-        empty = not (a < c)
+        a0, c0, wmax = _row_bounds(x[b], w[b], sq[b], m)
+        a, c = a0, c0
         for _ in range(_STEPS):
             mid = 0.5 * (a + c)
-            if _slope(kind, quadratic, mid, xb, wb, m, wmax, g) > 0:
+            if _slope(kind, quadratic, mid, x[b], w[b], m, wmax, g) > 0:
                 a = mid
             else:
                 c = mid
-        res = 0.5 * (a + c)
-        if empty and not np.isnan(q):
-            res = q  # status quo inside the span: no point gives everyone a gain
-        if empty and a == c:
-            res = a
-        out[b] = res
+        out[b] = _finish(a0, c0, a, c, sq[b])
+
+
+_LANES = 64  # rows bisected in lockstep: one SIMD lane per row, a block fits in L1
+
+
+@njit(cache=True, error_model="numpy")
+def _solve_rows(x, w, sq, kind, quadratic, out):  # pragma: no cover - compiled
+    """`_solve_rows_scalar` on blocks of _LANES rows in lockstep, actors transposed so that
+    the inner loops run over rows and vectorise. Each lane does exactly the scalar
+    operations in the scalar order (the pairwise sum included), so the results are the
+    same bit for bit; above 128 actors (NumPy's pairwise sum recurses) rows go one by one."""
+    B, n = x.shape
+    if n > 128:
+        _solve_rows_scalar(x, w, sq, kind, quadratic, out)
+        return
+    L = _LANES
+    xt = np.empty((n, L))
+    wt = np.empty((n, L))
+    mt = np.empty((n, L))
+    gt = np.empty((n, L))
+    r8 = np.empty((8, L))
+    a0 = np.empty(L)
+    c0 = np.empty(L)
+    A = np.empty(L)
+    C = np.empty(L)
+    wmax = np.empty(L)
+    T = np.empty(L)
+    S = np.empty(L)
+    best = np.empty(L)
+    xa = np.empty(L)
+    m = np.empty(n)
+    for b0 in range(0, B, L):
+        nb = min(L, B - b0)
+        for r in range(L):
+            b = b0 + min(r, nb - 1)  # a short last block repeats its last row
+            a0[r], c0[r], wmax[r] = _row_bounds(x[b], w[b], sq[b], m)
+            A[r] = a0[r]
+            C[r] = c0[r]
+            for i in range(n):
+                xt[i, r] = x[b, i]
+                wt[i, r] = w[b, i]
+                mt[i, r] = m[i]
+        for _ in range(_STEPS):
+            for r in range(L):
+                T[r] = 0.5 * (A[r] + C[r])
+            if kind == _NASH:
+                # terms of d/dt sum_i w_i log(gain_i), zero for absent actors
+                for i in range(n):
+                    if quadratic:
+                        for r in range(L):
+                            d = T[r] - xt[i, r]
+                            v = wt[i, r] * -2.0 * d / (mt[i, r] * mt[i, r] - d * d)
+                            gt[i, r] = v if wt[i, r] > 0 else 0.0
+                    else:
+                        for r in range(L):
+                            d = T[r] - xt[i, r]
+                            sg = 1.0 if d > 0 else (-1.0 if d < 0 else 0.0)
+                            v = wt[i, r] * -sg / (mt[i, r] - abs(d))
+                            gt[i, r] = v if wt[i, r] > 0 else 0.0
+                # their sum over actors in NumPy's pairwise order (see _block_sum)
+                if n < 8:
+                    for r in range(L):
+                        S[r] = 0.0
+                    for i in range(n):
+                        for r in range(L):
+                            S[r] += gt[i, r]
+                else:
+                    for j in range(8):
+                        for r in range(L):
+                            r8[j, r] = gt[j, r]
+                    i = 8
+                    while i < n - n % 8:
+                        for j in range(8):
+                            for r in range(L):
+                                r8[j, r] += gt[i + j, r]
+                        i += 8
+                    for r in range(L):
+                        S[r] = ((r8[0, r] + r8[1, r]) + (r8[2, r] + r8[3, r])) + (
+                            (r8[4, r] + r8[5, r]) + (r8[6, r] + r8[7, r]))
+                    while i < n:
+                        for r in range(L):
+                            S[r] += gt[i, r]
+                        i += 1
+            else:
+                # KS: x_i - t for the first actor with the smallest weighted share
+                for r in range(L):
+                    best[r] = np.inf
+                    xa[r] = xt[0, r]
+                for i in range(n):
+                    for r in range(L):
+                        d = T[r] - xt[i, r]
+                        lam = wt[i, r] / wmax[r]
+                        if quadratic:
+                            share = (mt[i, r] * mt[i, r] - d * d) / (mt[i, r] * mt[i, r] * lam)
+                        else:
+                            share = (mt[i, r] - abs(d)) / (mt[i, r] * lam)
+                        if not (wt[i, r] > 0 and mt[i, r] > 0):
+                            share = np.inf
+                        if share < best[r]:
+                            best[r] = share
+                            xa[r] = xt[i, r]
+                for r in range(L):
+                    S[r] = -(T[r] - xa[r])
+            for r in range(L):
+                if S[r] > 0:
+                    A[r] = T[r]
+                else:
+                    C[r] = T[r]
+        for r in range(nb):
+            out[b0 + r] = _finish(a0[r], c0[r], A[r], C[r], sq[b0 + r])
 
 
 def _predict(name: str, kind: int, capability, position, salience, status_quo, utility, params) -> Outcome:
