@@ -89,16 +89,20 @@ class Discourse:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
         if not words:
             return []
+        vocab = _vocabulary(lex.language)
+        roles = _role_pattern(lex.language)
+        low_words = [w[2].lower() for w in words]
+        rel = lex.coref.get("relative", {})
+        if not any(w in vocab and (w not in rel or sentence[max(0, s - 2):s].startswith(",")) for (s, _, _), w in zip(words, low_words)):
+            return []          # no pronoun, role noun, first person or ", der": nothing to resolve
         clause_of = _clauses(sentence)
         linked = [h for h in hits if h.actor is not None and h.kind != "place"]
         here = _mentions(sentence, linked, lex, clause_of)
         taken = [(h.start, h.end) for h in hits]
         out: list[Hit] = []
-        low_words = [w[2].lower() for w in words]
-        roles = _role_pattern(lex.language)
         for i, (s, e, w) in enumerate(words):
             lw = low_words[i]
-            if any(a <= s < b for a, b in taken):
+            if lw not in vocab or any(a <= s < b for a, b in taken):
                 continue
             kind = next((k for k in ("relative", "subject", "object", "possessive") if lw in lex.coref.get(k, {})), None)
             if kind is None:
@@ -307,6 +311,16 @@ def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon
             if country is not None:
                 out.append(Hit(s, e, w, country, country.kind, ref="quote"))
     return out
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(lang: str) -> frozenset[str]:
+    """Every word that can start a resolution: pronouns, role nouns (first word), first person."""
+    lex = load_lexicon(lang)
+    words = {w for k in lex.coref.values() for w in k}
+    words |= {r.split()[0] for r in lex.role_nouns}
+    words |= set(_FIRST_PERSON.get(lang, {}))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=None)

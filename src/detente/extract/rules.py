@@ -197,20 +197,37 @@ def _cue(t: Tok) -> tuple[str, ...]:
     return (t.forms[0],) + t.forms[2:]
 
 
+def _cue_set(toks: list[Tok]) -> frozenset[str]:
+    """All cue forms of a sentence, computed once per token list (a quick test before the scans)."""
+    key = id(toks)
+    hit = _CUE_CACHE.get(key)
+    if hit is not None and hit[0] is toks:
+        return hit[1]
+    out = frozenset(f for t in toks for f in _cue(t))
+    _CUE_CACHE.clear()
+    _CUE_CACHE[key] = (toks, out)
+    return out
+
+
+_CUE_CACHE: dict[int, tuple[list[Tok], frozenset[str]]] = {}
+
+
 def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
     return any(f in words for t in window for f in _cue(t))
 
 
-def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1) -> str:
+def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1,
+            kinds: dict[int, str] | None = None) -> str:
     """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
     clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
     hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues."""
-    near = [t for t in toks if abs(t.clause - clause) <= 1]
-    if _has_cue(toks, lex.status_words.get("denied", frozenset())) and _has_cue(toks, lex.status_words.get("cancelled", frozenset())):
+    cues = _cue_set(toks)
+    denied, cancelled = lex.status_words.get("denied", frozenset()), lex.status_words.get("cancelled", frozenset())
+    if cues & denied and cues & cancelled:
         return "planned"        # a cancellation denied ("reports of a postponement are rumours")
     for st in ("denied", "cancelled"):
-        words = lex.status_words.get(st, frozenset())
-        for i, t in enumerate(toks):
+        words = denied if st == "denied" else cancelled
+        for i, t in enumerate(toks if cues & words else ()):
             if abs(t.clause - clause) <= 1 and any(f in words for f in _cue(t)):
                 if st == "cancelled" and any(toks[j].low in lex.negation for j in range(max(0, i - 2), i)):
                     return "planned"
@@ -220,7 +237,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     first = next((t for t in toks if t.word), None)
     hyp = lex.status_words.get("hypothetical", frozenset())
     own = [t for t in toks if t.clause == clause]
-    kinds = clause_kinds(toks, lex)
+    if kinds is None:
+        kinds = clause_kinds(toks, lex)
     factual = any(t.low in lex.factual_aux for t in own) and not _has_cue(own, hyp - _CONDITIONALS)
     # cues scope over their own clause; a complement clause ("dass ...", "ob ...", a
     # zu-infinitive, "..., er werde ...") also takes those of the clause governing it. A
@@ -301,12 +319,17 @@ def _infinitive(ws: list[Tok], lex: Lexicon) -> bool:
     "to" + verb opening the clause ("..., to meet Putin")."""
     if lex.language == "de":
         last = ws[-1]
-        if last.text[:1].islower() and any(last.low.startswith(p + "zu") and len(last.low) > len(p) + 4
-                                           for p in lex.particles):
+        if last.text[:1].islower() and _zu_infix(lex.language).match(last.low):
             return True            # the particle verbs take "zu" inside: "abzuziehen", "einzustellen"
         return any(ws[i].low == "zu" and ws[i + 1].text[:1].islower() for i in range(len(ws) - 1)) \
             and (last.text[:1].islower() or ws[0].low == "um")
     return len(ws) > 1 and ws[0].low == "to"
+
+
+@lru_cache(maxsize=8)
+def _zu_infix(lang: str) -> re.Pattern[str]:
+    parts = "|".join(sorted(load_lexicon(lang).particles, key=len, reverse=True))
+    return re.compile(rf"^(?:{parts})zu\w{{3,}}$")
 
 
 def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None:
@@ -420,7 +443,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
-        status = _status(lex, toks, tok.clause, low, sentence, ti)
+        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
         if status == "planned" and ti in self_negated:
             # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
             a, b = self_negated[ti]
