@@ -3,7 +3,6 @@ double submissions, edited scenarios, the ledger page, and the forecast cache.""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from detente.forecast import ledger
-from detente.forecast.scenario_commands import verify
+from detente.forecast.scenario_commands import resolve, score, verify
 from detente.scenario.forecast_cli import run as cli_forecast
 from detente.store.db import connect
 
@@ -64,7 +63,7 @@ def test_recording_stores_what_the_cli_stores(mini_client: TestClient, tmp_path,
     assert f"forecast {rec.id} confirmed" in capsys.readouterr().out
 
 
-def test_the_ledger_lists_it_and_scores_it(mini_client: TestClient) -> None:
+def test_the_ledger_lists_it_and_resolve_and_score_work_on_it(mini_client: TestClient, capsys) -> None:  # type: ignore[no-untyped-def]
     f = _forecast(mini_client)
     _, out = _record(mini_client, f)
     entry = mini_client.get("/api/ledger").json()["forecasts"][0]
@@ -73,12 +72,14 @@ def test_the_ledger_lists_it_and_scores_it(mini_client: TestClient) -> None:
     assert entry["classes"]["truce"] == pytest.approx(truce, abs=1e-4)
     page = mini_client.get("/ledger").text
     assert f'<tr id="{out["id"]}">' in page and "edited" not in page.split('id="ledger"')[1]
+    db = mini_client.app.state.settings.db
     mini_client.app.state.store.close()
-    con = connect(mini_client.app.state.settings.db)
-    ledger.resolve(con, "truce", False, dt.date(2030, 1, 1))
-    con.close()
+    resolve("truce", "no", "2030-01-01", db=db)          # the CLI commands' functions
+    score(db=db, json_output=True)
+    scored = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert scored["n"] == 1 and scored["brier"] == pytest.approx(entry["classes"]["truce"] ** 2, abs=1e-6)
     scores = mini_client.get("/api/ledger").json()["scores"]
-    assert scores["n"] == 1 and scores["brier"] == pytest.approx(entry["classes"]["truce"] ** 2, abs=1e-6)
+    assert scores["n"] == 1 and scores["brier"] == pytest.approx(scored["brier"], abs=1e-6)
 
 
 def test_recording_twice_in_a_row_stores_once_and_links_to_it(mini_client: TestClient) -> None:
