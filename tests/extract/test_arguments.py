@@ -84,3 +84,15 @@ def test_meeting_in_a_third_country_city_is_not_a_visit_to_it():
 def test_welcoming_a_visitor_is_no_support_but_welcoming_a_plan_is():
     assert not any(e[0] == "SUPPORT" for e in _ev("Macron begrüßte Merz am Montag im Élysée-Palast."))
     assert ("SUPPORT", "DEU", "FRA", "occurred") in _ev("Merz begrüßte den Vorschlag Frankreichs.")
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # "nicht nur" / "not only" adds, it does not negate
+    ("de", "Der russische Angriff auf Odessa war nicht nur ein Schlag gegen die Stromversorgung.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    ("en", "The Russian attack on Kyiv was not only aimed at power plants.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    # "um ... zu" is controlled by the subject, not by the last actor named
+    ("de", "Frankreich verbündete sich mit Polen, um Druck auf Belarus auszuüben.", ("COERCE", "FRA", "BLR", "occurred")),
+])
+def test_clause_level(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got

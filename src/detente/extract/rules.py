@@ -197,6 +197,17 @@ def _cue(t: Tok) -> tuple[str, ...]:
     return (t.forms[0],) + t.forms[2:]
 
 
+_NOT_ONLY = frozenset({"nur", "bloß", "allein", "zuletzt", "only", "just", "merely", "least"})
+
+
+def _negated(window: list[Tok], lex: Lexicon) -> bool:
+    """A negation in the window, not counting "nicht nur" / "not only" / "nicht zuletzt" (additive, not negating)."""
+    for i, t in enumerate(window):
+        if t.low in lex.negation and not (i + 1 < len(window) and window[i + 1].low in _NOT_ONLY):
+            return True
+    return False
+
+
 def _cue_set(toks: list[Tok]) -> frozenset[str]:
     """All cue forms of a sentence, computed once per token list (a quick test before the scans)."""
     key = id(toks)
@@ -450,7 +461,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             rest = [t for t in clause_toks if not (a <= t.start < b)]
             if not _has_cue(rest, lex.status_words.get("planned", frozenset())):
                 status = "occurred"
-        if ti not in self_negated and _has(clause_toks, lex.negation) and status not in ("denied", "cancelled"):
+        if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled"):
             if any(t.low in _CONDITIONALS for t in clause_toks):
                 continue                  # "if it did not agree": a condition, not an act
             if trig.negated:
@@ -462,7 +473,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
-        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses)
+        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -537,7 +548,8 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
 
 
 def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
-               nominal: bool = False, inf_clause: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               nominal: bool = False, inf_clause: bool = False,
+               kinds: dict[int, str] | None = None) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -619,13 +631,18 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # Angriff auf Kiew": the actor (or demonym) right before a noun trigger owns it
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
         owner = True
+    kinds = kinds or {}
     near_after = [g for g in after if g.clause <= clause + 1]
     tgt_g = None
     # a zu-infinitive clause has no subject of its own: it is the actor of the clause before
     # (the subject, or the object of "zwingen", "drängen": the last actor named there)
     infinitive = (ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()) or inf_clause
     if infinitive and earlier:
-        src_g = earlier[-1]
+        # "um ... zu" (purpose) is controlled by the subject; other zu-infinitives by the last
+        # actor named (the object of "zwingen", "drängen", or the subject when it is the only one)
+        first = next((t for t in toks if t.clause == clause and t.word), None)
+        gov = [g for g in earlier if g.clause == max(x.clause for x in earlier)]
+        src_g = gov[0] if first is not None and first.low in ("um", "in") and gov else earlier[-1]
         pool = same_before + near_after
     elif len(same_before) >= 2:
         # the subject is not inside a fronted prepositional phrase ("Im Streit mit China gab
@@ -637,7 +654,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         src_g = same_before[0]
         pool = near_after
     elif before:
-        src_g = before[0]                   # no subject in this clause: the sentence's first actor
+        # no subject in this clause: the sentence's first actor (tried: the subject of the
+        # nearest main clause before; worse on the development split)
+        src_g = before[0]
         pool = near_after
     elif after:
         src_g = after[0]
