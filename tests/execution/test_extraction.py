@@ -105,3 +105,39 @@ def test_cli_errors_are_one_line(store_copy, tmp_path):
     assert res.exit_code == 2 and "no table 'nope'" in res.output
     res = runner.invoke(app, ["extract", "--db", str(db), "--chunk-articles", "0"])
     assert res.exit_code == 2 and "--chunk-articles" in res.output
+
+
+def test_snapshot_row_groups_read_back_as_the_chunks(tmp_path):
+    import datetime as dt
+
+    from detente.execution.extraction import ArticleSlice, read_slice, write_snapshot
+    from detente.extract.pipeline import ArticleIn
+
+    groups = [[ArticleIn("a#1", "Putin traf Trump.", 0, dt.date(2025, 8, 15), "de"),
+               ArticleIn("a#2", "Titel\n\nRussia rejected the plan.", 7, None, None)],
+              [ArticleIn("b#1", "Kyiv welcomed the offer.", 0, dt.date(2025, 1, 2), "en")]]
+    snap = tmp_path / "in.parquet"
+    write_snapshot(groups, snap)
+    assert [read_slice(ArticleSlice(str(snap), i)) for i in range(2)] == groups
+
+
+def test_chunks_run_heaviest_first_and_workers_can_write_their_partitions(tmp_path):
+    from detente.execution import LocalExecutor
+    from detente.execution.extraction import ChunkTask, run_chunks
+    from detente.extract.pipeline import ArticleIn
+
+    arts = [ArticleIn(f"x#{i}", text, 0, None, "en") for i, text in enumerate(
+        ["Russia attacked Ukraine.", "Trump met Putin in Alaska. Zelensky rejected the plan.", "Kyiv thanked Berlin."])]
+    shipped = [ChunkTask(f"c{i}", [a]) for i, a in enumerate(arts)]
+    written = [ChunkTask(f"c{i}", [a], str(tmp_path / "w")) for i, a in enumerate(arts)]
+    order: list[int] = []
+    weights = [len(a.text) for a in arts]
+    totals = run_chunks(LocalExecutor(1), shipped, tmp_path / "s", weights, order.append, sizes=[0, 1, 2])
+    assert order == [1, 0, 2]  # most characters first
+    assert run_chunks(LocalExecutor(1), written, tmp_path / "w", weights) == totals
+    assert totals["sentences"] == 4
+    for t in TABLES:
+        for i in range(3):
+            a, b = (tmp_path / d / t / f"c{i}.parquet" for d in ("s", "w"))
+            assert a.read_bytes() == b.read_bytes()
+    assert all(is_done(tmp_path / "w", f"c{i}") for i in range(3))
