@@ -221,3 +221,10 @@ def test_a_bare_summit_is_the_putin_trump_summit_only_in_its_context():
     assert ("USA", "summit", "oppose") in stances("Trump ruled out a summit in Budapest for now.", "en")
     got = stances("Putin und Trump wollen sich in Budapest treffen. Der Kreml begrüßt den Gipfel.", "de")
     assert ("RUS", "summit", "support") in got
+
+
+def test_coordinated_holders_each_hold_the_stance():
+    want = {("FRA", "ceasefire_first", "support"), ("GBR", "ceasefire_first", "support"),
+            ("DEU", "ceasefire_first", "support"), ("POL", "ceasefire_first", "support")}
+    assert want <= stances("Frankreich, Großbritannien, Deutschland und Polen fordern eine bedingungslose Waffenruhe.", "de")
+    assert want <= stances("France, Britain, Germany and Poland demanded an unconditional ceasefire.", "en")

@@ -97,8 +97,8 @@ def stances(sentence_low: str, events: list[Coded], hits: list[Hit] | tuple[Hit,
     if cues is not None:
         out += _cue_stances(sentence_low, cues, issue_hits, anaphors, hits, antecedent)
     # an explicit stance expression on an issue says more than the type of an act around it
-    claimed = {i for _, _, i, _ in out}
-    out += [c for c in _event_stances(sentence_low, events, issue_hits, anaphors, cues, hits) if c[2] not in claimed]
+    claimed = {(a, i) for a, _, i, _ in out}
+    out += [c for c in _event_stances(sentence_low, events, issue_hits, anaphors, cues, hits) if (c[0], c[2]) not in claimed]
     return list(dict.fromkeys(out))
 
 
@@ -317,6 +317,7 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
         if found_holder is None:
             continue
         holder, at = found_holder
+        holders = [holder] + _coordinated(low, actors, at, holder)
         # a clause without a subject of its own ("..., nicht im Interesse Russlands ist") takes
         # its object back to the clause's subordinator ("dass jedweder Waffenstillstand ...")
         op = cues.get("openers") if at < _clause_start(low, s) else ()
@@ -342,12 +343,35 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
                 pos = (polarity == "support") != h.flip
                 stance = "conditional" if conditional else ("support" if pos else "oppose")
             if stance:
-                res.setdefault((holder.name, holder.country, h.issue.name), set()).add(stance)
+                for x in holders:
+                    res.setdefault((x.name, x.country, h.issue.name), set()).add(stance)
     out = []
     for (name, country, issue), st in res.items():
         # a negated support cue is also matched as support ("stimmt nicht zu"): oppose wins
         stance = next(x for x in ("oppose", "conditional", "support") if x in st)
         out.append((name, country, issue, stance))
+    return out
+
+
+_COORD_GAP = re.compile(r"\s*(?:,|und|and|sowie|&|oder|or|, und|, and)?\s*(?:(?:die|der|den|das|the)\s+)?")
+
+
+def _coordinated(low: str, actors, at: int, holder: Actor) -> list[Actor]:
+    """Actors coordinated with the holder's mention ("Frankreich, Großbritannien, Deutschland und
+    Polen fordern ..."): each holds the stance (as rules.py gives each its own event)."""
+    idx = next((n for n, h in enumerate(actors) if h.start == at), None)
+    if idx is None:
+        return []
+    out: list[Actor] = []
+    for step in (-1, 1):
+        n = idx
+        while 0 <= n + step < len(actors):
+            a, b = (actors[n + step], actors[n]) if step < 0 else (actors[n], actors[n + step])
+            if a.kind == "adjective" or b.kind == "adjective" or not _COORD_GAP.fullmatch(low, a.end, b.start):
+                break
+            n += step
+            if actors[n].actor != holder and actors[n].actor not in out:
+                out.append(actors[n].actor)
     return out
 
 
