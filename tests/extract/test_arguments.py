@@ -96,3 +96,25 @@ def test_welcoming_a_visitor_is_no_support_but_welcoming_a_plan_is():
 def test_clause_level(lang, sentence, expected):
     got = _ev(sentence, lang)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # who speaks is not who acts (English reported speech without "that")
+    ("en", "The Philippines said Chinese vessels rammed its coast guard ship.", ("ASSAULT", "CHN", "PHL", "occurred")),
+    # the country of a place after an owned act noun is its target
+    ("en", "Canada condemned Russia's attack on a children's hospital in Kyiv.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    # a demonym before a goods or forces noun names the country ("Russian oil", "russische Drohnen")
+    ("en", "India agreed to cut its purchases of Russian oil.", ("SANCTION", "IND", "RUS", "hypothetical")),
+    ("de", "Russische Drohnen griffen in der Nacht Odessa an.", ("ASSAULT", "RUS", "UKR", "occurred")),
+    # recalling an ambassador reduces relations
+    ("en", "France recalled its ambassador from Algeria.", ("SANCTION", "FRA", "DZA", "occurred")),
+    ("de", "Litauen rief seinen Botschafter aus Minsk zurück.", ("SANCTION", "LTU", "BLR", "occurred")),
+])
+def test_more_arguments(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+
+
+def test_agentless_passive_names_only_the_patient():
+    assert not any(e[0] == "COERCE" for e in _ev("Experten meinen, Indien könnte gezwungen sein, Russland zu meiden."))
+    assert not any(e[0] == "ASSAULT" and e[1] == "UKR" for e in _ev("Kyiv was hit overnight.", "en"))

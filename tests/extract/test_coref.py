@@ -91,3 +91,8 @@ def test_salience_fades():
     out = _run(["Kurti traf am Montag Vučić.", "Die Gespräche dauerten lange.", "Das Wetter war schlecht.",
                 "Die Presse wartete.", "Er sprach danach mit Serbien."])
     assert out[-1][0] == []          # four sentences later "Er" is no longer resolved
+
+
+def test_subject_pronoun_in_reported_speech_may_refer_to_the_speaker():
+    [(refs, evs)] = _run(["Putin told reporters he was ready to meet Trump in Budapest."], "en")
+    assert ("he", "Vladimir Putin") in refs and ("CONSULT", "RUS", "USA", "planned") in evs

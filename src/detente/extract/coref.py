@@ -69,6 +69,7 @@ class _Cand:
     weight: float
     start: int = -1          # offset in the current sentence (-1: an earlier sentence)
     clause: int = -1
+    end: int = -1
 
 
 class Discourse:
@@ -122,7 +123,14 @@ class Discourse:
                     mine = sorted([(c.start, c.ref) for c in here if c.clause == cl]
                                   + [(h.start, Referent((h.actor,), False)) for h in out
                                      if h.actor is not None and clause_of(h.start) == cl], key=lambda x: x[0])
-                    bound = {a.name for st, r in mine if st < s or (mine and st == mine[0][0]) for a in r.actors}
+                    if kind == "object":
+                        # an object pronoun is not its clause's subject nor an actor before it there
+                        bound = {a.name for st, r in mine if st < s or st == mine[0][0] for a in r.actors}
+                    else:
+                        # a subject pronoun is not coordinated with its referent ("Trump und er");
+                        # "Putin told reporters he was ready" is fine (an embedded clause)
+                        bound = {a.name for c in here if c.start < s and c.end <= s and _COORD.match(sentence[c.end:s])
+                                 for a in c.ref.actors}
                     pool = [c for c in before + list(self._ents.values())
                             if not bound & {a.name for a in c.ref.actors}]
                     # "sie" in lower case mid-sentence is rarely the polite "Sie"; capitalised
@@ -215,7 +223,7 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
         acts = tuple(dict.fromkeys(h.actor for h in group if h.actor is not None))
         if len(acts) >= 2:
             w = max(c.weight for c in out if c.start in {h.start for h in group})
-            out.append(_Cand(Referent(acts, True), w, group[-1].start, clause_of(group[-1].start)))
+            out.append(_Cand(Referent(acts, True), w, group[-1].start, clause_of(group[-1].start), group[-1].end))
 
     for h in linked:
         cl = clause_of(h.start)
@@ -228,7 +236,7 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
                 w += SUBJECT
         seen_clause.add(cl)
         plural = h.text in gaz.plural_aliases or h.kind == "collective" or (h.ref is not None and _plural_pronoun(h, lex))
-        out.append(_Cand(Referent((h.actor,), plural), w, h.start, cl))
+        out.append(_Cand(Referent((h.actor,), plural), w, h.start, cl, h.end))
         if prev is not None and (prev.start == h.start or _COORD.match(sentence[prev.end:h.start])):
             group.append(h)
         else:

@@ -439,6 +439,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     kinds = clause_kinds(toks, lex)
     inf_clauses = {c for c, k in kinds.items() if k == "comp" and _infinitive(_clause_words(toks, c), lex)}
     places = [h for h in hits if h.kind == "place"]
+    # places with a country, as candidate targets after the trigger ("attack on a hospital in Kyiv")
+    place_groups = [_Group([p.host], p.start, p.end, i, toks[i].clause, i, False)
+                    for p in places if p.host is not None
+                    for i in [_tok_index(toks, p.start)] if i < len(toks)]
     whens = date_mod.find(sentence, lex, on)
     out: list[Coded] = []
     keys: set[tuple[str, str, str | None]] = set()
@@ -473,7 +477,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
-        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds)
+        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
+                           lex.speech_verbs, place_groups)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -549,7 +554,8 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
 
 def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
                nominal: bool = False, inf_clause: bool = False,
-               kinds: dict[int, str] | None = None) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               kinds: dict[int, str] | None = None, speech: frozenset[str] = frozenset(),
+               place_groups: list[_Group] | None = None) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -594,6 +600,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         patient = next((g for g in clause_groups if g is not agent), None) if agent else None
         if agent and patient:
             return _pairs(agent.actors, patient.actors)
+    if not nominal and not mutual and _agentless_passive(toks, ti) and not any(
+            g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS for g in clause_groups):
+        return []      # "Indien könnte gezwungen sein", "Kyiv was hit": the actor named is the patient
     # genitive agent of a noun trigger: "Verhandlungen der EU mit der Ukraine", "talks of X with Y"
     # the agent of an act noun in a "durch"/"by" phrase: "die Lieferung von Raketen an Kiew
     # durch Paris", "the attack on Kyiv by Russia"
@@ -618,6 +627,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return _pairs(gen.actors, tgt.actors)
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
+    # "The Philippines said Chinese vessels rammed ...": who speaks is not who acts
+    sv = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and toks[j].low in speech), None)
+    if sv is not None and any(g.first_tok > sv for g in same_before):
+        earlier = earlier + [g for g in same_before if g.last_tok < sv]
+        same_before = [g for g in same_before if g.first_tok > sv]
     owner = False
     if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 3 and same_before[-1].poss:
         # "der nach seinem Telefonat mit Putin und seinem Treffen mit Selenskyj ...": the
@@ -669,6 +683,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2 or owner:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
+        if not marked and owner and place_groups:
+            # "Canada condemned Russia's attack on a hospital in Kyiv": the place's country
+            marked = [g for g in place_groups if g.clause == clause and g.start >= e]
         pools = (marked, pool)
     else:
         pools = (pool,)
@@ -755,6 +772,23 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
         if not toks[j].word or (toks[j].text[:1].isupper() and j < i - 1) or toks[j].low in _TARGET_PREPS:
             return False      # (a title noun right before the name is allowed: "durch seinen Verbündeten Trump")
     return False
+
+
+_PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
+                           "was", "were", "been", "being", "be", "is", "are"})
+_PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+def _agentless_passive(toks: list[Tok], ti: int) -> bool:
+    """A participle trigger with a passive auxiliary beside it ("gezwungen sein", "wurde
+    angegriffen", "was forced"): its named actor is the patient."""
+    t = toks[ti]
+    if not t.text[:1].islower():
+        return False
+    participle = bool(_PARTICIPLE_DE.match(t.low)) or t.low.endswith("ed") or t.low in ("hit", "struck", "shot", "taken")
+    if not participle:
+        return False
+    return any(toks[j].low in _PASSIVE_NEAR for j in range(max(0, ti - 2), min(len(toks), ti + 3)) if j != ti)
 
 
 def _right_after_prep(toks: list[Tok], i: int) -> bool:
