@@ -9,7 +9,8 @@ the working scenario's inputs hash (the SHA-256 the ledger records), the seed, t
 count, the models and (what-if) the shocks. So a page and its API call share one run, a
 second identical re-run is answered at once, and undoing an edit finds the earlier run
 again. At most `CACHE_SIZE` results are kept (the least recently used goes first); each is
-the page's JSON plus the forecast summary without its outcome arrays, tens of kB.
+the page's data plus the forecast summary without its outcome arrays (about 30 kB
+serialised for the example case).
 """
 
 from __future__ import annotations
