@@ -478,7 +478,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
-                           lex.speech_verbs, place_groups)
+                           lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups)
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -627,7 +627,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return _pairs(gen.actors, tgt.actors)
     same_before = [g for g in before if g.clause == clause]
     earlier = [g for g in before if g.clause < clause]
-    # "The Philippines said Chinese vessels rammed ...": who speaks is not who acts
+    # "The Philippines said Chinese vessels rammed ...": who speaks is not who acts (a threat
+    # reported as "X said Y would face ..." is the speaker's, so the caller passes no speech verbs)
     sv = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and toks[j].low in speech), None)
     if sv is not None and any(g.first_tok > sv for g in same_before):
         earlier = earlier + [g for g in same_before if g.last_tok < sv]
