@@ -94,11 +94,15 @@ def stances(sentence_low: str, events: list[Coded], hits: list[Hit] | tuple[Hit,
     if heading or not (issue_hits or anaphors):
         return []
     out: list[Claim4] = []
+    read: list[tuple[int, int, str]] = []      # cue spans that gave a claim, with the issue
     if cues is not None:
-        out += _cue_stances(sentence_low, cues, issue_hits, anaphors, hits, antecedent)
-    # an explicit stance expression on an issue says more than the type of an act around it
+        out += _cue_stances(sentence_low, cues, issue_hits, anaphors, hits, antecedent, read)
+    # an explicit stance expression says more than the type of an act around it: an event
+    # adds nothing for an actor and issue a cue covers, nor for a trigger inside such a cue
+    # (the same word read twice; the cue's holder rules take precedence over the event's source)
     claimed = {(a, i) for a, _, i, _ in out}
-    out += [c for c in _event_stances(sentence_low, events, issue_hits, anaphors, cues, hits) if (c[0], c[2]) not in claimed]
+    out += [c for c, at in _event_stances(sentence_low, events, issue_hits, anaphors, cues, hits)
+            if (c[0], c[2]) not in claimed and not any(a <= at < b and i == c[2] for a, b, i in read)]
     return list(dict.fromkeys(out))
 
 
@@ -287,7 +291,7 @@ def _spans(low: str, pats: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]
 
 
 def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphors: list[IssueHit],
-                 hits, antecedent: Actor | None) -> list[Claim4]:
+                 hits, antecedent: Actor | None, read: list[tuple[int, int, str]]) -> list[Claim4]:
     opp = _spans(low, cues.get("oppose"))
     found = [(s, e, "oppose", False) for s, e in opp]
     found += [(s, e, "support", False) for s, e in _spans(low, cues.get("support"))
@@ -343,6 +347,7 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
                 pos = (polarity == "support") != h.flip
                 stance = "conditional" if conditional else ("support" if pos else "oppose")
             if stance:
+                read.append((s, e, h.issue.name))
                 for x in holders:
                     res.setdefault((x.name, x.country, h.issue.name), set()).add(stance)
     out = []
@@ -450,8 +455,9 @@ def _noun_holder(low: str, actors, s: int, e: int) -> tuple[Actor, int] | None:
 
 
 def _event_stances(low: str, events: list[Coded], issue_hits: list[IssueHit], anaphors: list[IssueHit],
-                   cues: StanceCues | None, hits) -> list[Claim4]:
-    out: list[Claim4] = []
+                   cues: StanceCues | None, hits) -> list[tuple[Claim4, int]]:
+    """Claims from the events of the sentence, each with its trigger's position."""
+    out: list[tuple[Claim4, int]] = []
     conditional = cues is not None and bool(_spans(low, cues.get("conditions")) or _spans(low, cues.get("condition_phrases")))
     spec = _spans(low, cues.get("speculation")) if cues is not None else []
     irrealis = _spans(low, cues.get("irrealis")) if cues is not None else []
@@ -469,13 +475,13 @@ def _event_stances(low: str, events: list[Coded], issue_hits: list[IssueHit], an
             stance = _stance(ev, issue, conditional, h.flip)
             if stance is None:
                 continue
-            out.append((ev.source.name, ev.source.country, issue.name, stance))
+            out.append(((ev.source.name, ev.source.country, issue.name, stance), s))
             if stance == "oppose" and ev.type == "REJECT" and ev.target is not None and _PROPOSAL.search(low):
                 # rejecting someone's proposal on the issue: its author supports it
-                out.append((ev.target.name, ev.target.country, issue.name, "support"))
+                out.append(((ev.target.name, ev.target.country, issue.name, "support"), -1))
             if issue.participants and ev.type in ("AGREE", "CONSULT") and ev.target is not None \
                     and stance == "support" and ev.target.kind == "person":
-                out.append((ev.target.name, ev.target.country, issue.name, stance))
+                out.append(((ev.target.name, ev.target.country, issue.name, stance), -1))
     return out
 
 
