@@ -118,3 +118,9 @@ def test_more_arguments(lang, sentence, expected):
 def test_agentless_passive_names_only_the_patient():
     assert not any(e[0] == "COERCE" for e in _ev("Experten meinen, Indien könnte gezwungen sein, Russland zu meiden."))
     assert not any(e[0] == "ASSAULT" and e[1] == "UKR" for e in _ev("Kyiv was hit overnight.", "en"))
+
+
+def test_noun_coordinated_with_a_possessed_one_shares_its_owner():
+    got = _ev("Nach seinem Telefonat mit Xi und Gesprächen mit Modi kehrte Carney nach Ottawa zurück.")
+    assert ("CONSULT", "CAN", "IND", "occurred") in got, got
+    assert ("CONSULT", "CAN", "CHN", "occurred") in got, got

@@ -96,3 +96,11 @@ def test_salience_fades():
 def test_subject_pronoun_in_reported_speech_may_refer_to_the_speaker():
     [(refs, evs)] = _run(["Putin told reporters he was ready to meet Trump in Budapest."], "en")
     assert ("he", "Vladimir Putin") in refs and ("CONSULT", "RUS", "USA", "planned") in evs
+
+
+def test_plural_possessive_after_two_actors_refers_to_both():
+    [(refs, evs)] = _run(["Es ist bekannt, dass Macron Meloni in ihrem ersten Telefonat einen Plan vorgeschlagen hat."])
+    assert {n for t, n in refs if t == "ihrem"} == {"Emmanuel Macron", "Giorgia Meloni"}
+    assert ("CONSULT", "FRA", "ITA", "occurred") in evs
+    [(refs, _)] = _run(["Modi told Xi in their meeting that India wants peace."], "en")
+    assert {n for t, n in refs if t == "their"} == {"Narendra Modi", "Xi Jinping"}

@@ -139,6 +139,13 @@ class Discourse:
                         continue
                 else:
                     pool = before + list(self._ents.values())
+                    mates = list(dict.fromkeys(a for c in before if c.clause == cl and len(c.ref.actors) == 1
+                                               for a in c.ref.actors))
+                    if "p" in code and len(mates) >= 2:
+                        # "Trump hat Putin in ihrem ersten Telefonat ...": a plural possessive
+                        # after two actors of its clause refers to both (split antecedent)
+                        out.extend(_hits(s, e, w, Referent(tuple(mates), True), "possessive"))
+                        continue
                     if not before and i <= 2 and i > 0 and low_words[i - 1] in lex.prepositions:
                         ref = _cataphor(sentence, words, i, here, code, lex)
                         if ref is not None:

@@ -634,7 +634,14 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         earlier = earlier + [g for g in same_before if g.last_tok < sv]
         same_before = [g for g in same_before if g.first_tok > sv]
     owner = False
-    if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 3 and same_before[-1].poss:
+    # a noun coordinated with a possessed one shares its owner: "nach seinem Telefonat mit X und
+    # Gesprächen mit Y"
+    if nominal and len(same_before) >= 2 and not same_before[-1].poss and ti > 0 and toks[ti - 1].low in ("und", "and", "sowie"):
+        poss = [g for g in same_before if g.poss and g.last_tok >= ti - 10]
+        if poss:
+            same_before = [g for g in same_before if g is not poss[-1]] + [poss[-1]]
+    if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 10 and same_before[-1].poss \
+            and (same_before[-1].last_tok >= ti - 3 or toks[ti - 1].low in ("und", "and", "sowie")):
         # "der nach seinem Telefonat mit Putin und seinem Treffen mit Selenskyj ...": the
         # possessive owns the act, the party after the preposition is the other side
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
