@@ -60,3 +60,27 @@ def _ev(s, lang):
 def test_trigger(lang, sentence, expected):
     got = _ev(sentence, lang)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # recognition is support, refusing it a rejection
+    ("en", "Belgrade will never recognise Kosovo, Vucic said.", ("REJECT", "SRB", "XKX")),
+    ("de", "Spanien erkennt Palästina an.", ("SUPPORT", "ESP", "PSE")),
+    # joint exercises and restored relations are cooperation
+    ("en", "South Korea and Japan held a joint naval exercise with the United States.", ("COOPERATE", "KOR", "USA")),
+    ("en", "Saudi Arabia and Iran restored diplomatic relations.", ("COOPERATE", "SAU", "IRN")),
+    ("de", "Ägypten und Katar nahmen die diplomatischen Beziehungen wieder auf.", ("COOPERATE", "EGY", "QAT")),
+    # summoning an ambassador is a protest against that state
+    ("en", "Germany summoned the Russian ambassador over the cyberattack.", ("ACCUSE", "DEU", "RUS")),
+    ("de", "Polen bestellte den russischen Botschafter ein.", ("ACCUSE", "POL", "RUS")),
+    # the newly listed states
+    ("en", "Iran's foreign minister met his Omani counterpart in Muscat.", ("CONSULT", "IRN", "OMN")),
+])
+def test_more_triggers(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+
+
+def test_would_not_meet_is_hypothetical_not_cancelled():
+    _, coded = code_sentence("The White House said Trump would not meet Putin without a clear outcome.", "en", ON)
+    assert [c.status for c in coded if c.type == "CONSULT"] == ["hypothetical"]

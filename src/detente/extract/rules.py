@@ -471,7 +471,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if trig.negated:
                 etype = trig.negated
             elif etype == "CONSULT" and _has(toks[max(0, ti - 5):ti], lex.negation):
-                status = "cancelled"     # "kein Treffen" / "no meeting"
+                if status != "hypothetical":
+                    status = "cancelled"     # "kein Treffen" / "no meeting"; "would not meet" stays hypothetical
             else:
                 continue                  # purely negated statement: not coded
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
@@ -718,7 +719,7 @@ def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     prev = toks[ti - 1]
     if prev.low in _DETERMINERS or prev.low.endswith(("'s", "’s")):
         return True
-    return ti > 1 and toks[ti - 2].low in _DETERMINERS and any(g.adj and g.last_tok == ti - 1 for g in groups)
+    return ti > 1 and toks[ti - 2].low in _DETERMINERS and any(g.last_tok == ti - 1 for g in groups)
 
 
 def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
