@@ -124,3 +124,12 @@ def test_noun_coordinated_with_a_possessed_one_shares_its_owner():
     got = _ev("Nach seinem Telefonat mit Xi und Gesprächen mit Modi kehrte Carney nach Ottawa zurück.")
     assert ("CONSULT", "CAN", "IND", "occurred") in got, got
     assert ("CONSULT", "CAN", "CHN", "occurred") in got, got
+
+
+def test_object_demonym_of_a_verb_final_trigger_and_refused_concessions():
+    assert ("ASSAULT", "UKR", "RUS", "occurred") in _ev("Die Ukraine hat eine russische Raffinerie mit Drohnen angegriffen.")
+    # refusing to cede or withdraw is a rejection
+    assert ("REJECT", "ARM", "AZE", "occurred") in _ev("Armenien wird Aserbaidschan keine Dörfer überlassen.") or \
+        ("REJECT", "ARM", "AZE", "planned") in _ev("Armenien wird Aserbaidschan keine Dörfer überlassen.")
+    assert any(e[:3] == ("REJECT", "RUS", "UKR") for e in _ev("Russia refused to withdraw from Ukraine.", "en")) or \
+        any(e[:3] == ("REJECT", "RUS", "UKR") for e in _ev("Russia will not withdraw its troops from Ukraine.", "en"))

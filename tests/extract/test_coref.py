@@ -104,3 +104,12 @@ def test_plural_possessive_after_two_actors_refers_to_both():
     assert ("CONSULT", "FRA", "ITA", "occurred") in evs
     [(refs, _)] = _run(["Modi told Xi in their meeting that India wants peace."], "en")
     assert {n for t, n in refs if t == "their"} == {"Narendra Modi", "Xi Jinping"}
+
+
+def test_the_two_role_holders():
+    _, (refs, evs) = _run(["Macron empfing am Montag den ukrainischen Präsidenten Selenskyj in Paris.",
+                           "Die beiden Präsidenten unterzeichneten ein Abkommen über Kampfjets."])
+    assert {n for t, n in refs} == {"Emmanuel Macron", "Volodymyr Zelensky"}
+    assert any(e[1:3] == ("FRA", "UKR") for e in evs), evs
+    _, (refs, _) = _run(["Albanese met Carney in Ottawa.", "The two leaders signed a trade pact."], "en")
+    assert {n for t, n in refs} == {"Anthony Albanese", "Mark Carney"}

@@ -156,21 +156,27 @@ class Discourse:
                 out.extend(_hits(s, e, w, ref, kind))
         if roles is not None:
             for m in roles.finditer(sentence):
-                s, e = m.start(1), m.end(1)
+                s, e = m.start("key"), m.end("key")
                 if any(a < e and s < b for a, b in taken) or any(h.start < e and s < h.end for h in out):
                     continue
                 nxt = next((h for h in linked if 0 <= h.start - m.end() <= 2), None)
                 if nxt is not None and nxt.kind == "person":
                     continue           # "der Präsident Emmanuel Macron": the name is the mention
-                want = lex.role_nouns[m.group(1).lower()]
+                want = lex.role_nouns[m.group("key").lower()]
                 country = nxt.actor.country if nxt is not None and nxt.actor is not None else None
                 pool = [c for c in [c for c in here if c.start < s] + list(self._ents.values())
                         if len(c.ref.actors) == 1 and c.ref.actors[0].kind == "person"
                         and _holds(c.ref.actors[0].role, want)
                         and (country is None or c.ref.actors[0].country == country)]
-                ref = _best(pool, "*")
+                if m.group("two"):
+                    # "die beiden Präsidenten", "the two leaders": the two most salient holders
+                    pool.sort(key=lambda c: -c.weight)
+                    two = tuple(dict.fromkeys(c.ref.actors[0] for c in pool))[:2]
+                    ref = Referent(two, True) if len(two) == 2 else None
+                else:
+                    ref = _best(pool, "*")
                 if ref is not None:
-                    out.extend(_hits(s, e, m.group(1), ref, "role"))
+                    out.extend(_hits(s, e, m.group("key"), ref, "role"))
         out.extend(_quoted_first_person(sentence, words, linked + out, lex))
         return out
 
@@ -358,4 +364,4 @@ def _role_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     keys = sorted(lex.role_nouns, key=len, reverse=True)
     arts = "|".join(re.escape(a) for a in sorted(lex.articles))
-    return re.compile(rf"(?<!\w)(?i:{arts})\s+((?i:{'|'.join(re.escape(k) for k in keys)}))(?!\w)")
+    return re.compile(rf"(?<!\w)(?i:{arts})\s+(?:(?P<two>(?i:beiden|both|two))\s+)?(?P<key>(?i:{'|'.join(re.escape(k) for k in keys)}))(?!\w)")

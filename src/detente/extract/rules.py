@@ -577,7 +577,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     clause = toks[ti].clause
     gs = [g for g in groups if not (g.start < e and s < g.end)]     # not the trigger itself
     gs = [g for g in gs if not g.adj or (g.end <= s and g.last_tok >= ti - 2) or (g.start >= e and g.first_tok <= ti + 2)
-          or (g.clause == clause and g.first_tok > 0 and _prep_before(toks, g.first_tok))]
+          or (g.clause == clause and g.first_tok > 0 and _prep_before(toks, g.first_tok))
+          # the object of a verb-final trigger: "Die Ukraine hat eine russische Raffinerie angegriffen"
+          or (not nominal and g.clause == clause and g.end <= s and toks[ti].text[:1].islower()
+              and any(h.clause == clause and not h.adj and h.end <= g.start for h in gs))]
     if not gs:
         return []
     before = [g for g in gs if g.end <= s]
