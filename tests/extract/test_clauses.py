@@ -48,3 +48,10 @@ def test_clause_kinds():
 def test_status_scope(lang, sentence, expected):
     got = _ev(sentence, lang)
     assert expected in got, got
+
+
+def test_decision_makes_its_content_planned_and_dependent_subjects_are_no_agents():
+    assert ("CONSULT", "TUR", "GRC", "planned") in _ev("Erdogan traf die Entscheidung, Mitsotakis im Mai zu besuchen.") or \
+        ("CONSULT", "TUR", "GRC", "planned") in _ev("Erdogan beschloss, Mitsotakis im Mai zu besuchen.")
+    # "erwarten Beobachter, dass Putin ...": the complement's subject does not expect anything
+    assert not any(e[0] == "REQUEST" for e in _ev("Nach dem Gipfel erwarten Beobachter, dass Xi und Modi sich einigen."))

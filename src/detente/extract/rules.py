@@ -686,6 +686,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         pool = near_after
     elif after:
         src_g = after[0]
+        if src_g.clause != clause and kinds.get(src_g.clause) in ("comp", "rel"):
+            # "..., erwarten Beobachter, dass Putin ...": the subject of a clause that depends on the
+            # trigger's is no agent of the trigger
+            return []
         pool = [g for g in near_after if g is not src_g]
     else:
         return []
