@@ -228,3 +228,20 @@ def test_coordinated_holders_each_hold_the_stance():
             ("DEU", "ceasefire_first", "support"), ("POL", "ceasefire_first", "support")}
     assert want <= stances("Frankreich, Großbritannien, Deutschland und Polen fordern eine bedingungslose Waffenruhe.", "de")
     assert want <= stances("France, Britain, Germany and Poland demanded an unconditional ceasefire.", "en")
+
+
+def test_actors_coordinated_with_an_object_are_objects_too():
+    got = stances("Nach dem Treffen mit Putin und Trump forderte Macron eine sofortige Waffenruhe.", "de")
+    assert ("FRA", "ceasefire_first", "support") in got
+    assert not any(c[0] in ("RUS", "USA") for c in got)
+    got = stances("After his talks with Putin and Trump, Macron called for an immediate ceasefire.", "en")
+    assert ("FRA", "ceasefire_first", "support") in got
+    assert not any(c[0] in ("RUS", "USA") for c in got)
+
+
+def test_partners_of_a_joint_act_share_the_stance():
+    got = stances("Paris hat sich mit Berlin und Warschau zusammengetan, um eine europäische Schutztruppe vorzuschlagen.", "de")
+    assert {("FRA", "security_guarantees", "support"), ("DEU", "security_guarantees", "support"),
+            ("POL", "security_guarantees", "support")} <= got
+    got = stances("France teamed up with Germany to propose a European reassurance force.", "en")
+    assert {("FRA", "security_guarantees", "support"), ("DEU", "security_guarantees", "support")} <= got

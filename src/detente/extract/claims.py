@@ -305,6 +305,7 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
     conds = [(s, e, any(p.match(low, s) for p in cues.get("presupposed"))) for s, e in _spans(low, cues.get("conditions"))]
     conds += [(s, e, True) for s, e in _spans(low, cues.get("presupposed")) if not any(a <= s < b for a, b, _ in conds)]
     concessive = _spans(low, cues.get("concessive"))
+    joint = _spans(low, cues.get("joint"))
     phrases = _spans(low, cues.get("condition_phrases"))
     conds = [c for c in conds if not any(a <= c[0] < b for a, b in concessive)]
     spec = _spans(low, cues.get("speculation"))
@@ -321,7 +322,10 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
         if found_holder is None:
             continue
         holder, at = found_holder
-        holders = [holder] + _coordinated(low, actors, at, holder)
+        holders = [holder] + _coordinated(low, actors, at, holder, cues)
+        for a, b in joint:            # "mit den Briten und Selenskyj zusammentaten, um ... vorzuschlagen"
+            if at < b <= s:
+                holders += [h.actor for h in actors if a <= h.start < b and h.actor not in holders and h.kind != "adjective"]
         # a clause without a subject of its own ("..., nicht im Interesse Russlands ist") takes
         # its object back to the clause's subordinator ("dass jedweder Waffenstillstand ...")
         op = cues.get("openers") if at < _clause_start(low, s) else ()
@@ -358,12 +362,14 @@ def _cue_stances(low: str, cues: StanceCues, issue_hits: list[IssueHit], anaphor
     return out
 
 
+_CONJ_GAP = re.compile(r"\s*(?:,\s*)?(?:und|and|sowie|oder|or|&)\s+(?:(?:die|der|den|dem|das|the)\s+)?")
 _COORD_GAP = re.compile(r"\s*(?:,|und|and|sowie|&|oder|or|, und|, and)?\s*(?:(?:die|der|den|das|the)\s+)?")
 
 
-def _coordinated(low: str, actors, at: int, holder: Actor) -> list[Actor]:
+def _coordinated(low: str, actors, at: int, holder: Actor, cues: StanceCues) -> list[Actor]:
     """Actors coordinated with the holder's mention ("Frankreich, Großbritannien, Deutschland und
-    Polen fordern ..."): each holds the stance (as rules.py gives each its own event)."""
+    Polen fordern ..."): each holds the stance (as rules.py gives each its own event); an object
+    in the chain ("mit dem Präsidenten Putin und seinem ...") does not."""
     idx = next((n for n, h in enumerate(actors) if h.start == at), None)
     if idx is None:
         return []
@@ -375,7 +381,7 @@ def _coordinated(low: str, actors, at: int, holder: Actor) -> list[Actor]:
             if a.kind == "adjective" or b.kind == "adjective" or not _COORD_GAP.fullmatch(low, a.end, b.start):
                 break
             n += step
-            if actors[n].actor != holder and actors[n].actor not in out:
+            if actors[n].actor != holder and actors[n].actor not in out and _usable(actors[n], low, cues, actors):
                 out.append(actors[n].actor)
     return out
 
@@ -383,7 +389,10 @@ def _coordinated(low: str, actors, at: int, holder: Actor) -> list[Actor]:
 def _governed(low: str, start: int, cues: StanceCues) -> bool:
     """Is the mention at `start` an object: a governing word right before it, or before its
     article and adjectives ("mit dem amerikanischen Präsidenten")?"""
-    words = _WORDS.findall(low[max(0, start - 50):start])[-4:][::-1]
+    lo = max(0, start - 50)
+    for m in _BOUNDARY.finditer(low, lo, start):
+        lo = m.end()                   # only the mention's own clause ("..., indem sie ...")
+    words = _WORDS.findall(low[lo:start])[-4:][::-1]
     i = 0
     while i < len(words) and i < 2 and words[i] not in _ARTICLES and words[i] not in cues.governing \
             and _ADJECTIVE.match(words[i]):
@@ -398,8 +407,11 @@ def _usable(h: Hit, low: str, cues: StanceCues, actors=()) -> bool:
     if h.kind == "adjective":
         return False
     start = h.start
-    for a in reversed(actors):   # an apposition shares its head's case: "dem Präsidenten Wladimir Putin"
-        if a.actor == h.actor and 0 <= start - a.end <= 2:
+    for a in reversed(actors):
+        # an apposition shares its head's case ("dem Präsidenten Wladimir Putin"), and so does a
+        # coordinated actor ("mit Putin und Trump")
+        if a.end <= start and ((a.actor == h.actor and start - a.end <= 2)
+                               or (a.kind != "adjective" and _CONJ_GAP.fullmatch(low, a.end, start))):
             start = a.start
     return not _governed(low, start, cues)
 
