@@ -245,3 +245,12 @@ def test_partners_of_a_joint_act_share_the_stance():
             ("POL", "security_guarantees", "support")} <= got
     got = stances("France teamed up with Germany to propose a European reassurance force.", "en")
     assert {("FRA", "security_guarantees", "support"), ("DEU", "security_guarantees", "support")} <= got
+
+
+def test_a_ceasefire_in_another_war_is_not_the_issue():
+    assert not any(c[1] == "ceasefire_first" for c in stances(
+        "Israel und die Hamas stimmten einer Waffenruhe im Gazastreifen zu.", "de"))
+    assert not any(c[1] == "ceasefire_first" for c in stances(
+        "Trump welcomed the Gaza ceasefire and backed a truce between India and Pakistan.", "en"))
+    assert ("USA", "ceasefire_first", "support") in stances(
+        "Trump backed a ceasefire along the front line in Ukraine.", "en")
