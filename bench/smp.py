@@ -89,7 +89,8 @@ def example_case(repeat: int, draws: int = 10_000, seed: int = 1) -> dict:
             "draws_per_cpu_second": round(draws / cpu, 1),
             "us_per_run": round(cpu / draws * 1e6, 1), "rounds_total": int(rounds.sum()),
             "rounds_max": int(rounds.max()), "us_per_round": round(cpu / rounds.sum() * 1e6, 2),
-            "target_cpu_seconds": EXAMPLE_TARGET_CPU_S, "target_met": bool(cpu <= EXAMPLE_TARGET_CPU_S),
+            "target_cpu_seconds": EXAMPLE_TARGET_CPU_S,
+            "target_met": bool(cpu <= EXAMPLE_TARGET_CPU_S),
             "outcome_mean": [round(float(v), 6) for v in out.outcome.mean(axis=0)]}
 
 

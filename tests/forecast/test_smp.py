@@ -103,7 +103,8 @@ def test_run_to_max_rounds_same_without_trajectory(seed: int) -> None:
     """Runs that never meet the stopping rule; seed 294 cycles (state 7 = state 4), which
     the final-state-only kernel jumps over to max_rounds: same final state either way."""
     rng = np.random.default_rng(seed)
-    cap, pos, sal = rng.uniform(1, 100, 6), rng.uniform(0, 100, (6, 2)), rng.uniform(0, 1, (6, 2)) / 2
+    cap, pos = rng.uniform(1, 100, 6), rng.uniform(0, 100, (6, 2))
+    sal = rng.uniform(0, 1, (6, 2)) / 2
     full = smp.predict(cap, pos, sal)
     lean = smp.predict(cap, pos, sal, trajectory=False)
     assert full.rounds == lean.rounds == 100
@@ -117,7 +118,8 @@ def test_monte_carlo_asks_smp_for_no_trajectory() -> None:
     from detente.forecast.montecarlo import Draws, run_models
 
     rng = np.random.default_rng(3)
-    sample = Draws(CAP * rng.uniform(0.5, 1.5, (4, 7)), np.clip(POS + rng.normal(0, 5, (4, 7, 3)), 0, 100),
+    sample = Draws(CAP * rng.uniform(0.5, 1.5, (4, 7)),
+                   np.clip(POS + rng.normal(0, 5, (4, 7, 3)), 0, 100),
                    np.broadcast_to(SAL, (4, 7, 3)).copy())
     spec = {"smp": registry.get("smp")}
     lean = run_models(spec, sample)["smp"]
