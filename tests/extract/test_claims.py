@@ -254,3 +254,10 @@ def test_a_ceasefire_in_another_war_is_not_the_issue():
         "Trump welcomed the Gaza ceasefire and backed a truce between India and Pakistan.", "en"))
     assert ("USA", "ceasefire_first", "support") in stances(
         "Trump backed a ceasefire along the front line in Ukraine.", "en")
+
+
+def test_the_author_assuming_is_speculation():
+    assert not any(c[0] == "RUS" for c in stances(
+        "Man kann annehmen, dass Moskau eine Waffenruhe inzwischen unterstützt.", "de"))
+    assert not any(c[0] == "RUS" for c in stances(
+        "One might assume that Moscow now supports a truce.", "en"))
