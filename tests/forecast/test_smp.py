@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from detente.errors import InputError
-from detente.forecast.models import registry, smp
+from detente.forecast.models import registry, smp, smp_jit
 
 # KTAB's examples/smp/doc/dummyData_3Dim.csv (KTAB.md 1.1), 7 actors x 3 issues
 CAP = np.array([102.543, 53.393, 129.643, 75.92, 63.224, 120.048, 54.178])
@@ -69,6 +69,27 @@ def test_compiled_default_run_equals_batched_reference(n: int) -> None:
     np.testing.assert_allclose(fast.position, slow.position, atol=1e-12)
     np.testing.assert_allclose(fast.probability, slow.probability, atol=1e-9)
     np.testing.assert_array_equal(fast.representative, slow.representative)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 9, 25])
+def test_final_state_kernel_equals_history_kernel(n: int) -> None:
+    """run_default (Monte Carlo: final states only, cycles cut short) and
+    run_default_history (every state) give the same floats, draw by draw."""
+    rng = np.random.default_rng(100 + n)
+    cap = rng.uniform(1, 100, (12, n))
+    pos = np.round(rng.uniform(0, 100, (12, n, 3)), 1)
+    pos[1, : n // 2] = pos[1, 0]  # actors at one point
+    sal = rng.uniform(0, 1, (12, n, 3)) / 3
+    if n > 1:
+        sal[2, 0] = 0.0  # an actor that cares about nothing
+    inp = smp.validate(cap, pos, sal)
+    args = (inp.position, inp.salience, inp.capability, 100, 0.02, 1e-3)
+    final, prob, rep, rounds = smp_jit.run_default(*args)
+    hist, hprob, hrep, hrounds = smp_jit.run_default_history(*args)
+    np.testing.assert_array_equal(rounds, hrounds)
+    np.testing.assert_array_equal(final, hist[:, -1])
+    np.testing.assert_array_equal(prob, hprob[:, -1])
+    np.testing.assert_array_equal(rep, hrep)
 
 
 def test_compiled_path_in_chunks_of_draws(monkeypatch: pytest.MonkeyPatch) -> None:
