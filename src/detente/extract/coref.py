@@ -23,6 +23,7 @@ person holding that role. The words are data (`coref:` in data/lang/XX.yaml).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -85,8 +86,8 @@ class Discourse:
     def resolve(self, sentence: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         """Mentions for the pronouns, relative pronouns and role nouns of `sentence`, given the
         gazetteer `hits` of that sentence (new Hits only; the caller merges them)."""
-        if not lex.coref:
-            return []
+        if not lex.coref or not _trigger_words(lex.language).search(sentence):
+            return []          # no pronoun, role noun, first person or ", der": nothing to resolve
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
         if not words:
             return []
@@ -186,6 +187,8 @@ class Discourse:
             c.weight *= DECAY
         self._ents = {k: c for k, c in self._ents.items() if c.weight >= FLOOR}
         linked = [h for h in hits if h.actor is not None and h.kind != "place"]
+        if not linked:
+            return
         for c in _mentions(sentence, linked, lex, _clauses(sentence)):
             key = tuple(a.name for a in c.ref.actors)
             old = self._ents.get(key)
@@ -220,7 +223,7 @@ def _clauses(sentence: str):
     cuts = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
 
     def clause_of(pos: int) -> int:
-        return sum(1 for c in cuts if c < pos)
+        return bisect.bisect_left(cuts, pos)
     return clause_of
 
 
@@ -332,6 +335,19 @@ def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon
             if country is not None:
                 out.append(Hit(s, e, w, country, country.kind, ref="quote"))
     return out
+
+
+@lru_cache(maxsize=8)
+def _trigger_words(lang: str) -> re.Pattern[str]:
+    """A quick test: does the sentence hold any word that can start a resolution (relative
+    pronouns only after a comma)?"""
+    lex = load_lexicon(lang)
+    rel = set(lex.coref.get("relative", {}))
+    words = sorted(_vocabulary(lang) - rel, key=len, reverse=True)
+    alts = [rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"]
+    if rel:
+        alts.append(rf",\s*(?:{'|'.join(re.escape(w) for w in sorted(rel, key=len, reverse=True))})(?!\w)")
+    return re.compile("|".join(alts), re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

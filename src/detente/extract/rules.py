@@ -16,6 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+try:                     # the regex parser, to read literal anchors of phrase patterns
+    import re._parser as _sre_parse
+except ImportError:      # Python < 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 import simplemma
 
 from detente.extract import actors as actor_mod
@@ -133,14 +138,73 @@ def _match(lang: str, forms: tuple[str, ...]) -> int | None:
             if any(c in t.lemmas for c in cands):
                 return i
     parts = (low,) + tuple(low.split("-")[1:]) if "-" in low else (low,)
-    for i, t in enumerate(lex.triggers):
-        if low in t.exclude:
+    for i, (pre, inf) in enumerate(_affix_table(lang)):
+        if low in lex.triggers[i].exclude:
             continue
-        if t.prefixes and any(p.startswith(x) for p in parts for x in t.prefixes):
+        if pre is not None and any(pre.match(p) for p in parts):
             return i
-        if t.infixes and any(x in low for x in t.infixes):
+        if inf is not None and inf.search(low):
             return i
     return None
+
+
+@lru_cache(maxsize=8)
+def _affix_table(lang: str) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """Per trigger, its prefixes and infixes as one compiled alternation each (one regex
+    call instead of a Python loop over every prefix: _match runs once per distinct word)."""
+    out = []
+    for t in load_lexicon(lang).triggers:
+        pre = re.compile("|".join(re.escape(x) for x in sorted(t.prefixes, key=len, reverse=True))) if t.prefixes else None
+        inf = re.compile("|".join(re.escape(x) for x in sorted(t.infixes, key=len, reverse=True))) if t.infixes else None
+        out.append((pre, inf))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _phrase_table(lang: str) -> tuple[tuple[Trigger, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Every phrase pattern with the literal words one of which must occur for it to match
+    (read from the parsed pattern, as one plain alternation: a fast test before the phrase
+    itself; None when the pattern does not start with literals)."""
+    out = []
+    for t in load_lexicon(lang).triggers:
+        for p in t.phrases:
+            a = _anchors(p.pattern)
+            out.append((t, p, re.compile("|".join(re.escape(x) for x in a)) if a else None))
+    return tuple(out)
+
+
+def _anchors(pattern: str) -> tuple[str, ...] | None:
+    try:
+        items = list(_sre_parse.parse(pattern))
+    except Exception:       # noqa: BLE001 - an unparsable pattern just gets no prefilter
+        return None
+    got = _lead(items)
+    return tuple(sorted(got)) if got else None
+
+
+def _lead(items, min_len: int = 2) -> set[str] | None:
+    """Literal strings (>= min_len characters) one of which starts every match of this sequence."""
+    lit = ""
+    for op, av in items:
+        name = str(op)
+        if name == "AT" and not lit:
+            continue
+        if name == "LITERAL":
+            lit += chr(av)
+            continue
+        if name in ("BRANCH", "SUBPATTERN"):
+            alts = av[1] if name == "BRANCH" else [av[-1]]
+            out: set[str] = set()
+            for alt in alts:
+                sub = _lead(list(alt), 1)
+                if not sub:
+                    out = set()
+                    break
+                out |= {lit + x for x in sub}
+            if out and min(len(x) for x in out) >= min_len:
+                return out
+        break
+    return {lit} if len(lit) >= min_len else None
 
 
 @dataclass(slots=True)
@@ -407,8 +471,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             found.append((i, lex.triggers[k], t.start, t.end))
             seen_tok.add(i)
     phrase_tok: set[int] = set()
-    for trig in lex.triggers:
-        for p in trig.phrases:
+    for trig, p, anchors in _phrase_table(lang):
+        if anchors is not None and not anchors.search(low):
+            continue          # the phrase cannot match without one of its leading words (cheap test)
+        if True:
             for m in p.finditer(low):
                 i = next((j for j, t in enumerate(toks) if t.start <= m.start() < t.end or t.start >= m.start()), None)
                 if i is None or i in phrase_tok:
