@@ -29,8 +29,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from re import _constants, _parser
 
+import ahocorasick_rs
+
 from detente.extract.actors import Hit
-from detente.extract.lexicon import Actor, Issue, StanceCues, load_issues, load_stance_cues
+from detente.extract.lexicon import Actor, Issue, StanceCues, languages, load_issues, load_stance_cues
 from detente.extract.rules import Coded
 
 _SUPPORT_TYPES = {"REQUEST", "AGREE", "SUPPORT", "AID", "SANCTION", "COOPERATE", "CONCEDE"}
@@ -198,7 +200,8 @@ def _anaphors(low: str, cues: StanceCues, issue_hits: list[IssueHit], ctx: Conte
     for n, name in ctx.recent:      # later mentions and the sentence just before weigh more
         salience[name] = salience.get(name, 0.0) + 1.0 / (ctx.n - n) + 0.001 * n
     out = []
-    pats = [p for p, a in _plan(cues.get("anaphora"))[0] if a is None or any(map(low.__contains__, a))]
+    present = _present(low)
+    pats = [p for p, a in _plan(cues.get("anaphora"))[0] if a is None or not present.isdisjoint(a)]
     for p, m in ((p, m) for p in pats for m in p.finditer(low)):
         # the shortest match ending at the noun: "der Kreml lehnte diese Idee" -> "diese Idee"
         starts = [w.start() for w in _WORDS.finditer(low, m.start(), m.end())]
@@ -270,22 +273,51 @@ def _plan(pats: tuple[re.Pattern[str], ...]):
     """(patterns with their anchors, every anchor of the list, whether some pattern has none).
 
     Keyed by identity: the pattern tuples live as long as the cached lexicons (hashing a tuple
-    of patterns on every call cost more than the scans it saved)."""
+    of patterns on every call cost more than the scans it saved). Anchors outside the
+    automaton's vocabulary (a list it was not built from) count as unknown: always scanned."""
     got = _PLANS.get(id(pats))
     if got is None or got[0] is not pats:
-        items = tuple((p, _anchors(p)) for p in pats)
-        every = tuple(dict.fromkeys(x for _, a in items if a for x in a))
+        vocab = _automaton()[1]
+        items = tuple((p, frozenset(a) if a and set(a) <= vocab else None) for p in pats for a in [_anchors(p)])
+        every = frozenset(x for _, a in items if a for x in a)
         got = _PLANS[id(pats)] = (pats, items, every, any(a is None for _, a in items))
     return got[1:]
 
 
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, frozenset[str]]:
+    """One Aho-Corasick automaton (Aho & Corasick 1975, CACM 18(6)) over the anchors of every
+    issue and stance pattern of every language: a single pass per sentence tells which anchors
+    occur, instead of one substring search per anchor."""
+    lists = [ls for i in load_issues() for ls in (i.terms, i.oppose, i.support, i.exclude, i.meeting, i.weak)]
+    for lang in languages():
+        cues = load_stance_cues(lang)
+        if cues is not None:
+            lists += list(cues.patterns.values())
+    vocab = sorted({x for ls in lists for p in ls for x in (_anchors(p) or ())})
+    return ahocorasick_rs.AhoCorasick(vocab, matchkind=ahocorasick_rs.MatchKind.Standard), frozenset(vocab)
+
+
+_PRESENT: list = [None, frozenset()]
+
+
+def _present(low: str) -> frozenset[str]:
+    """The anchors occurring in the sentence (kept for the last sentence: one sentence meets
+    ~40 pattern lists in a row)."""
+    if _PRESENT[0] is not low:
+        ac, _ = _automaton()
+        _PRESENT[0], _PRESENT[1] = low, frozenset(ac.find_matches_as_strings(low, overlapping=True))
+    return _PRESENT[1]
+
+
 def _spans(low: str, pats: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
     items, every, always = _plan(pats)
-    if not always and not any(map(low.__contains__, every)):
+    present = _present(low)
+    if not always and present.isdisjoint(every):
         return []               # the usual case: no anchor of the list in the sentence
     out: list[tuple[int, int]] = []
     for p, anchors in items:
-        if anchors is None or any(map(low.__contains__, anchors)):
+        if anchors is None or not present.isdisjoint(anchors):
             out += [m.span() for m in p.finditer(low)]
     return out
 
