@@ -133,3 +133,13 @@ def test_object_demonym_of_a_verb_final_trigger_and_refused_concessions():
         ("REJECT", "ARM", "AZE", "planned") in _ev("Armenien wird Aserbaidschan keine Dörfer überlassen.")
     assert any(e[:3] == ("REJECT", "RUS", "UKR") for e in _ev("Russia refused to withdraw from Ukraine.", "en")) or \
         any(e[:3] == ("REJECT", "RUS", "UKR") for e in _ev("Russia will not withdraw its troops from Ukraine.", "en"))
+
+
+def test_internal_agreement_and_attributions():
+    # an agreement among one party's members is not an agreement with the target of its content
+    got = _ev("Die Europäische Union hat sich auf neue Sanktionen gegen Belarus geeinigt.")
+    assert ("SANCTION", "EU", "BLR", "occurred") in got and not any(e[0] == "AGREE" for e in got), got
+    assert ("AGREE", "ARM", "AZE", "occurred") in _ev("Armenien hat sich mit Aserbaidschan auf einen Grenzverlauf geeinigt.")
+    # a source of information is no agent
+    assert ("ASSAULT", "RUS", "UKR", "occurred") in _ev("Nach Angaben des ukrainischen Militärs griff Russland Charkiw an.")
+    assert ("ASSAULT", "RUS", "UKR", "occurred") in _ev("According to Ukrainian officials, Russia attacked Kharkiv overnight.", "en")

@@ -427,6 +427,28 @@ def _governed_by_act(toks: list[Tok], gov: int, lex: Lexicon, before: int) -> bo
     return False
 
 
+_ATTRIB = re.compile(r"^\W*(?:according to|laut|nach angaben (?:von|des|der|aus)|angaben (?:von|des|der) )\s*", re.IGNORECASE)
+_ATTRIB_WORD = re.compile(r"\S+")
+
+
+def _attribution(sentence: str) -> int:
+    """End of an opening attribution phrase, or 0. English: up to the first comma; German
+    (verb second, often no comma): articles, adjectives and nouns up to the finite verb."""
+    m = _ATTRIB.match(sentence)
+    if not m:
+        return 0
+    if "according" in m.group().lower():
+        c = sentence.find(",", m.end())
+        return c + 1 if 0 < c - m.end() <= 80 else 0
+    for w in _ATTRIB_WORD.finditer(sentence, m.end()):
+        t = w.group().strip(",")
+        if t[:1].islower() and t.lower() not in _ARTICLES and not t.endswith(("e", "en", "er", "em", "es", "s")):
+            return w.start()
+        if w.group().endswith(","):
+            return w.end()
+    return 0
+
+
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|told \w+|reported|announced|added|claimed|stated)"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
@@ -449,6 +471,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if extra:
             hits = sorted(hits + extra, key=lambda h: h.start)
     linked = [h for h in hits if h.actor is not None]
+    opener = _attribution(sentence)
+    if opener and any(h.start >= opener for h in linked):
+        # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
+        # Russland ... an") names who tells of the act, not a party to it
+        linked = [h for h in linked if h.start >= opener]
     tail = _REPORTER.search(sentence)
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
@@ -760,6 +787,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     else:
         return []
     src_countries = {a.country for a in src_g.actors}
+    if mutual and len(src_countries) == 1 and any(t.low in ("sich", "themselves") for t in toks if t.clause == clause) \
+            and not any(g.clause == clause and g is not src_g and _prep_before(toks, g.first_tok)
+                        and any(toks[j].low in ("mit", "with") for j in range(max(0, g.first_tok - 3), g.first_tok)) for g in gs):
+        # "Die EU hat sich auf Sanktionen gegen Russland geeinigt": an agreement among the
+        # subject's members, not with the party its content is aimed at
+        return [(a, None) for a in src_g.actors]
     if len(src_countries) >= 2 and mutual and not any(
             g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries for g in pool):
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
