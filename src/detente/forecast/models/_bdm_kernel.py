@@ -24,15 +24,14 @@ _FAST = {"nsz", "arcp", "contract", "afn", "reassoc"}
 
 
 @njit(cache=True, fastmath={"nsz", "arcp", "contract", "reassoc"})
-def _exp_into(z, out, bits):
-    """out = exp(z) for z <= 709 (exp(z) = 0 below -700), to ~1e-15 relative.
+def _exp_into(z, n, out, bits):
+    """out[:n] = exp(z[:n]) for z <= 709 (exp(z) = 0 below -700), to ~1e-15 relative.
 
     Written here because the round's cost is dominated by exp over whole rows, and libm's
     scalar exp blocks SIMD: this form (2^k by its exponent bits times a degree-13 Taylor
     polynomial of the remainder, |r| <= ln2/2) vectorises and runs ~2.5x faster. numba
     would vectorise np.exp only with Intel SVML, which is not a dependency here.
     """
-    n = z.shape[0]
     for i in range(n):
         x = max(z[i], -700.0)
         k = np.floor(x * 1.4426950408889634 + 0.5)
@@ -89,26 +88,42 @@ def wmedian(x, w):
 
 
 @njit(cache=True)
-def _structure(xs, m, ux, u, mid, near):
+def _sort_into(x, m, order):
+    """order[:m] = argsort of x[:m] by insertion, ties in actor order: numba's np.argsort
+    for fewer than 16 elements, without allocating."""
+    for t in range(m):
+        v = x[t]
+        j = t
+        while j > 0 and v < x[order[j - 1]]:
+            order[j] = order[j - 1]
+            j -= 1
+        order[j] = t
+
+
+@njit(cache=True)
+def _structure(cum, ux, u, mid, near):
     """Per round, shared by both probability passes (positions only, not exponents):
 
     mid[i, j]: the number of sorted voters on j's side of the midpoint of distinct positions
-    i and j (voters right of it back i when u_i > u_j, left of it when u_i < u_j);
+    i and j (voters right of it back i when u_i > u_j, left of it when u_i < u_j), from
+    cum[k], the number of voters at the k lowest distinct positions: the midpoint of i < j
+    is the same number both ways, and walks right as j does;
     near[h, :u - 1]: the other distinct positions by increasing distance from u_h (for the
     normaliser, where each voter's disutilities are sorted by distance).
     """
     for i in range(u):
-        pl = 0  # voters with x < midpoint
-        pr = 0  # voters with x <= midpoint
-        for j in range(u):
+        kl = i  # distinct positions < midpoint (all below i are)
+        kr = i  # distinct positions <= midpoint
+        for j in range(i + 1, u):
             c = 0.5 * (ux[i] + ux[j])
-            while pl < m and xs[pl] < c:
-                pl += 1
-            if pr < pl:
-                pr = pl
-            while pr < m and xs[pr] <= c:
-                pr += 1
-            mid[i, j] = pr if ux[i] > ux[j] else pl
+            while kl < u and ux[kl] < c:
+                kl += 1
+            if kr < kl:
+                kr = kl
+            while kr < u and ux[kr] <= c:
+                kr += 1
+            mid[i, j] = cum[kl]  # i left of j: voters left of the midpoint back i
+            mid[j, i] = cum[kr]  # j right of i: voters right of it back j
     for h in range(u):
         lo = h - 1
         hi = h + 1
@@ -206,23 +221,30 @@ def _workspace(n):
         np.empty((n, n), np.int64), np.empty((n, max(n - 1, 1)), np.int64),  # mid, near
         np.empty((n, n)), np.empty((n, n)), np.empty((n + 1, n)),  # P1, P, G
         np.empty(n), np.empty(n),  # sec, r
-        np.empty((n, n)), np.empty((n, n)), np.empty((n, n)),  # Ls, Lf, LD
+        np.empty((2, n, n)), np.empty((2, n, n)), np.empty((2, n, n)),  # Ls, Lf, LD: this and last round
         np.empty(3 * n * n), np.empty(3 * n * n), np.empty(3 * n * n, np.int64),  # Z, E, bits
         np.empty(n), np.empty(n),  # us, uf
+        np.empty(n, np.int64), np.empty(n + 1, np.int64),  # order, cum
+        np.empty(n), np.empty(n, np.int64), np.zeros(3),  # pux, pm, lc (log reuse, see _one_round)
     )
 
 
 @njit(cache=True, fastmath=_FAST)
 def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulation, conflict,
-               t_mode, sec_mode, sal_mode, new, work):
-    (g, gs, xs, ws, ux, cnt, D, F, mid, near, P1, P, G, sec, r, Ls, Lf, LD, Z, E, bits, us, uf) = work
+               t_mode, sec_mode, sal_mode, new, g, gs, xs, ws, ux, cnt, D, F, mid, near, P1, P, G,
+               sec, r, Ls, Lf, LD, Z, E, bits, us, uf, order, cum, pux, pm, lc):
+    # scratch arrays come one by one, not in a tuple: unpacking a tuple of arrays costs an
+    # atomic reference-count update per array and round
     mu = wmedian(x[:m], w[:m]) if q < 1.0 else 0.0
     # Every quantity below depends on positions only through the distinct positions; actors
     # converge as rounds pass, so work per distinct position (u <= m) rather than per actor.
-    # np.argsort (numba's quicksort: insertion sort below 16 elements) allocates, but any
-    # other order of tied actors changes the sums below by round-off, which flips later
-    # moves in many draws at n > 15: kept so results stay those of the first kernel
-    order = np.argsort(x[:m])
+    # The order of tied actors matters: another order changes the sums below by round-off,
+    # which flips later moves in many draws. numba's np.argsort is an insertion sort below
+    # 16 elements; the same sort into scratch avoids its allocation (the example's case).
+    if m < 16:
+        _sort_into(x, m, order)
+    else:
+        order[:m] = np.argsort(x[:m])
     u = 0
     for t in range(m):
         a = order[t]
@@ -231,9 +253,11 @@ def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulati
         if u == 0 or x[a] != ux[u - 1]:
             ux[u] = x[a]
             cnt[u] = 0.0
+            cum[u] = t  # voters below this distinct position
             u += 1
         g[a] = u - 1
         cnt[u - 1] += 1.0
+    cum[u] = m
     for t in range(m):
         gs[t] = g[order[t]]  # sorted voter -> distinct position
     for a in range(u):
@@ -242,7 +266,7 @@ def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulati
     for t in range(m):
         for b in range(u):
             F[t, b] = D[gs[t], b]
-    _structure(xs, m, ux, u, mid, near)
+    _structure(cum, ux, u, mid, near)
     _probabilities(ws, gs, F, ux, cnt, m, u, mid, near, prob_mode, G, P1)
     # risk exponents from security levels computed with r = 1 (Scholz appendix steps 7-9),
     # where U_s = 2d, U_f = -2d, U_sq = 0 need no powers
@@ -272,13 +296,36 @@ def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulati
         for i in range(m):
             big_r = (2.0 * sec[i] - smax - smin) / (smax - smin)
             r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
-    # powers as exp(r log z), the logs once per pair of distinct positions
+    # powers as exp(r log z), the logs once per pair of distinct positions, and only for
+    # pairs new this round: a pair of positions both held last round (most are: actors move
+    # to others' positions) has the same D with the same R, so last round's logs are reused
+    # (lc: last round's count of distinct positions, R, and which table half holds its logs)
+    prev = int(lc[2])
+    cur = 1 - prev
+    pu = int(lc[0]) if lc[1] == R else 0
+    j = 0
+    for i in range(u):
+        while j < pu and pux[j] < ux[i]:
+            j += 1
+        pm[i] = j if j < pu and pux[j] == ux[i] else -1
     for a in range(u):
+        pa = pm[a]
         for b in range(a, u):
-            Ls[a, b] = Ls[b, a] = np.log(max(0.5 - 0.5 * D[a, b], 0.0))
-            Lf[a, b] = Lf[b, a] = np.log(0.5 + 0.5 * D[a, b])
-            if vote_risk:
-                LD[a, b] = LD[b, a] = np.log(D[a, b])  # -inf on the diagonal: exp(r * -inf) = 0
+            pb = pm[b]
+            if pa >= 0 and pb >= 0:
+                Ls[cur, a, b] = Ls[cur, b, a] = Ls[prev, pa, pb]
+                Lf[cur, a, b] = Lf[cur, b, a] = Lf[prev, pa, pb]
+                LD[cur, a, b] = LD[cur, b, a] = LD[prev, pa, pb]
+            else:
+                Ls[cur, a, b] = Ls[cur, b, a] = np.log(max(0.5 - 0.5 * D[a, b], 0.0))
+                Lf[cur, a, b] = Lf[cur, b, a] = np.log(0.5 + 0.5 * D[a, b])
+                if vote_risk:
+                    LD[cur, a, b] = LD[cur, b, a] = np.log(D[a, b])  # -inf on the diagonal: exp(r * -inf) = 0
+    for i in range(u):
+        pux[i] = ux[i]
+    lc[0] = u
+    lc[1] = R
+    lc[2] = cur
     # all powers of the round as exp(r_a log z), one vectorised exp per actor over its row of
     # distinct positions: U_s and U_f for a as receiver, d^r_a for a as voter (vote_risk)
     w3 = 3 * u if vote_risk else 2 * u
@@ -287,12 +334,12 @@ def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulati
         ga = g[a]
         row = a * w3
         for b in range(u):
-            Z[row + b] = ra * Ls[ga, b]
-            Z[row + u + b] = ra * Lf[ga, b]
+            Z[row + b] = ra * Ls[cur, ga, b]
+            Z[row + u + b] = ra * Lf[cur, ga, b]
         if vote_risk:
             for b in range(u):
-                Z[row + 2 * u + b] = ra * LD[ga, b]
-    _exp_into(Z[:m * w3], E, bits)
+                Z[row + 2 * u + b] = ra * LD[cur, ga, b]
+    _exp_into(Z, m * w3, E, bits)
     if vote_risk:
         for t in range(m):
             row = order[t] * w3
@@ -366,7 +413,8 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
     """
     B, n = x0.shape
     keep = out.shape[1] > 1
-    work = _workspace(n)
+    (g, gs, xs, ws, ux, cnt, D, F, mid, near, P1, P, G, sec, r, Ls, Lf, LD, Z, E, bits, us, uf,
+     order, cum, pux, pm, lc) = _workspace(n)
     idx = np.empty(n, np.int64)
     x = np.empty(n)
     cc = np.empty(n)
@@ -374,6 +422,7 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
     w = np.empty(n)
     new = np.empty(n)
     for b in range(B):
+        lc[0] = 0.0  # a new game: no logs from a last round
         m = 0
         for t in range(n):
             if present[b, t]:
@@ -415,7 +464,9 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
                     R = range_value
                 if m >= 2 and R > 0:
                     _one_round(x, cc, ss, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulation,
-                               conflict, t_mode, sec_mode, sal_mode, new, work)
+                               conflict, t_mode, sec_mode, sal_mode, new, g, gs, xs, ws, ux, cnt, D, F,
+                               mid, near, P1, P, G, sec, r, Ls, Lf, LD, Z, E, bits, us, uf, order, cum,
+                               pux, pm, lc)
                     moving = False
                     for t in range(m):
                         if new[t] != x[t]:
