@@ -60,3 +60,12 @@ def test_owner_and_concession(lang, sentence, expected):
 def test_pairs_and_threats(lang, sentence, expected):
     got = _ev(sentence, lang)
     assert expected in got, got
+
+
+def test_the_content_of_an_accusation_or_warning_is_no_act_of_its_own():
+    got = _ev("Pakistan accused India of supporting militants.", "en")
+    assert ("ACCUSE", "PAK", "IND", "occurred") in got and not any(e[0] == "SUPPORT" for e in got), got
+    got = _ev("Iran accused the United States of sabotaging nuclear talks.", "en")
+    assert not any(e[0] == "CONSULT" for e in got), got
+    got = _ev("China warned Taiwan against seeking independence.", "en")
+    assert not any(e[0] == "REQUEST" for e in got), got

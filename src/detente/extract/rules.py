@@ -540,8 +540,20 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     out: list[Coded] = []
     keys: set[tuple[str, str, str | None]] = set()
     types_before: set[str] = set()
+    # English: a gerund after a preposition that follows an act ("accused X of supporting ...",
+    # "warned Y against seeking ...") opens that act's content; acts named from there to the
+    # clause end are what is alleged or warned about, not acts of their own
+    content_from: dict[int, int] = {}
+    if lex.language == "en":
+        for i, t in enumerate(toks):
+            c = t.clause
+            if c not in content_from and t.low.endswith("ing") and i > 0 and toks[i - 1].low in _GERUND_PREPS \
+                    and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
+                content_from[c] = i
     for ti, trig, s, e in found:
         tok = toks[ti]
+        if tok.clause in content_from and ti >= content_from[tok.clause]:
+            continue
         clause_toks = [t for t in toks if t.clause == tok.clause]
         etype = trig.type
         earlier = set(types_before)
@@ -836,6 +848,7 @@ def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
 
 
 NOUN_WINDOW = 4
+_GERUND_PREPS = frozenset({"of", "against", "for", "from", "about"})
 # English has no capitalised nouns: a trigger after one of these words is read as a noun
 _DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
                          "massive major fresh first second".split())
