@@ -143,3 +143,24 @@ def test_internal_agreement_and_attributions():
     # a source of information is no agent
     assert ("ASSAULT", "RUS", "UKR", "occurred") in _ev("Nach Angaben des ukrainischen Militärs griff Russland Charkiw an.")
     assert ("ASSAULT", "RUS", "UKR", "occurred") in _ev("According to Ukrainian officials, Russia attacked Kharkiv overnight.", "en")
+
+
+def test_travel_to_a_capital_and_name_appositions():
+    # verb-final: the capital before the verb is the host
+    got = _ev("Die italienische Ministerpräsidentin Giorgia Meloni ist am Dienstag nach Washington gereist.")
+    assert ("CONSULT", "ITA", "USA", "occurred") in got, got
+    # a meeting is not vetoed by what it is about; "hat ... getroffen" is a meeting
+    assert any(e[:3] == ("CONSULT", "ITA", "USA") for e in _ev("Meloni will mit Trump über Zölle sprechen."))
+    assert ("CONSULT", "DEU", "FRA", "occurred") in _ev("Merz hat am Montag Macron in Paris getroffen.")
+    assert not any(e[0] == "CONSULT" for e in _ev("Kiew wurde von russischen Raketen getroffen."))
+
+
+def test_office_noun_before_a_name_is_an_apposition_for_pronouns():
+    from detente.extract.lexicon import load_lexicon
+    d = coref.Discourse()
+    lex = load_lexicon("de")
+    s1 = "Die italienische Ministerpräsidentin Giorgia Meloni landete in Athen."
+    hits, _ = code_sentence(s1, "de", ON, discourse=d)
+    d.update(s1, hits, lex)
+    hits, _ = code_sentence("Sie traf dort Mitsotakis.", "de", ON, discourse=d)
+    assert [(h.text, h.actor.name) for h in hits if h.ref] == [("Sie", "Giorgia Meloni")]

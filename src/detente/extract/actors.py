@@ -87,6 +87,12 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 continue
             hits.append(Hit(s, e, name, None, "unknown"))
     hits.sort(key=lambda h: h.start)
+    # "die italienische Ministerpräsidentin Giorgia Meloni": the name is the mention, the
+    # demonym + office noun before it only its apposition
+    if any(h.kind == "collective" for h in hits):
+        hits = [h for i, h in enumerate(hits) if not (
+            h.kind == "collective" and i + 1 < len(hits) and hits[i + 1].kind == "person"
+            and not sentence[h.end:hits[i + 1].start].strip())]
     return hits
 
 

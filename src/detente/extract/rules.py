@@ -874,15 +874,18 @@ def _host(pairs, places, groups, toks, ti, e):
     country ("Politiker aus Frankreich ... trafen in Kiew ein" -> France -> Ukraine)."""
     clause = toks[ti].clause
     # only a capital stands for its government as host; a meeting in Istanbul or Geneva is on neutral ground
-    host = next((p.host for p in places if p.host is not None and p.capital and p.start >= e and p.start - e < 150), None)
+    # the capital after the trigger, or (verb-final German: "ist nach Washington gereist") before a verb trigger in its clause
+    verb = toks[ti].text[:1].islower()
+    host = next((p.host for p in places if p.host is not None and p.capital and (p.start >= e and p.start - e < 150
+                 or verb and p.end <= toks[ti].start and _clause_at(toks, p.start) == clause)), None)
     if host is None:
         return pairs
     first = pairs[0][0] if pairs else None
     src_g = next((g for g in groups if first in g.actors), None) if first else None
     # another party in the clause makes it a meeting with that party, unless it is named only
     # well after the place ("Besuch ... in Kiew und gipfelte in einem Telefonat zwischen ...")
-    place = next(p for p in places if p.host is host and p.capital and p.start >= e)
-    if any(g.clause == clause and g.start >= e and g is not src_g
+    place = next(p for p in places if p.host is host and p.capital)
+    if any(g.clause == clause and (g.start >= e or verb) and g is not src_g and not (first is not None and first in g.actors)
            and (g.start < place.start or g.first_tok - _tok_index(toks, place.end) <= 3) for g in groups):
         return pairs
     if src_g and len(src_g.actors) == 2 and not set(toks[ti].forms) & _ARRIVAL \
