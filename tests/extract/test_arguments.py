@@ -164,3 +164,12 @@ def test_office_noun_before_a_name_is_an_apposition_for_pronouns():
     d.update(s1, hits, lex)
     hits, _ = code_sentence("Sie traf dort Mitsotakis.", "de", ON, discourse=d)
     assert [(h.text, h.actor.name) for h in hits if h.ref] == [("Sie", "Giorgia Meloni")]
+
+
+def test_multiword_relative_dates():
+    _, coded = code_sentence("Russland griff an diesem Morgen erneut Kiew an.", "de", ON)
+    assert [c.date for c in coded if c.type == "ASSAULT"] == [ON]
+    _, coded = code_sentence("Russia struck Kyiv again this morning.", "en", ON)
+    assert [c.date for c in coded if c.type == "ASSAULT"] == [ON]
+    _, coded = code_sentence("Russia struck Odesa last night.", "en", ON)
+    assert [c.date for c in coded if c.type == "ASSAULT"] == [ON - dt.timedelta(days=1)]

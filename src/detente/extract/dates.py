@@ -46,6 +46,12 @@ def find(sentence: str, lex: Lexicon, base: dt.date | None) -> list[When]:
             out.append(When(d, "day", m.group()))
     if base is None and not out:
         return out
+    if base is not None:
+        low_s = sentence.lower()
+        for pat, days in lex.relative_phrases:       # "an diesem Morgen", "this morning", "earlier today"
+            m = pat.search(low_s)
+            if m:
+                out.append(When(base + dt.timedelta(days=days), "day", sentence[m.start():m.end()]))
     words = [(w.group(), w.start()) for w in _WORD.finditer(sentence)]
     low = [w.lower().rstrip(".") for w, _ in words]
     for i, w in enumerate(low):

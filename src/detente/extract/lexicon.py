@@ -73,6 +73,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     factual_aux: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
+    relative_phrases: tuple[tuple[re.Pattern[str], int], ...] = ()
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -128,7 +129,8 @@ def load_lexicon(lang: str) -> Lexicon:
         adverbial_openers=_low((raw.get("clauses") or {}).get("adverbial")),
         speech_verbs=_low((raw.get("clauses") or {}).get("speech_verbs")),
         factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")),
-        deontic=_low((raw.get("clauses") or {}).get("deontic")))
+        deontic=_low((raw.get("clauses") or {}).get("deontic")),
+        relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()))
 
 
 @dataclass(frozen=True)
