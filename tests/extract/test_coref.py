@@ -113,3 +113,14 @@ def test_the_two_role_holders():
     assert any(e[1:3] == ("FRA", "UKR") for e in evs), evs
     _, (refs, _) = _run(["Albanese met Carney in Ottawa.", "The two leaders signed a trade pact."], "en")
     assert {n for t, n in refs} == {"Anthony Albanese", "Mark Carney"}
+
+
+def test_a_quote_of_its_own_continues_the_last_speaker():
+    _, (refs, evs) = _run(["Tusk sagte am Montag in Warschau, die Lage sei ernst.",
+                           "„Wir werden Belarus mit neuen Sanktionen belegen.“"])
+    assert refs == [("Wir", "Poland")] and ("SANCTION", "POL", "BLR", "planned") in evs
+    _, (refs, _) = _run(["Carney said on Monday that talks had stalled.", "\"We will not accept new tariffs from Washington.\""], "en")
+    assert refs == [("We", "Canada")]
+    # without a speaker just before, a quote's "wir" stays unresolved
+    _, _, (refs, _) = _run(["Tusk sagte am Montag, die Lage sei ernst.", "Das Wetter war schlecht.", "„Wir bleiben.“"])
+    assert refs == []

@@ -40,6 +40,7 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()–—]|\s-\s|\s(?:und|aber|oder|doch|and|but
 _COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,)\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker
+_OPEN_QUOTES = frozenset("„“\"»«‚'")
 _REPORT_TAIL = re.compile(r"[,“”\"»«]\s*(?:(?:sagte|sagt|erklärte|erklärt|betonte|fügte|so)\s+(\w+)"
                           r"|(\w+)\s+(?:said|says|added|told \w+|stressed))[^\w]*$")
 
@@ -78,6 +79,7 @@ class Discourse:
 
     def __init__(self) -> None:
         self._ents: dict[tuple[str, ...], _Cand] = {}
+        self.speaker: Actor | None = None      # who spoke last (for quotes continued in the next sentence)
 
     def seed(self, actor: Actor) -> None:
         """Make `actor` the salient one (as if named as the subject of the previous sentence)."""
@@ -178,7 +180,7 @@ class Discourse:
                     ref = _best(pool, "*")
                 if ref is not None:
                     out.extend(_hits(s, e, m.group("key"), ref, "role"))
-        out.extend(_quoted_first_person(sentence, words, linked + out, lex))
+        out.extend(_quoted_first_person(sentence, words, linked + out, lex, self.speaker))
         return out
 
     def update(self, sentence: str, hits: list[Hit], lex: Lexicon) -> None:
@@ -188,7 +190,17 @@ class Discourse:
         self._ents = {k: c for k, c in self._ents.items() if c.weight >= FLOOR}
         linked = [h for h in hits if h.actor is not None and h.kind != "place"]
         if not linked:
+            if sentence.lstrip()[:1] not in _OPEN_QUOTES:
+                self.speaker = None
             return
+        tail = _REPORT_TAIL.search(sentence)
+        if tail:
+            pos = tail.start(1) if tail.group(1) else tail.start(2)
+            self.speaker = next((h.actor for h in linked if h.start == pos), self.speaker)
+        elif any(w in lex.speech_verbs for w in sentence.lower().split()):
+            self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
+        elif sentence.lstrip()[:1] not in _OPEN_QUOTES:
+            self.speaker = None
         for c in _mentions(sentence, linked, lex, _clauses(sentence)):
             key = tuple(a.name for a in c.ref.actors)
             old = self._ents.get(key)
@@ -310,22 +322,29 @@ def _cataphor(sentence: str, words, i: int, here: list[_Cand], code: str, lex: L
     return None
 
 
-def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon) -> list[Hit]:
+def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon,
+                         last_speaker: Actor | None = None) -> list[Hit]:
     """"Wir werden Kiew nicht im Stich lassen, sagte er." / "We will respond, he said.": the
-    first person of the quote is the speaker named (or resolved) in the closing reporting clause."""
+    first person of the quote is the speaker named (or resolved) in the closing reporting
+    clause; a sentence that is a quote of its own ("„Wir geben nicht nach.“") continues the
+    last speaker's quote."""
     fp = _FIRST_PERSON.get(lex.language)
     if not fp:
         return []
     tail = _REPORT_TAIL.search(sentence)
-    if not tail:
+    if tail:
+        spk_pos = tail.start(1) if tail.group(1) else tail.start(2)
+        speaker = next((h.actor for h in mentions if h.start == spk_pos and h.actor is not None), None)
+        end = tail.start()
+    elif last_speaker is not None and sentence.lstrip()[:1] in _OPEN_QUOTES:
+        speaker, end = last_speaker, len(sentence)
+    else:
         return []
-    spk_pos = tail.start(1) if tail.group(1) else tail.start(2)
-    speaker = next((h.actor for h in mentions if h.start == spk_pos and h.actor is not None), None)
     if speaker is None:
         return []
     out = []
     for s, e, w in words:
-        if s >= tail.start():
+        if s >= end:
             break
         what = fp.get(w.lower())
         if what == "person" and speaker.kind == "person":
