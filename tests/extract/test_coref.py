@@ -124,3 +124,16 @@ def test_a_quote_of_its_own_continues_the_last_speaker():
     # without a speaker just before, a quote's "wir" stays unresolved
     _, _, (refs, _) = _run(["Tusk sagte am Montag, die Lage sei ernst.", "Das Wetter war schlecht.", "„Wir bleiben.“"])
     assert refs == []
+
+
+def test_english_it_refers_to_a_state_but_not_in_it_is():
+    _, (refs, evs) = _run(["Beijing has repeatedly called for peace talks.", "It has also refused to condemn Russia's invasion."], "en")
+    assert refs == [("It", "China")] and ("REJECT", "CHN", "RUS", "occurred") in evs
+    assert not any(e[0] == "ACCUSE" for e in evs)          # the refused act did not happen
+    _, (refs, _) = _run(["Beijing called for talks.", "It is clear that nobody listened."], "en")
+    assert refs == []
+
+
+def test_plural_role_noun_needs_two_holders():
+    _, (refs, _) = _run(["Starmer hosted European leaders in London.", "The leaders agreed to form a coalition."], "en")
+    assert refs == []

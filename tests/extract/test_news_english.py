@@ -69,3 +69,10 @@ def test_the_content_of_an_accusation_or_warning_is_no_act_of_its_own():
     assert not any(e[0] == "CONSULT" for e in got), got
     got = _ev("China warned Taiwan against seeking independence.", "en")
     assert not any(e[0] == "REQUEST" for e in got), got
+
+
+def test_the_object_right_after_the_verb_is_the_addressee():
+    assert ("REQUEST", "GBR", "FRA", "occurred") in _ev("Britain urged France to send more aid to Ukraine.", "en")
+    # German: a refused act did not happen
+    got = _ev("Orbán lehnte es ab, der Ukraine Waffen zu liefern.", "de")
+    assert ("REJECT", "HUN", "UKR", "occurred") in got and not any(e[0] == "AID" for e in got), got

@@ -40,6 +40,8 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()–—]|\s-\s|\s(?:und|aber|oder|doch|and|but
 _COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,)\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker
+_EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
+                             "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
 _OPEN_QUOTES = frozenset("„“\"»«‚'")
 _REPORT_TAIL = re.compile(r"[,“”\"»«]\s*(?:(?:sagte|sagt|erklärte|erklärt|betonte|fügte|so)\s+(\w+)"
                           r"|(\w+)\s+(?:said|says|added|told \w+|stressed))[^\w]*$")
@@ -62,6 +64,8 @@ class Referent:
             return True
         if "p" in code and self.plural:
             return True
+        if "n" in code:      # English "it": one country, government or organisation
+            return len(self.actors) == 1 and self.actors[0].kind != "person" and not self.plural
         return self.gender is not None and self.gender in code
 
 
@@ -112,6 +116,8 @@ class Discourse:
             if kind is None:
                 continue
             code = lex.coref[kind][lw]
+            if code == "n" and (i + 1 >= len(words) or low_words[i + 1] in _EXPLETIVE_NEXT):
+                continue            # "it is clear that", "it seems": no referent
             if kind == "possessive" and (i + 1 >= len(words) or sentence[e:words[i + 1][0]].strip()
                                          or (lw == "sein" and not words[i + 1][2][:1].isupper())):
                 continue            # no noun follows ("wird ... sein" is the verb)
@@ -171,7 +177,7 @@ class Discourse:
                         if len(c.ref.actors) == 1 and c.ref.actors[0].kind == "person"
                         and _holds(c.ref.actors[0].role, want)
                         and (country is None or c.ref.actors[0].country == country)]
-                if m.group("two"):
+                if m.group("two") or (lex.language == "en" and m.group("key").lower().endswith("s")):
                     # "die beiden Präsidenten", "the two leaders": the two most salient holders
                     pool.sort(key=lambda c: -c.weight)
                     two = tuple(dict.fromkeys(c.ref.actors[0] for c in pool))[:2]

@@ -416,6 +416,18 @@ def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None
     return None
 
 
+def _refused_content(toks: list[Tok], ti: int, reject_at: list[tuple[int, int]], inf_clauses: set[int],
+                     kinds: dict[int, str]) -> bool:
+    """Is the trigger at ti the infinitive content of an earlier refusal?"""
+    c = toks[ti].clause
+    if ti > 0 and toks[ti - 1].low in ("to", "zu") and any(j < ti and jc == c for j, jc in reject_at):
+        return True
+    if c in inf_clauses:
+        gov = _governor(toks, c, kinds)
+        return any(jc == gov for _, jc in reject_at)
+    return False
+
+
 def _governed_by_act(toks: list[Tok], gov: int, lex: Lexicon, before: int) -> bool:
     """Does the governing clause (up to token `before`) hold a demand, threat or promise
     ("forderte, ... zu", "seine Versprechen, ... zu liefern", "urged ... to")?"""
@@ -550,10 +562,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if c not in content_from and t.low.endswith("ing") and i > 0 and toks[i - 1].low in _GERUND_PREPS \
                     and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
                 content_from[c] = i
+    reject_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "REJECT"]
     for ti, trig, s, e in found:
         tok = toks[ti]
         if tok.clause in content_from and ti >= content_from[tok.clause]:
             continue
+        if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
+            continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
         clause_toks = [t for t in toks if t.clause == tok.clause]
         etype = trig.type
         earlier = set(types_before)
@@ -584,7 +599,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
-                           lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups)
+                           lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en")
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -661,7 +676,7 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
 def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
                nominal: bool = False, inf_clause: bool = False,
                kinds: dict[int, str] | None = None, speech: frozenset[str] = frozenset(),
-               place_groups: list[_Group] | None = None) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               place_groups: list[_Group] | None = None, english: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -814,6 +829,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # "Canada condemned Russia's attack on a hospital in Kyiv": the place's country
             marked = [g for g in place_groups if g.clause == clause and g.start >= e]
         pools = (marked, pool)
+        if english and not nominal:
+            # English: the object right after a verb is its addressee ("urged them to send aid to
+            # Ukraine", "asked Berlin for ...") before any prepositional party
+            direct = [g for g in pool if g.clause == clause and (g.first_tok == ti + 1 or (g.first_tok == ti + 2
+                      and toks[ti + 1].low in _DETERMINERS))]
+            if direct:
+                pools = (direct,) + pools
     else:
         pools = (pool,)
     for p in pools:
