@@ -84,3 +84,11 @@ def test_more_triggers(lang, sentence, expected):
 def test_would_not_meet_is_hypothetical_not_cancelled():
     _, coded = code_sentence("The White House said Trump would not meet Putin without a clear outcome.", "en", ON)
     assert [c.status for c in coded if c.type == "CONSULT"] == ["hypothetical"]
+
+
+def test_stopping_aid_is_a_sanction_not_aid():
+    _, coded = code_sentence("Washington kündigte an, die Militärhilfe für Kiew vorerst auszusetzen.", "de", ON)
+    assert [(c.type, c.source.country, c.target.country, c.status) for c in coded] == [("SANCTION", "USA", "UKR", "planned")]
+    _, coded = code_sentence("The United States suspended military aid to Ukraine.", "en", ON)
+    assert [(c.type, c.source.country, c.target.country, c.status) for c in coded] == [("SANCTION", "USA", "UKR", "occurred")]
+    assert ("AID", "DEU", "UKR") in _ev("Germany sent military aid to Ukraine.", "en")

@@ -510,6 +510,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             found.append((i, lex.triggers[k], t.start, t.end))
             seen_tok.add(i)
     phrase_tok: set[int] = set()
+    phrase_span: dict[int, tuple[int, int]] = {}
     for trig, p, anchors in _phrase_table(lang):
         if anchors is not None and not anchors.search(low):
             continue          # the phrase cannot match without one of its leading words (cheap test)
@@ -526,6 +527,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     found = [f for f in found if f[0] != i]
                 seen_tok.add(i)
                 phrase_tok.add(i)
+                phrase_span[i] = m.span()
                 if "n't" in m.group() or any(w in lex.negation for w in re.findall(r"\w+", m.group())):
                     self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
@@ -579,6 +581,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.veto and _has(clause_toks, trig.veto):
             continue
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
+        if status == "cancelled" and ti in phrase_span:
+            # "suspended military aid": the cancellation word is the act itself
+            a, b = phrase_span[ti]
+            cancel = lex.status_words.get("cancelled", frozenset())
+            if not any(abs(t.clause - tok.clause) <= 1 and not (a <= t.start < b) and any(f in cancel for f in _cue(t))
+                       for t in toks):
+                status = "occurred"
         if status == "planned" and ti in self_negated:
             # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
             a, b = self_negated[ti]
