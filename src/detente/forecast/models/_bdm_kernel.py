@@ -23,7 +23,7 @@ RANGE_INITIAL, RANGE_CURRENT, RANGE_FIXED = 0, 1, 2
 _FAST = {"nsz", "arcp", "contract", "afn", "reassoc"}
 
 
-@njit(cache=True, fastmath={"nsz", "arcp", "contract", "reassoc"})
+@njit(cache=True, _nrt=False, fastmath={"nsz", "arcp", "contract", "reassoc"})
 def _exp_into(z, n, out, bits):
     """out[:n] = exp(z[:n]) for z <= 709 (exp(z) = 0 below -700), to ~1e-15 relative.
 
@@ -87,7 +87,7 @@ def wmedian(x, w):
     return xs[order[cnt - 1]]
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _sort_into(x, m, order):
     """order[:m] = argsort of x[:m] by insertion, ties in actor order: numba's np.argsort
     for fewer than 16 elements, without allocating."""
@@ -100,7 +100,7 @@ def _sort_into(x, m, order):
         order[j] = t
 
 
-@njit(cache=True)
+@njit(cache=True, _nrt=False)
 def _structure(cum, ux, u, mid, near):
     """Per round, shared by both probability passes (positions only, not exponents):
 
@@ -136,7 +136,7 @@ def _structure(cum, ux, u, mid, near):
                 hi += 1
 
 
-@njit(cache=True, fastmath=_FAST)
+@njit(cache=True, _nrt=False, fastmath=_FAST)
 def _probabilities(ws, gs, F, ux, cnt, m, u, mid, near, prob_mode, G, P):
     """P[p, q]: probability that distinct position p prevails over q (Scholz et al. 2011, eq. 31).
 
@@ -229,22 +229,14 @@ def _workspace(n):
     )
 
 
-@njit(cache=True, fastmath=_FAST)
-def _one_round(x, c, s, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulation, conflict,
+@njit(cache=True, _nrt=False, fastmath=_FAST)
+def _one_round(x, c, s, w, m, R, q, mu, prob_mode, vote_risk, offer_mode, capitulation, conflict,
                t_mode, sec_mode, sal_mode, new, g, gs, xs, ws, ux, cnt, D, F, mid, near, P1, P, G,
                sec, r, Ls, Lf, LD, Z, E, bits, us, uf, order, cum, pux, pm, lc):
     # scratch arrays come one by one, not in a tuple: unpacking a tuple of arrays costs an
     # atomic reference-count update per array and round
-    mu = wmedian(x[:m], w[:m]) if q < 1.0 else 0.0
     # Every quantity below depends on positions only through the distinct positions; actors
     # converge as rounds pass, so work per distinct position (u <= m) rather than per actor.
-    # The order of tied actors matters: another order changes the sums below by round-off,
-    # which flips later moves in many draws. numba's np.argsort is an insertion sort below
-    # 16 elements; the same sort into scratch avoids its allocation (the example's case).
-    if m < 16:
-        _sort_into(x, m, order)
-    else:
-        order[:m] = np.argsort(x[:m])
     u = 0
     for t in range(m):
         a = order[t]
@@ -463,7 +455,16 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
                 else:
                     R = range_value
                 if m >= 2 and R > 0:
-                    _one_round(x, cc, ss, w, m, R, q, prob_mode, vote_risk, offer_mode, capitulation,
+                    mu = wmedian(x[:m], w[:m]) if q < 1.0 else 0.0
+                    # The order of tied actors matters: another order changes the sums by
+                    # round-off, which flips later moves in many draws. numba's np.argsort
+                    # is an insertion sort below 16 elements: the same sort into scratch
+                    # avoids its allocation (the example's case).
+                    if m < 16:
+                        _sort_into(x, m, order)
+                    else:
+                        order[:m] = np.argsort(x[:m])
+                    _one_round(x, cc, ss, w, m, R, q, mu, prob_mode, vote_risk, offer_mode, capitulation,
                                conflict, t_mode, sec_mode, sal_mode, new, g, gs, xs, ws, ux, cnt, D, F,
                                mid, near, P1, P, G, sec, r, Ls, Lf, LD, Z, E, bits, us, uf, order, cum,
                                pux, pm, lc)
