@@ -137,3 +137,14 @@ def test_english_it_refers_to_a_state_but_not_in_it_is():
 def test_plural_role_noun_needs_two_holders():
     _, (refs, _) = _run(["Starmer hosted European leaders in London.", "The leaders agreed to form a coalition."], "en")
     assert refs == []
+
+
+def test_both_and_neither_refer_to_the_salient_pair():
+    out = _run(["Kurti und Vučić trafen sich am Montag in Brüssel.",
+                "Doch keiner konnte sich auf die Forderungen des anderen einigen.",
+                "Danach könnten beide Länder ein Abkommen schließen."])
+    assert {n for _, n in out[1][0]} == {"Albin Kurti", "Aleksandar Vučić"}
+    assert any(e[:3] == ("REJECT", "XKX", "SRB") for e in out[1][1])        # "keiner ... einigen": no agreement
+    assert ("AGREE", "XKX", "SRB", "hypothetical") in out[2][1]
+    _, (refs, _) = _run(["Armenia and Azerbaijan met in Abu Dhabi.", "Both sides agreed to continue talks."], "en")
+    assert {n for _, n in refs} == {"Armenia", "Azerbaijan"}

@@ -40,6 +40,10 @@ _CLAUSE_PUNCT = re.compile(r"[,;:()–—]|\s-\s|\s(?:und|aber|oder|doch|and|but
 _COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,)\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker
+# words for "the two of them" (German and English; few and closed-class, so kept here)
+_PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs))?"
+                   r"|[Kk]einer(?=\s+(?:von beiden|der beiden|konnte|kann|wollte|will|hat|hatte|war))"
+                   r"|[Bb]oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties))?|[Nn]either(?=\s+(?:side|country|leader|of them)))(?!\w)")
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
 _OPEN_QUOTES = frozenset("„“\"»«‚'")
@@ -92,7 +96,7 @@ class Discourse:
     def resolve(self, sentence: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         """Mentions for the pronouns, relative pronouns and role nouns of `sentence`, given the
         gazetteer `hits` of that sentence (new Hits only; the caller merges them)."""
-        if not lex.coref or not _trigger_words(lex.language).search(sentence):
+        if not lex.coref or not (_trigger_words(lex.language).search(sentence) or _PAIR.search(sentence)):
             return []          # no pronoun, role noun, first person or ", der": nothing to resolve
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
         if not words:
@@ -100,9 +104,6 @@ class Discourse:
         vocab = _vocabulary(lex.language)
         roles = _role_pattern(lex.language)
         low_words = [w[2].lower() for w in words]
-        rel = lex.coref.get("relative", {})
-        if not any(w in vocab and (w not in rel or sentence[max(0, s - 2):s].startswith(",")) for (s, _, _), w in zip(words, low_words)):
-            return []          # no pronoun, role noun, first person or ", der": nothing to resolve
         clause_of = _clauses(sentence)
         linked = [h for h in hits if h.actor is not None and h.kind != "place"]
         here = _mentions(sentence, linked, lex, clause_of)
@@ -187,6 +188,15 @@ class Discourse:
                 if ref is not None:
                     out.extend(_hits(s, e, m.group("key"), ref, "role"))
         out.extend(_quoted_first_person(sentence, words, linked + out, lex, self.speaker))
+        # "beide Länder", "beide Seiten", "keiner", "both sides", "neither": the salient pair
+        for m in _PAIR.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken) or any(h.start < m.end() and m.start() < h.end for h in out):
+                continue
+            pairs = [c for c in [c for c in here if c.start < m.start()] + list(self._ents.values())
+                     if c.ref.plural and len({a.country for a in c.ref.actors}) == 2 and len(c.ref.actors) == 2]
+            if pairs:
+                best = max(pairs, key=lambda c: c.weight)
+                out.extend(_hits(m.start(), m.end(), m.group(), best.ref, "pair"))
         return out
 
     def update(self, sentence: str, hits: list[Hit], lex: Lexicon) -> None:
