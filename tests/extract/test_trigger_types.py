@@ -92,3 +92,24 @@ def test_stopping_aid_is_a_sanction_not_aid():
     _, coded = code_sentence("The United States suspended military aid to Ukraine.", "en", ON)
     assert [(c.type, c.source.country, c.target.country, c.status) for c in coded] == [("SANCTION", "USA", "UKR", "occurred")]
     assert ("AID", "DEU", "UKR") in _ev("Germany sent military aid to Ukraine.", "en")
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # foreign ministries and seats of government stand for their state
+    ("de", "Das Auswärtige Amt wies die Vorwürfe Moskaus zurück.", ("REJECT", "DEU", "RUS")),
+    ("en", "Downing Street condemned Russia's attack on Kyiv.", ("ACCUSE", "GBR", "RUS")),
+    ("en", "The State Department warned Venezuela against further provocations.", ("THREATEN", "USA", "VEN")),
+    ("en", "The Pentagon is sending more munitions to Israel.", ("AID", "USA", "ISR")),
+    # a visit announced by a government: the genitive visitor's country is no other party
+    ("de", "Der Élysée-Palast kündigte einen Besuch Macrons in Peking an.", ("CONSULT", "FRA", "CHN")),
+])
+def test_institutions(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+
+
+def test_who_condemns_an_attack_is_not_its_attacker():
+    got = _ev("Downing Street verurteilte den Angriff auf Kiew.", "de")
+    assert not any(e[0] == "ASSAULT" for e in got), got
+    got = _ev("Canada condemned the attack on Kyiv.", "en")
+    assert not any(e[0] == "ASSAULT" for e in got), got

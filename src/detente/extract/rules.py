@@ -608,7 +608,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
-                           lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en")
+                           lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
+                           nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
+                                           and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found))
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -685,7 +687,8 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
 def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
                nominal: bool = False, inf_clause: bool = False,
                kinds: dict[int, str] | None = None, speech: frozenset[str] = frozenset(),
-               place_groups: list[_Group] | None = None, english: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               place_groups: list[_Group] | None = None, english: bool = False,
+               object_of_verb: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -787,6 +790,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
         owner = True
     kinds = kinds or {}
+    if nominal and object_of_verb and not owner:
+        # "Downing Street verurteilte den Angriff auf Kiew": whoever condemns an attack is not
+        # its attacker; an act noun that is the object of another act has no agent of its own here
+        return []
     near_after = [g for g in after if g.clause <= clause + 1]
     tgt_g = None
     # a zu-infinitive clause has no subject of its own: it is the actor of the clause before
@@ -879,6 +886,8 @@ def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
 
 
 NOUN_WINDOW = 4
+# verbs whose object can be another act ("condemned the attack", "lehnte den Vorschlag ab")
+_ACT_ON_ACTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
 _GERUND_PREPS = frozenset({"of", "against", "for", "from", "about"})
 # English has no capitalised nouns: a trigger after one of these words is read as a noun
 _DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
@@ -916,7 +925,9 @@ def _host(pairs, places, groups, toks, ti, e):
     # another party in the clause makes it a meeting with that party, unless it is named only
     # well after the place ("Besuch ... in Kiew und gipfelte in einem Telefonat zwischen ...")
     place = next(p for p in places if p.host is host and p.capital)
+    src_c = {a.country for a in (src_g.actors if src_g else [])}
     if any(g.clause == clause and (g.start >= e or verb) and g is not src_g and not (first is not None and first in g.actors)
+           and {a.country for a in g.actors} - src_c
            and (g.start < place.start or g.first_tok - _tok_index(toks, place.end) <= 3) for g in groups):
         return pairs
     if src_g and len(src_g.actors) == 2 and not set(toks[ti].forms) & _ARRIVAL \
