@@ -10,6 +10,10 @@ the CPU figure is the one that does not depend on other processes. Peak memory: 
 tracemalloc) during one call, and the process's maximum resident set size. Scaling: the
 slope of log(time per draw) against log(n).
 
+Models whose spec has `optional_trajectory` (bdm, smp) are called as Monte Carlo calls them,
+with ``trajectory=False`` (same outcome, no rounds x actors history); ``--trajectory`` times
+them building it.
+
 Targets (issue 4, one core, n = 30): compromise and median >= 1,000,000 draws/s; bdm
 (10 rounds) >= 5,000 draws/s.
 
@@ -30,6 +34,8 @@ import resource  # noqa: E402
 import time  # noqa: E402
 import tracemalloc  # noqa: E402
 import warnings  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from functools import partial  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -49,8 +55,11 @@ def inputs(draws: int, n: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.nd
     )
 
 
-def measure(spec: registry.ModelSpec, n: int, draws: int, repeat: int, budget: float, seed: int) -> dict:
+def measure(spec: registry.ModelSpec, n: int, draws: int, repeat: int, budget: float, seed: int,
+            trajectory: bool = False) -> dict:
     c, x, s = inputs(draws, n, seed)
+    if spec.optional_trajectory and not trajectory:
+        spec = replace(spec, predict=partial(spec.predict, trajectory=False))
     t0 = time.perf_counter()
     spec.predict(c[:1], x[:1], s[:1])  # warm-up: compiles numba kernels (cached on disk)
     first = time.perf_counter() - t0
@@ -93,6 +102,7 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=20.0, help="seconds per timed call before draws are reduced")
     ap.add_argument("--models", default="", help="comma-separated subset (default: every registered model)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--trajectory", action="store_true", help="time iterative models building their trajectory")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "models.json")
     args = ap.parse_args()
     sizes = [int(v) for v in args.sizes.split(",")]
@@ -104,7 +114,7 @@ def main() -> None:
         for n in sizes:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                row = measure(spec, n, args.draws, args.repeat, args.budget, args.seed)
+                row = measure(spec, n, args.draws, args.repeat, args.budget, args.seed, args.trajectory)
             rows.append(row)
             print(f"{name:<11} n={n:<4} {row['draws_per_s']:>14,.0f} draws/s wall, "
                   f"{row['draws_per_cpu_s']:>14,.0f} per CPU-s  ({row['draws']} draws, "
@@ -128,6 +138,7 @@ def main() -> None:
         "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine(),
                     "threads": os.environ.get("NUMBA_NUM_THREADS")},
         "issue_count": 1,
+        "trajectory": "built" if args.trajectory else "skipped where the model allows (as Monte Carlo)",
         "draws_requested": args.draws,
         "models": results,
     }

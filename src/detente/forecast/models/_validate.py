@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 
 from detente.errors import InputError
 
@@ -51,6 +52,68 @@ def _where(mask: np.ndarray) -> str:
     return "index " + str(idx if len(idx) > 1 else idx[0])
 
 
+def _status_quo(status_quo: np.ndarray | None, batch: tuple[int, ...], k: int, model: str) -> np.ndarray | None:
+    if status_quo is None:
+        return None
+    sq = np.asarray(status_quo, dtype=np.float64)
+    try:
+        sq = np.broadcast_to(sq, batch + (k,))
+    except ValueError:
+        raise InputError(f"{model}: status_quo shape {sq.shape} must be (..., k) with k={k}") from None
+    if np.any(np.isinf(sq)):
+        raise InputError(f"{model}: status quo is infinite at {_where(np.isinf(sq))}")
+    return sq
+
+
+@njit(cache=True)
+def _check_transpose(cap, pos, sal, cap_t, pos_t, sal_t, present_t):  # pragma: no cover - compiled
+    """One pass over (B, n, k) inputs: True if all are valid (the rules of `check`), with
+    the issue-major copies (B, k, n) filled in; False at the first problem."""
+    B, n, k = pos.shape
+    for b in range(B):
+        for i in range(n):
+            c = cap[b, i]
+            if not (c > 0 and c < np.inf):
+                return False
+            for j in range(k):
+                x = pos[b, i, j]
+                cap_t[b, j, i] = c
+                if np.isnan(x):  # no position: skipped, salience ignored
+                    pos_t[b, j, i] = 0.0
+                    sal_t[b, j, i] = 0.0
+                    present_t[b, j, i] = False
+                    continue
+                v = sal[b, i, j]
+                if np.isinf(x) or not (v >= 0 and v <= 1):
+                    return False
+                pos_t[b, j, i] = x
+                sal_t[b, j, i] = v
+                present_t[b, j, i] = True
+        for j in range(k):
+            best = 0.0
+            for i in range(n):
+                best = max(best, sal_t[b, j, i])
+            if not best > 0:
+                return False
+    return True
+
+
+def _fast(pos: np.ndarray, sal: np.ndarray, cap: np.ndarray):
+    """(position, salience, present, capability), issue-major, if the inputs are valid; else
+    None. Written as one compiled pass because the NumPy checks below take a dozen passes
+    over the inputs (about 13 ms for the example's 10,000 draws, per model)."""
+    *batch, n, k = pos.shape
+    size = int(np.prod(batch, dtype=np.int64))
+    if size == 0:
+        return None
+    p3, s3, c2 = pos.reshape(size, n, k), sal.reshape(size, n, k), cap.reshape(size, n)
+    out = np.empty((size, k, n)), np.empty((size, k, n)), np.empty((size, k, n), dtype=bool), np.empty((size, k, n))
+    if not _check_transpose(c2, p3, s3, out[3], out[0], out[1], out[2]):
+        return None
+    shape = tuple(batch) + (k, n)
+    return tuple(a.reshape(shape) for a in out)
+
+
 def check(
     capability: np.ndarray,
     position: np.ndarray,
@@ -79,8 +142,14 @@ def check(
             f"{model}: shapes do not match: capability {np.shape(capability)} must be (..., n) and "
             f"salience {np.shape(salience)} (..., n, k) for position {pos.shape}"
         ) from None
-    # Fast path first: a few reductions without temporaries (Monte Carlo calls this with
-    # 10^4-10^5 draws); the slower element-wise checks run only to locate a problem.
+    fast = _fast(pos, sal, cap)
+    if fast is not None:  # valid: one compiled pass checked and transposed everything
+        position, salience, present, capability = fast
+        return Checked(capability=capability, position=position, salience=salience, present=present,
+                       status_quo=_status_quo(status_quo, pos.shape[:-2], k, model),
+                       batch_shape=pos.shape[:-2], n=n, k=k)
+    # Slow path: NumPy reductions, element-wise checks to locate a problem (the fast pass
+    # only says that there is one).
     cmin = cap.min()
     if not cmin > 0:
         if not np.all(np.isfinite(cap)):
@@ -114,15 +183,7 @@ def check(
         raise InputError(
             f"{model}: issue {_where(~usable)} has no actor with a position and positive salience"
         )
-    sq = None
-    if status_quo is not None:
-        sq = np.asarray(status_quo, dtype=np.float64)
-        try:
-            sq = np.broadcast_to(sq, pos.shape[:-2] + (k,))
-        except ValueError:
-            raise InputError(f"{model}: status_quo shape {sq.shape} must be (..., k) with k={k}") from None
-        if np.any(np.isinf(sq)):
-            raise InputError(f"{model}: status quo is infinite at {_where(np.isinf(sq))}")
+    sq = _status_quo(status_quo, pos.shape[:-2], k, model)
     # issues join the batch: (..., n, k) -> (..., k, n); a free view when k == 1
     def t(a: np.ndarray) -> np.ndarray:
         return np.ascontiguousarray(np.swapaxes(a, -1, -2))
