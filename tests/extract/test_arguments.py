@@ -173,3 +173,12 @@ def test_multiword_relative_dates():
     assert [c.date for c in coded if c.type == "ASSAULT"] == [ON]
     _, coded = code_sentence("Russia struck Odesa last night.", "en", ON)
     assert [c.date for c in coded if c.type == "ASSAULT"] == [ON - dt.timedelta(days=1)]
+
+
+
+def test_background_act_nouns_are_no_acts():
+    got = _ev("Merz sprach vor dem Hintergrund des wachsenden Drucks auf Belarus.")
+    assert not any(e[0] == "COERCE" for e in got), got
+    got = _ev("Modi met Putin in Moscow amid new sanctions on Russia.", "en")
+    assert not any(e[0] == "SANCTION" for e in got), got
+    assert ("CONSULT", "IND", "RUS", "occurred") in got, got

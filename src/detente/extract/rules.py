@@ -416,6 +416,21 @@ def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None
     return None
 
 
+_BACKGROUND = frozenset({"hintergrund", "angesichts", "inmitten", "amid", "amidst"})
+
+
+def _background(toks: list[Tok], ti: int) -> bool:
+    """Is the act noun at ti the setting of the clause ("vor dem Hintergrund eines zunehmenden
+    Drucks", "angesichts der Sanktionen", "amid new sanctions") rather than an act in it?"""
+    for j in range(ti - 1, max(-1, ti - 6), -1):
+        t = toks[j]
+        if t.low in _BACKGROUND:
+            return True
+        if not t.word or (t.text[:1].isupper() and t.low not in _ARTICLES) and j < ti - 1 and t.low not in _BACKGROUND:
+            return False
+    return False
+
+
 def _refused_content(toks: list[Tok], ti: int, reject_at: list[tuple[int, int]], inf_clauses: set[int],
                      kinds: dict[int, str]) -> bool:
     """Is the trigger at ti the infinitive content of an earlier refusal?"""
@@ -605,6 +620,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             else:
                 continue                  # purely negated statement: not coded
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
+        if nominal and _background(toks, ti):
+            continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
         pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
