@@ -113,3 +113,12 @@ def test_who_condemns_an_attack_is_not_its_attacker():
     assert not any(e[0] == "ASSAULT" for e in got), got
     got = _ev("Canada condemned the attack on Kyiv.", "en")
     assert not any(e[0] == "ASSAULT" for e in got), got
+
+
+def test_assuming_is_not_accepting():
+    assert not any(e[0] == "AGREE" for e in _ev("Man kann annehmen, dass Japan und China verhandeln werden.", "de"))
+    assert ("AGREE", "JPN", "CHN") in _ev("Japan nahm das Angebot Chinas an.", "de")
+    assert not any(e[0] == "AGREE" for e in _ev("Japan accepted that China would not change course.", "en"))
+    assert ("AGREE", "JPN", "CHN") in _ev("Japan accepted China's offer.", "en")
+    # "vereinbarten, dass" stays an agreement
+    assert ("AGREE", "JPN", "CHN") in _ev("Japan und China vereinbarten, dass ihre Minister sich treffen.", "de")

@@ -42,6 +42,7 @@ class Trigger:
     veto: frozenset[str]
     negated: str | None
     suppressed_by: frozenset[str]
+    not_before: frozenset[str] = frozenset()     # words that, right after the trigger, make it something else
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 infixes=tuple(str(x).lower() for x in t.get("infixes", []) or []),
                 phrases=tuple(re.compile(p) for p in t.get("phrases", []) or []),
                 exclude=_low(t.get("exclude")), veto=_low(t.get("veto")), negated=t.get("negated"),
-                suppressed_by=frozenset(t.get("suppressed_by", []) or [])))
+                suppressed_by=frozenset(t.get("suppressed_by", []) or []), not_before=_low(t.get("not_before"))))
         except (KeyError, re.error) as exc:
             raise InputError(f"data/lang/{lang}.yaml: trigger {i + 1}: {exc}") from None
     status = raw.get("status", {})

@@ -595,6 +595,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
+        if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
+            continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
         if status == "cancelled" and ti in phrase_span:
             # "suspended military aid": the cancellation word is the act itself
