@@ -122,3 +122,10 @@ def test_assuming_is_not_accepting():
     assert ("AGREE", "JPN", "CHN") in _ev("Japan accepted China's offer.", "en")
     # "vereinbarten, dass" stays an agreement
     assert ("AGREE", "JPN", "CHN") in _ev("Japan und China vereinbarten, dass ihre Minister sich treffen.", "de")
+
+
+def test_umlaut_plurals_of_act_nouns():
+    assert ("REQUEST", "BRA", "RUS") in _ev("Die Vorschläge Brasiliens an Russland blieben ohne Antwort.", "de")
+    assert ("ASSAULT", "ISR", "IRN") in _ev("Die israelischen Luftschläge gegen Iran dauerten an.", "de")
+    assert ("AGREE", "ARM", "AZE") in _ev("Armenien unterzeichnete Verträge mit Aserbaidschan.", "de") or \
+        ("SUPPORT", "ARM", "AZE") in _ev("Armenien unterzeichnete Verträge mit Aserbaidschan.", "de")
