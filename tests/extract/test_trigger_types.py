@@ -129,3 +129,9 @@ def test_umlaut_plurals_of_act_nouns():
     assert ("ASSAULT", "ISR", "IRN") in _ev("Die israelischen Luftschläge gegen Iran dauerten an.", "de")
     assert ("AGREE", "ARM", "AZE") in _ev("Armenien unterzeichnete Verträge mit Aserbaidschan.", "de") or \
         ("SUPPORT", "ARM", "AZE") in _ev("Armenien unterzeichnete Verträge mit Aserbaidschan.", "de")
+
+
+def test_more_separable_particles():
+    assert ("CONCEDE", "RUS", "UKR") in _ev("Russland ließ am Freitag zwei ukrainische Gefangene frei.", "de") or \
+        any(e[:2] == ("CONCEDE", "RUS") for e in _ev("Russland gab am Freitag zwei Journalisten an die Ukraine frei.", "de"))
+    assert ("COOPERATE", "POL", "LTU") in _ev("Polen und Litauen arbeiten bei der Grenzsicherung eng zusammen.", "de")
