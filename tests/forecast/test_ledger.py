@@ -96,6 +96,15 @@ def test_record_verify_resolve_score_round_trip_on_the_command_line(tmp_path, ca
     assert runner.invoke(app, ["resolve", "deal_made", "--outcome", "no", "--date", "2030-01-01", "--db", str(db)]).exit_code == 0
     bad = runner.invoke(app, ["resolve", "deal_made", "--outcome", "maybe", "--date", "2030-01-01", "--db", str(db)])
     assert bad.exit_code == 2 and "--outcome must be yes or no" in bad.output
+    out = runner.invoke(app, ["ledger", "--db", str(db), "--json"])
+    assert out.exit_code == 0, out.output
+    (listed,) = json.loads(out.output)
+    assert listed["id"] == rec.id and listed["classes"] == printed["classes"]
+    assert listed["resolved"] is True and listed["edited"] is None and listed["draws"] == 400
+    out = runner.invoke(app, ["ledger", "--db", str(db)])
+    assert out.exit_code == 0 and rec.id in out.output
+    out = runner.invoke(app, ["ledger", "--db", str(db), "--scenario", "no such scenario"])
+    assert out.exit_code == 2 and "no recorded forecast of scenario 'no such scenario'" in out.output
     out = runner.invoke(app, ["score", "--db", str(db), "--json"])
     assert out.exit_code == 0, out.output
     scored = json.loads(out.output)
@@ -125,6 +134,8 @@ def test_store_without_a_ledger_is_a_clear_error(tmp_path):
     path = tmp_path / "old.duckdb"
     duckdb.connect(str(path)).close()          # a store made before the ledger existed
     out = runner.invoke(app, ["score", "--db", str(path)])
+    assert out.exit_code == 2 and "no forecast ledger yet" in out.output
+    out = runner.invoke(app, ["ledger", "--db", str(path)])
     assert out.exit_code == 2 and "no forecast ledger yet" in out.output
     out = runner.invoke(app, ["verify", "F-1", "--db", str(tmp_path / "missing.duckdb")])
     assert out.exit_code == 2 and "no such store; record a forecast first" in out.output

@@ -1,4 +1,4 @@
-"""CLI commands on scenarios and the forecast ledger: whatif, advise, cycle, verify, resolve, score."""
+"""CLI commands on scenarios and the forecast ledger: whatif, advise, cycle, ledger, verify, resolve, score."""
 
 from __future__ import annotations
 
@@ -251,6 +251,51 @@ def verify(forecast_id: Annotated[str, typer.Argument(help="Forecast id F-YYYYMM
                   "every number identical")
 
 
+def ledger_list(
+    scenario: Annotated[Optional[str], typer.Option("--scenario", help="Only forecasts of this scenario name.")] = None,
+    db: DbOption = DEFAULT_DB,
+    json_output: JsonOpt = False,
+) -> None:
+    """List recorded forecasts: id, when, scenario, seed, draws, models, class probabilities, edits."""
+    from detente.store.db import connect
+
+    _ledger_exists(db)
+    con = connect(db, read_only=True)
+    try:
+        records = ledger.all_records(con)
+        edited = ledger.edits(con)
+        resolved = {p.forecast_id for p in ledger.scored_pairs(con)}
+    finally:
+        con.close()
+    if scenario is not None:
+        records = [r for r in records if r.scenario_name == scenario]
+        if not records:
+            raise InputError(f"no recorded forecast of scenario {scenario!r}")
+    if json_output:
+        print(json.dumps([{"id": r.id, "created_at": r.created_at.isoformat(), "scenario": r.scenario_name,
+                           "scenario_path": r.scenario_path, "inputs_hash": r.inputs_hash, "seed": r.seed,
+                           "draws": r.draws, "models": r.models, "classes": r.result.get("classes", {}),
+                           "edited": [vars(c) for c in edited[r.id].changes] if r.id in edited else None,
+                           "resolved": r.id in resolved} for r in records], ensure_ascii=False))
+        return
+    if not records:
+        console.print("no forecasts recorded yet (use `detente forecast SCENARIO --record`)")
+        return
+    t = Table(title=f"Forecast ledger ({len(records)} recorded; `detente ledger --json` for every field)")
+    t.add_column("id", no_wrap=True)
+    t.add_column("recorded (UTC)", no_wrap=True)
+    for col in ("scenario", "draws, seed", "models", "most likely classes", "notes"):
+        t.add_column(col)
+    for r in records:
+        classes = {c: p for c, p in r.result.get("classes", {}).items() if c != OTHER}
+        top = ", ".join(f"{escape(c)} {p:.0%}" for c, p in sorted(classes.items(), key=lambda kv: -kv[1])[:2])
+        notes = [f"edited ({len(edited[r.id].changes)} values)"] if r.id in edited else []
+        notes += ["scored"] if r.id in resolved else []
+        t.add_row(r.id, r.created_at.strftime("%Y-%m-%d %H:%M"), escape(r.scenario_name),
+                  f"{r.draws:,}, {r.seed}", " ".join(r.models), top, ", ".join(notes))
+    console.print(t)
+
+
 def resolve(
     class_id: Annotated[str, typer.Argument(metavar="CLASS", help="Outcome class id.")],
     outcome: Annotated[str, typer.Option("--outcome", help="yes if it happened, no if not.")],
@@ -322,6 +367,7 @@ def register(app: typer.Typer) -> None:
     app.command("whatif")(handle_errors(_model_notes(whatif)))
     app.command("advise")(handle_errors(_model_notes(advise)))
     app.command("cycle")(handle_errors(_model_notes(cycle)))
+    app.command("ledger")(handle_errors(ledger_list))
     app.command("verify")(handle_errors(verify))
     app.command("resolve")(handle_errors(resolve))
     app.command("score")(handle_errors(score))
