@@ -40,8 +40,10 @@ demo: install
 	$(BIN)/detente articles --db $(DB)
 	$(BIN)/detente extract --db $(DB)
 	$(BIN)/detente events --db $(DB) --timeline
+	$(BIN)/detente contradictions --db $(DB)
 	$(BIN)/detente scenario check --db $(DB) $(EXAMPLE)/scenario.yaml
 	$(BIN)/detente forecast $(EXAMPLE)/scenario.yaml --record --db $(DB)
+	$(BIN)/detente ledger --db $(DB)
 	$(BIN)/detente report $(EXAMPLE)/scenario.yaml --db $(DB) -o report.html \
 	  --whatif-draws 1000 --tornado-draws 50 --cycle-draws 200
 	@echo
