@@ -849,6 +849,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     else:
         return []
     src_countries = {a.country for a in src_g.actors}
+    if nominal and not mutual:
+        aimed = _aimed_at(toks, ti, after, clause)
+        if aimed is not None and (aimed is src_g or src_countries & {a.country for a in aimed.actors}):
+            # "Druck auf Russland", "sanctions against Moscow": the party the act noun is aimed at
+            # is its target; a source of the same country is a misreading (nobody presses itself)
+            return []
     if mutual and len(src_countries) == 1 and any(t.low in ("sich", "themselves") for t in toks if t.clause == clause) \
             and not any(g.clause == clause and g is not src_g and _prep_before(toks, g.first_tok)
                         and any(toks[j].low in ("mit", "with") for j in range(max(0, g.first_tok - 3), g.first_tok)) for g in gs):
@@ -886,6 +892,23 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
     return _pairs(src_g.actors, tgt_g.actors)
+
+
+_AIMED_PREPS = frozenset({"auf", "gegen", "gegenüber", "on", "against", "toward", "towards"})
+
+
+def _aimed_at(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> _Group | None:
+    """The actor an act noun is aimed at by a preposition right after it ("Druck auf die
+    Russische Föderation", "pressure on Moscow"): at most an article or adjective between."""
+    if ti + 1 >= len(toks) or toks[ti + 1].low not in _AIMED_PREPS:
+        return None
+    g = next((g for g in after if g.clause == clause), None)
+    if g is None or g.first_tok > ti + 4:
+        return None
+    if any(not toks[j].word or (toks[j].low not in _ARTICLES and toks[j].text[:1].isupper())
+           for j in range(ti + 2, g.first_tok)):
+        return None       # a noun in between ("Druck auf die Sponsoren Russlands") is what it aims at
+    return g
 
 
 def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
