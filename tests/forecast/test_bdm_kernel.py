@@ -91,3 +91,17 @@ def test_without_trajectory_the_outcome_is_the_same():
     assert bare.trajectory is None and full.trajectory.shape == (50, 11, 8, 2)
     np.testing.assert_array_equal(bare.outcome, full.outcome)
 
+
+
+@pytest.mark.parametrize("seed, period", [(0, 2), (7, 3), (3, 4)])
+def test_cycles_are_read_off_exactly(seed, period):
+    # these games return to an earlier state within 10 rounds; the kernel then copies the
+    # cycle instead of computing its rounds, and must still give the appendix's trajectory
+    rng = np.random.default_rng(seed)
+    n = 7
+    c, x, s = rng.uniform(0.5, 5, n), np.round(rng.uniform(0, 100, n)), rng.uniform(0.1, 1, n)
+    got = bdm.predict(c, x[:, None], s[:, None], rounds=10).trajectory[..., 0]
+    cycles = [r for r in range(period, 10) if np.array_equal(got[r], got[r - period])
+              and not np.array_equal(got[r], got[r - 1])]
+    assert cycles, "the case should cycle"
+    np.testing.assert_allclose(got, _literal(c, x, s, 10, True, "triples"), atol=1e-9)

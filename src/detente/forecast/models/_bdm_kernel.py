@@ -393,6 +393,9 @@ def _one_round(x, c, s, w, m, R, q, mu, prob_mode, vote_risk, offer_mode, capitu
         new[a] = best
 
 
+_RING = 5  # rounds of history kept: cycles of period <= 4 are recognised
+
+
 @njit(cache=True)
 def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_risk,
         offer_mode, capitulation, conflict, t_mode, sec_mode, sal_mode, out):
@@ -401,7 +404,9 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
     out: (B, rounds + 1, n) for the whole trajectory, or (B, 1, n) for the final positions
     only (what Monte Carlo needs); NaN for absent actors. A row whose round leaves every
     position where it was has reached a fixed point (a round is a function of the positions
-    alone, R included), so its remaining rounds are copies and are not computed.
+    alone, R included), so its remaining rounds are copies and are not computed; so is a row
+    whose positions repeat those of 2, 3 or 4 rounds before: the same rounds follow in a
+    cycle (a third of the example's games cycle with period 2 or 4), read off, not computed.
     """
     B, n = x0.shape
     keep = out.shape[1] > 1
@@ -413,6 +418,7 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
     ss = np.empty(n)
     w = np.empty(n)
     new = np.empty(n)
+    hist = np.empty((_RING, n))  # the positions of the last _RING rounds
     for b in range(B):
         lc[0] = 0.0  # a new game: no logs from a last round
         m = 0
@@ -438,9 +444,15 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
                 lo = min(lo, x[t])
                 hi = max(hi, x[t])
             R0 = hi - lo
-        moving = True
+        for t in range(m):
+            hist[0, t] = x[t]
+        period = 0  # > 0 once the positions repeat those of `period` rounds before
         for rnd in range(1, rounds + 1):
-            if moving:
+            if period > 0:  # the cycle goes on: no need to compute the round
+                src = (rnd - period) % _RING
+                for t in range(m):
+                    x[t] = hist[src, t]
+            else:
                 if range_mode == RANGE_INITIAL:
                     R = R0
                 elif range_mode == RANGE_CURRENT:
@@ -468,13 +480,23 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
                                conflict, t_mode, sec_mode, sal_mode, new, g, gs, xs, ws, ux, cnt, D, F,
                                mid, near, P1, P, G, sec, r, Ls, Lf, LD, Z, E, bits, us, uf, order, cum,
                                pux, pm, lc)
-                    moving = False
                     for t in range(m):
-                        if new[t] != x[t]:
-                            moving = True
                         x[t] = new[t]
+                    # positions seen p rounds ago: the same rounds follow, with period p
+                    for p in range(1, min(_RING - 1, rnd) + 1):
+                        src = (rnd - p) % _RING
+                        same = True
+                        for t in range(m):
+                            if x[t] != hist[src, t]:
+                                same = False
+                                break
+                        if same:
+                            period = p
+                            break
                 else:
-                    moving = False
+                    period = 1  # nothing can move
+            for t in range(m):
+                hist[rnd % _RING, t] = x[t]
             if keep:
                 for t in range(m):
                     out[b, rnd, idx[t]] = x[t]
