@@ -29,3 +29,16 @@ def test_aimed_at(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert not any(e[0] == dropped[0] and e[1] == dropped[1] for e in got), got
+
+
+@pytest.mark.parametrize("lang,sentence,coded", [
+    # a link teaser points to another article: nothing in it is an act of this one
+    ("de", "Weitere Informationen – Das sind die Details aus dem Gespräch zwischen Macron und Xi.", False),
+    ("de", "Mehr zum Thema: Treffen zwischen Sánchez und Lula in Madrid", False),
+    ("en", "Read more: Macron and Xi held talks in Beijing.", False),
+    # without the colon or dash the same words open an ordinary sentence
+    ("en", "Related talks between Macron and Xi took place in Beijing.", True),
+    ("de", "Auch interessant war, dass Macron mit Xi telefonierte.", True),
+])
+def test_link_teasers_are_not_coded(lang, sentence, coded):
+    assert bool(_ev(sentence, lang)) is coded, _ev(sentence, lang)

@@ -458,6 +458,16 @@ _ATTRIB = re.compile(r"^\W*(?:according to|laut|nach angaben (?:von|des|der|aus)
 _ATTRIB_WORD = re.compile(r"\S+")
 
 
+def _navigation(head: str, openers: tuple[str, ...]) -> bool:
+    """Does the sentence open with a link-teaser word followed by a colon or dash ("Weitere
+    Informationen – ...", "Read more: ...")? The punctuation keeps "Related talks ..." apart."""
+    head = head.lstrip(" \t-–•*»«\"“„")
+    for o in openers:
+        if head.startswith(o) and head[len(o):].lstrip()[:1] in (":", "–", "—", "-", "|", "»", ">"):
+            return True
+    return False
+
+
 def _attribution(sentence: str) -> int:
     """End of an opening attribution phrase, or 0. English: up to the first comma; German
     (verb second, often no comma): articles, adjectives and nouns up to the finite verb."""
@@ -498,6 +508,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if extra:
             hits = sorted(hits + extra, key=lambda h: h.start)
     linked = [h for h in hits if h.actor is not None]
+    if lex.navigation and _navigation(_lower(sentence[:60]), lex.navigation):
+        return hits, []     # "Weitere Informationen – ...", "Read more: ...": a pointer to another article
     opener = _attribution(sentence)
     if opener and any(h.start >= opener for h in linked):
         # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
