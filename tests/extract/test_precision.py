@@ -42,3 +42,18 @@ def test_aimed_at(lang, sentence, kept, dropped):
 ])
 def test_link_teasers_are_not_coded(lang, sentence, coded):
     assert bool(_ev(sentence, lang)) is coded, _ev(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,consult", [
+    # talks someone is invited to are a request, not a meeting held
+    ("de", "Am Abend lud Erdoğan Armenien zu direkten Gesprächen in Ankara ein.", False),
+    ("de", "Macron hat Scholz zu einem Treffen in Paris eingeladen.", False),
+    ("en", "Erdogan invited Armenia to direct talks in Ankara.", False),
+    # an invitation named before a meeting that took place does not cancel the meeting
+    ("de", "Nach seiner Einladung traf Macron Scholz in Paris.", True),
+    ("en", "After the invitation Macron met Scholz in Paris.", True),
+])
+def test_invited_talks_are_not_held(lang, sentence, consult):
+    got = _ev(sentence, lang)
+    assert any(e[0] == "REQUEST" for e in got), got
+    assert any(e[0] == "CONSULT" for e in got) is consult, got

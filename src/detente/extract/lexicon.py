@@ -75,7 +75,8 @@ class Lexicon:
     factual_aux: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
     relative_phrases: tuple[tuple[re.Pattern[str], int], ...] = ()
-    navigation: tuple[str, ...] = ()      # openers of link teasers ("Weitere Informationen", "Read more")
+    navigation: tuple[str, ...] = ()
+    invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -132,6 +133,7 @@ def load_lexicon(lang: str) -> Lexicon:
         speech_verbs=_low((raw.get("clauses") or {}).get("speech_verbs")),
         factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")),
         deontic=_low((raw.get("clauses") or {}).get("deontic")),
+        invitation=_low((raw.get("clauses") or {}).get("invitation")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

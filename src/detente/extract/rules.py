@@ -36,6 +36,7 @@ _APPOS = re.compile(r"^\s*,?\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
 _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu", "with", "against", "to", "on",
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
+_INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _GENITIVE = frozenset({"der", "des", "of", "seitens"})
 _CONDITIONALS = frozenset({"wenn", "falls", "sofern", "if", "unless"})
@@ -633,6 +634,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     status = "cancelled"     # "kein Treffen" / "no meeting"; "would not meet" stays hypothetical
             else:
                 continue                  # purely negated statement: not coded
+        if etype == "CONSULT" and lex.invitation and any(toks[j].low in _INVITED_TO for j in range(max(0, ti - 3), ti)) \
+                and any(t.start < s and any(f in lex.invitation for f in t.forms) for t in clause_toks):
+            continue      # "lud Kiew zu Gesprächen ein", "invited Kyiv to talks": invited, not held
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if nominal and _background(toks, ti):
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
