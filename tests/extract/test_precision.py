@@ -57,3 +57,18 @@ def test_invited_talks_are_not_held(lang, sentence, consult):
     got = _ev(sentence, lang)
     assert any(e[0] == "REQUEST" for e in got), got
     assert any(e[0] == "CONSULT" for e in got) is consult, got
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a decision noun makes its infinitive content planned; the partner after "mit" (with its
+    # apposition) is not the one who decided to meet
+    ("de", "Die Entscheidung von Macron, sich in Rom mit dem Bundeskanzler, Merz, zu treffen, gilt als Fehler.",
+     ("CONSULT", "FRA", "DEU", "planned")),
+    ("de", "Die Entscheidung von Macron, sich in Rom mit Meloni zu treffen, gilt als Fehler.",
+     ("CONSULT", "FRA", "ITA", "planned")),
+    ("en", "Macron's decision to meet Meloni in Rome was criticised.", ("CONSULT", "FRA", "ITA", "planned")),
+    # a meeting after a decision was taken is a fact
+    ("en", "After the decision, Macron met Meloni in Rome.", ("CONSULT", "FRA", "ITA", "occurred")),
+])
+def test_decided_content_is_planned(lang, sentence, expected):
+    assert expected in _ev(sentence, lang), _ev(sentence, lang)

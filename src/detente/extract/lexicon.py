@@ -76,7 +76,8 @@ class Lexicon:
     deontic: frozenset[str] = frozenset()
     relative_phrases: tuple[tuple[re.Pattern[str], int], ...] = ()
     navigation: tuple[str, ...] = ()
-    invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to      # openers of link teasers ("Weitere Informationen", "Read more")
+    invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
+    decision_nouns: frozenset[str] = frozenset()   # nouns whose infinitive content is planned      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -134,6 +135,7 @@ def load_lexicon(lang: str) -> Lexicon:
         factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")),
         deontic=_low((raw.get("clauses") or {}).get("deontic")),
         invitation=_low((raw.get("clauses") or {}).get("invitation")),
+        decision_nouns=_low((raw.get("clauses") or {}).get("decision_nouns")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

@@ -347,7 +347,23 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         return "hypothetical"
     if _has_cue(scope, lex.status_words.get("planned", frozenset())):
         return "planned"
+    if lex.decision_nouns and ti > 1 and toks[ti - 1].low in ("to", "zu") and _decided(toks, ti, lex):
+        return "planned"        # "die Entscheidung, sich mit X zu treffen", "the decision to meet X"
     return "occurred"
+
+
+def _decided(toks: list[Tok], ti: int, lex: Lexicon) -> bool:
+    """Is the infinitive at ti the content of a decision noun before it ("die Entscheidung
+    Trumps, sich in Rom mit X zu treffen", "Macron's decision to meet X")? Appositions
+    ("mit dem Präsidenten, Putin, zu treffen") may cut the stretch into several clauses, so
+    look back over up to 25 tokens, stopping at a finite clause opener (dass, that, weil, ...)."""
+    for j in range(ti - 2, max(-1, ti - 26), -1):
+        t = toks[j]
+        if t.low in lex.decision_nouns:
+            return True
+        if t.low in lex.complementizers or t.low in lex.adverbial_openers or t.low in (";", ":"):
+            return False
+    return False
 
 
 def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
@@ -840,6 +856,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         first = next((t for t in toks if t.clause == clause and t.word), None)
         gov = [g for g in earlier if g.clause == max(x.clause for x in earlier)]
         src_g = gov[0] if first is not None and first.low in ("um", "in") and gov else earlier[-1]
+        if mutual:
+            # "die Entscheidung Trumps, sich mit dem Präsidenten, Putin, zu treffen": the partner
+            # after "mit" (and its apposition) is the other side, not the one who meets
+            partner = {a.name for g in before if _partner_phrase(toks, g.first_tok) for a in g.actors}
+            if partner and {a.name for a in src_g.actors} <= partner:
+                src_g = next((g for g in reversed(earlier) if not {a.name for a in g.actors} <= partner), src_g)
         pool = same_before + near_after
     elif len(same_before) >= 2:
         # the subject is not inside a fronted prepositional phrase ("Im Streit mit China gab
@@ -925,6 +947,19 @@ def _aimed_at(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> _Gr
            for j in range(ti + 2, g.first_tok)):
         return None       # a noun in between ("Druck auf die Sponsoren Russlands") is what it aims at
     return g
+
+
+def _partner_phrase(toks: list[Tok], i: int) -> bool:
+    """Is token i inside a "mit"/"with" phrase, its apposition included ("mit dem Kanzler,
+    Merz", "with the chancellor, Merz")? Only articles, nouns, adjectives and commas between."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        t = toks[j]
+        if t.low in ("mit", "with"):
+            return True
+        if t.text == "," or t.low in _ARTICLES or t.text[:1].isupper() or t.low.endswith(("e", "en", "er", "em", "es")):
+            continue
+        return False
+    return False
 
 
 def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
