@@ -72,3 +72,19 @@ def test_invited_talks_are_not_held(lang, sentence, consult):
 ])
 def test_decided_content_is_planned(lang, sentence, expected):
     assert expected in _ev(sentence, lang), _ev(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,expected,absent", [
+    # a country after "in" is where the act happened, not a party, when other actors are named
+    ("de", "Selenskyj traf sich in Rumänien mit Macron.", ("CONSULT", "UKR", "FRA", "occurred"), "ROU"),
+    ("de", "Selenskyj traf sich in der Türkei mit Macron.", ("CONSULT", "UKR", "FRA", "occurred"), "TUR"),
+    ("en", "Zelensky met Macron in Romania.", ("CONSULT", "UKR", "FRA", "occurred"), "ROU"),
+    # ... and still the target when no other party is named
+    ("de", "Israel bombardierte in der Nacht Ziele im Libanon.", ("ASSAULT", "ISR", "LBN", "occurred"), None),
+    ("de", "Russland griff Ziele in der Ukraine an.", ("ASSAULT", "RUS", "UKR", "occurred"), None),
+    ("en", "Russia struck targets in Ukraine.", ("ASSAULT", "RUS", "UKR", "occurred"), None),
+])
+def test_country_after_in_is_a_place(lang, sentence, expected, absent):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+    assert not any(absent in (e[1], e[2]) for e in got), got

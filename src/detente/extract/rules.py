@@ -36,6 +36,7 @@ _APPOS = re.compile(r"^\s*,?\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
 _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu", "with", "against", "to", "on",
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
+_IN_PLACE = frozenset({"in", "im"})
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _GENITIVE = frozenset({"der", "des", "of", "seitens"})
@@ -766,6 +767,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
               and any(h.clause == clause and not h.adj and h.end <= g.start for h in gs))]
     if not gs:
         return []
+    where = [g for g in gs if not g.adj and g.first_tok > 0 and (toks[g.first_tok - 1].low in _IN_PLACE or (
+        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in _IN_PLACE))]
+    if where and len(where) < len(gs):
+        # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
+        # is where the act happened; it is a party only when no other actor is named
+        gs = [g for g in gs if g not in where]
     before = [g for g in gs if g.end <= s]
     after = [g for g in gs if g.start >= e]
     # "Treffen zwischen Putin und Trump"
@@ -924,6 +931,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if tgt_g is None:
         if len(src_countries) >= 2:
             return _pairs([src_g.actors[0]], [src_g.actors[1]])
+        # no party but a country where the act happened, after it: "bombardierte Ziele im Libanon"
+        tgt_g = next((g for g in where if g.start >= e and g.clause == clause
+                      and {a.country for a in g.actors} - src_countries), None)
+        if tgt_g is not None and not mutual:
+            return _pairs(src_g.actors, tgt_g.actors)
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
         tgt_g = next((g for g in reversed(earlier) if g is not src_g and {a.country for a in g.actors} - src_countries), None)
         if tgt_g is None:
