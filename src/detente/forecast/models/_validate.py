@@ -142,8 +142,10 @@ def check(
             f"{model}: shapes do not match: capability {np.shape(capability)} must be (..., n) and "
             f"salience {np.shape(salience)} (..., n, k) for position {pos.shape}"
         ) from None
-    fast = _fast(pos, sal, cap)
-    if fast is not None:  # valid: one compiled pass checked and transposed everything
+    # with one issue the NumPy path below needs no copies (its transposes are views) and is
+    # the faster one; with several, one compiled pass checks and transposes everything
+    fast = _fast(pos, sal, cap) if k > 1 else None
+    if fast is not None:
         position, salience, present, capability = fast
         return Checked(capability=capability, position=position, salience=salience, present=present,
                        status_quo=_status_quo(status_quo, pos.shape[:-2], k, model),
