@@ -88,3 +88,16 @@ def test_country_after_in_is_a_place(lang, sentence, expected, absent):
     got = _ev(sentence, lang)
     assert expected in got, got
     assert not any(absent in (e[1], e[2]) for e in got), got
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # with a verb of receiving, the act comes from the party after von/from
+    ("de", "Solche Drohungen hörte Macron von Erdoğan oft.", ("THREATEN", "TUR", "FRA", "occurred")),
+    ("de", "Meloni erhielt von Macron eine Einladung nach Paris.", ("REQUEST", "FRA", "ITA", "occurred")),
+    ("en", "Macron received threats from Erdogan.", ("THREATEN", "TUR", "FRA", "occurred")),
+    ("en", "Macron heard the same refusals from Erdogan in every call.", ("REJECT", "TUR", "FRA", "occurred")),
+    # a refusal noun is the act itself, not a cancellation of it
+    ("de", "Genau solche Absagen hörte Macron von Erdoğan bei jedem Treffen.", ("REJECT", "TUR", "FRA", "occurred")),
+])
+def test_received_acts(lang, sentence, expected):
+    assert expected in _ev(sentence, lang), _ev(sentence, lang)

@@ -77,7 +77,8 @@ class Lexicon:
     relative_phrases: tuple[tuple[re.Pattern[str], int], ...] = ()
     navigation: tuple[str, ...] = ()
     invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
-    decision_nouns: frozenset[str] = frozenset()   # nouns whose infinitive content is planned      # openers of link teasers ("Weitere Informationen", "Read more")
+    decision_nouns: frozenset[str] = frozenset()   # nouns whose infinitive content is planned
+    receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -136,6 +137,7 @@ def load_lexicon(lang: str) -> Lexicon:
         deontic=_low((raw.get("clauses") or {}).get("deontic")),
         invitation=_low((raw.get("clauses") or {}).get("invitation")),
         decision_nouns=_low((raw.get("clauses") or {}).get("decision_nouns")),
+        receiving=_low((raw.get("clauses") or {}).get("receiving")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

@@ -628,9 +628,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
-        if status == "cancelled" and ti in phrase_span:
-            # "suspended military aid": the cancellation word is the act itself
-            a, b = phrase_span[ti]
+        if status == "cancelled":
+            # "suspended military aid", "solche Absagen": the cancellation word is the act itself
+            a, b = phrase_span.get(ti, (s, e))
             cancel = lex.status_words.get("cancelled", frozenset())
             if not any(abs(t.clause - tok.clause) <= 1 and not (a <= t.start < b) and any(f in cancel for f in _cue(t))
                        for t in toks):
@@ -663,6 +663,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found))
+        recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
+            if lex.receiving and etype not in _MUTUAL else []
+        if recv and (recv[0].start < s if lex.language == "en" else nominal):
+            # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb
+            pairs = _received(groups, toks, tok.clause) or pairs
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -959,6 +964,20 @@ def _aimed_at(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> _Gr
            for j in range(ti + 2, g.first_tok)):
         return None       # a noun in between ("Druck auf die Sponsoren Russlands") is what it aims at
     return g
+
+
+def _received(groups: list[_Group], toks: list[Tok], clause: int):
+    """"Solche Absagen hörte Trump von Putin", "Macron received threats from Erdogan": with a
+    verb of receiving, the act noun's agent is the party after "von"/"from" and the subject
+    its target. None when the clause has no such party."""
+    gs = [g for g in groups if g.clause == clause]
+    frm = next((g for g in gs if g.first_tok > 0 and (toks[g.first_tok - 1].low in ("von", "vom", "from") or (
+        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in ("von", "from")))), None)
+    if frm is None:
+        return None
+    countries = {a.country for a in frm.actors}
+    other = next((g for g in gs if g is not frm and {a.country for a in g.actors} - countries), None)
+    return _pairs(frm.actors, other.actors) if other is not None else None
 
 
 def _partner_phrase(toks: list[Tok], i: int) -> bool:
