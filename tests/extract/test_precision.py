@@ -101,3 +101,16 @@ def test_country_after_in_is_a_place(lang, sentence, expected, absent):
 ])
 def test_received_acts(lang, sentence, expected):
     assert expected in _ev(sentence, lang), _ev(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # "Da" + finite verb is an adverb opening a main clause: the promise governs its content
+    ("de", "Da waren Macrons Versprechen, Moldau Raketen zu liefern.", ("AID", "FRA", "MDA", "hypothetical")),
+    # after a fronted adverbial clause the verb comes first and its subject right after it
+    ("de", "Da Macron zögerte, lieferte Scholz der Ukraine Raketen.", ("AID", "DEU", "UKR", "occurred")),
+    ("de", "Nachdem Macron abgereist war, traf Scholz in Kiew Selenskyj.", ("CONSULT", "DEU", "UKR", "occurred")),
+])
+def test_german_clause_order(lang, sentence, expected):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+    assert not any(e[1] == "FRA" and e[2] == "DEU" for e in got), got     # the adverbial clause's actor acts in it only

@@ -390,8 +390,9 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
                 kind = "comp"
             elif f in lex.relative_words or (len(ws) > 1 and f in _TARGET_PREPS | _AGENT_PREPS and ws[1].low in lex.relative_words):
                 kind = "rel" if c > 0 else "main"
-            elif f in lex.adverbial_openers:
-                kind = "adv"
+            elif f in lex.adverbial_openers and not (lex.language == "de" and f in _V2_ADVERBS and len(ws) > 1
+                                                      and ws[1].text[:1].islower() and ws[1].low not in _ARTICLES):
+                kind = "adv"               # ("Da waren seine Versprechen ...": adverb + finite verb, a main clause)
             elif c > 0 and prev_last is not None and prev_last.low in lex.speech_verbs:
                 kind = "comp"              # "Trump sagte, er werde ..." / "Putin hoffe, ..."
             elif coordinated and lex.language == "de" and ws[-1].text[:1].islower() and ws[-1].low.endswith(("en", "rn", "ln")) \
@@ -404,6 +405,10 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
 
 
 _COORDINATORS = frozenset({"und", "oder", "aber", "doch", "sondern", "and", "or", "but"})
+# German subordinators that are also adverbs: followed at once by the finite verb they open a
+# main clause ("Da waren ...", "Als Nächstes ..." is a noun, "Seitdem ist ..."), as a
+# subordinator the verb comes last ("da er ... war")
+_V2_ADVERBS = frozenset({"da", "seitdem", "während", "seit"})
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "wir", "ich", "man"})
 
 
@@ -884,6 +889,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     elif same_before:
         src_g = same_before[0]
         pool = near_after
+    elif before and not nominal and kinds.get(clause - 1) in ("adv", "cond") and kinds.get(clause) == "main" \
+            and next((t for t in toks if t.clause == clause and t.word), None) is toks[ti] \
+            and any(g.clause == clause and not g.adj and not _right_after_prep(toks, g.first_tok) for g in after):
+        # "Da Macron zögerte, lieferte Scholz ...", "Wenn X zustimmt, trifft Y ...": after a fronted
+        # adverbial clause the verb comes first and its subject right after it
+        src_g = next(g for g in after if g.clause == clause and not g.adj and not _right_after_prep(toks, g.first_tok))
+        pool = [g for g in near_after if g is not src_g]
     elif before:
         # no subject in this clause: the sentence's first actor (tried: the subject of the
         # nearest main clause before; worse on the development split)
