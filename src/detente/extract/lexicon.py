@@ -77,7 +77,7 @@ class Lexicon:
     relative_phrases: tuple[tuple[re.Pattern[str], int], ...] = ()
     navigation: tuple[str, ...] = ()
     invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
-    decision_nouns: frozenset[str] = frozenset()   # nouns whose infinitive content is planned
+    content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
     receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
@@ -136,7 +136,7 @@ def load_lexicon(lang: str) -> Lexicon:
         factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")),
         deontic=_low((raw.get("clauses") or {}).get("deontic")),
         invitation=_low((raw.get("clauses") or {}).get("invitation")),
-        decision_nouns=_low((raw.get("clauses") or {}).get("decision_nouns")),
+        content_nouns={str(k).lower(): str(v) for k, v in ((raw.get("clauses") or {}).get("content_nouns") or {}).items()},
         receiving=_low((raw.get("clauses") or {}).get("receiving")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))

@@ -348,23 +348,27 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         return "hypothetical"
     if _has_cue(scope, lex.status_words.get("planned", frozenset())):
         return "planned"
-    if lex.decision_nouns and ti > 1 and toks[ti - 1].low in ("to", "zu") and _decided(toks, ti, lex):
-        return "planned"        # "die Entscheidung, sich mit X zu treffen", "the decision to meet X"
+    if lex.content_nouns and ti > 1 and toks[ti - 1].low in ("to", "zu"):
+        st = _content_of(toks, ti, lex)
+        if st is not None:
+            return st           # "die Entscheidung, sich mit X zu treffen", "the possibility of ... to"
     return "occurred"
 
 
-def _decided(toks: list[Tok], ti: int, lex: Lexicon) -> bool:
-    """Is the infinitive at ti the content of a decision noun before it ("die Entscheidung
-    Trumps, sich in Rom mit X zu treffen", "Macron's decision to meet X")? Appositions
-    ("mit dem Präsidenten, Putin, zu treffen") may cut the stretch into several clauses, so
-    look back over up to 25 tokens, stopping at a finite clause opener (dass, that, weil, ...)."""
+def _content_of(toks: list[Tok], ti: int, lex: Lexicon) -> str | None:
+    """The status an infinitive at ti takes from a content noun before it ("die Entscheidung
+    Trumps, sich in Rom mit X zu treffen": planned; "die Möglichkeit, Raketen zu liefern":
+    hypothetical). Appositions ("mit dem Präsidenten, Putin, zu treffen") may cut the stretch
+    into several clauses, so look back over up to 25 tokens, stopping at a finite clause
+    opener (dass, that, weil, ...)."""
     for j in range(ti - 2, max(-1, ti - 26), -1):
         t = toks[j]
-        if t.low in lex.decision_nouns:
-            return True
+        st = lex.content_nouns.get(t.low)
+        if st is not None:
+            return st
         if t.low in lex.complementizers or t.low in lex.adverbial_openers or t.low in (";", ":"):
-            return False
-    return False
+            return None
+    return None
 
 
 def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
