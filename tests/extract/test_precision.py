@@ -114,3 +114,22 @@ def test_german_clause_order(lang, sentence, expected):
     got = _ev(sentence, lang)
     assert expected in got, got
     assert not any(e[1] == "FRA" and e[2] == "DEU" for e in got), got     # the adverbial clause's actor acts in it only
+
+
+@pytest.mark.parametrize("lang,sentence,absent", [
+    # alternatives joined by "oder"/"or" are not partners of a meeting
+    ("de", "Allerdings könnten Serbien, die EU oder Ungarn versuchen, den Gipfel zu sabotieren.", "CONSULT"),
+    ("en", "Serbia, the EU or Hungary could try to sabotage the summit.", "CONSULT"),
+    # "es drohen Sanktionen": something looms, nobody named threatens
+    ("de", "Die Botschaft an Serbien war klar: Stimme zu, oder es drohen neue Sanktionen gegen Belgrad.", "THREATEN"),
+    # "mit niemandem": an inflected "niemand" negates too
+    ("de", "Macron sprach mit niemandem, er rief Serbien und Kosovo zum Frieden auf.", "CONSULT"),
+])
+def test_not_coded(lang, sentence, absent):
+    got = _ev(sentence, lang)
+    assert not any(e[0] == absent and e[2] is not None for e in got), got
+
+
+def test_partners_joined_by_und_still_meet():
+    assert ("CONSULT", "SRB", "HUN", "planned") in _ev("Serbien und Ungarn werden sich treffen.")
+    assert ("THREATEN", "SRB", "XKX", "occurred") in _ev("Vučić drohte Kurti mit Sanktionen.")

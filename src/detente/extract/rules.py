@@ -634,6 +634,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
+        if etype == "THREATEN" and tok.text[:1].islower() and any(t.low == "es" for t in toks[max(0, ti - 1):ti + 2]):
+            continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
@@ -927,7 +929,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "Die EU hat sich auf Sanktionen gegen Russland geeinigt": an agreement among the
         # subject's members, not with the party its content is aimed at
         return [(a, None) for a in src_g.actors]
-    if len(src_countries) >= 2 and mutual and not any(
+    disjunct = any(toks[j].low in ("oder", "or") for j in range(src_g.first_tok, src_g.last_tok + 1))
+    if len(src_countries) >= 2 and mutual and not disjunct and not any(
             g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries for g in pool):
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2 or owner:
@@ -950,7 +953,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if tgt_g:
             break
     if tgt_g is None:
-        if len(src_countries) >= 2:
+        if len(src_countries) >= 2 and not disjunct:
+            # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not partners
             return _pairs([src_g.actors[0]], [src_g.actors[1]])
         # no party but a country where the act happened, after it: "bombardierte Ziele im Libanon"
         tgt_g = next((g for g in where if g.start >= e and g.clause == clause
