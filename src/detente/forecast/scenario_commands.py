@@ -281,18 +281,19 @@ def ledger_list(
     if not records:
         console.print("no forecasts recorded yet (use `detente forecast SCENARIO --record`)")
         return
+    notes = {r.id: ([f"edited ({len(edited[r.id].changes)} values)"] if r.id in edited else [])
+             + (["scored"] if r.id in resolved else []) for r in records}
     t = Table(title=f"Forecast ledger ({len(records)} recorded; `detente ledger --json` for every field)")
     t.add_column("id", no_wrap=True)
     t.add_column("recorded (UTC)", no_wrap=True)
-    for col in ("scenario", "draws, seed", "models", "most likely classes", "notes"):
+    for col in ("scenario", "draws, seed", "models", "most likely classes") + (("notes",) if any(notes.values()) else ()):
         t.add_column(col)
     for r in records:
         classes = {c: p for c, p in r.result.get("classes", {}).items() if c != OTHER}
         top = ", ".join(f"{escape(c)} {p:.0%}" for c, p in sorted(classes.items(), key=lambda kv: -kv[1])[:2])
-        notes = [f"edited ({len(edited[r.id].changes)} values)"] if r.id in edited else []
-        notes += ["scored"] if r.id in resolved else []
-        t.add_row(r.id, r.created_at.strftime("%Y-%m-%d %H:%M"), escape(r.scenario_name),
-                  f"{r.draws:,}, {r.seed}", " ".join(r.models), top, ", ".join(notes))
+        row = [r.id, r.created_at.strftime("%Y-%m-%d %H:%M"), escape(r.scenario_name), f"{r.draws:,}, {r.seed}",
+               " ".join(r.models), top]
+        t.add_row(*row, *((", ".join(notes[r.id]),) if any(notes.values()) else ()))
     console.print(t)
 
 
