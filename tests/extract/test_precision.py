@@ -133,3 +133,17 @@ def test_not_coded(lang, sentence, absent):
 def test_partners_joined_by_und_still_meet():
     assert ("CONSULT", "SRB", "HUN", "planned") in _ev("Serbien und Ungarn werden sich treffen.")
     assert ("THREATEN", "SRB", "XKX", "occurred") in _ev("Vučić drohte Kurti mit Sanktionen.")
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a sentence-opening frame of speculation makes every clause of it hypothetical
+    ("de", "Denkbar wäre, dass Serbien den Plan akzeptiert, während die USA Waffen an Kosovo liefern.",
+     ("AID", "USA", "XKX", "hypothetical")),
+    ("de", "Es wäre durchaus denkbar, dass Macron Meloni trifft.", ("CONSULT", "FRA", "ITA", "hypothetical")),
+    ("en", "It is conceivable that Serbia accepts the plan while the US sends weapons to Kosovo.",
+     ("AID", "USA", "XKX", "hypothetical")),
+    # without the frame an adverbial clause keeps its own status
+    ("de", "Serbien akzeptiert den Plan, während die USA Waffen an Kosovo liefern.", ("AID", "USA", "XKX", "occurred")),
+])
+def test_speculation_frame(lang, sentence, expected):
+    assert expected in _ev(sentence, lang), _ev(sentence, lang)

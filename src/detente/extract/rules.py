@@ -312,6 +312,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         if any(p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
             return st
     first = next((t for t in toks if t.word), None)
+    if any(p.match(sentence_low) for p in lex.status_phrases.get("hypothetical", ())):
+        return "hypothetical"       # "Denkbar wäre, dass ...": the author's scenario, every clause of it
     hyp = lex.status_words.get("hypothetical", frozenset())
     own = [t for t in toks if t.clause == clause]
     if kinds is None:
