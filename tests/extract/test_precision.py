@@ -147,3 +147,17 @@ def test_partners_joined_by_und_still_meet():
 ])
 def test_speculation_frame(lang, sentence, expected):
     assert expected in _ev(sentence, lang), _ev(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,expected,absent", [
+    # what a revelation or accusation alleges is no act of its own
+    ("de", "Serbien enthüllte, dass kroatische Truppen an der Grenze stationiert sind.", ("ACCUSE", "SRB", "HRV", "occurred"),
+     "MOBILIZE"),
+    # after ", und" the word "der" is an article opening a main clause, not a relative pronoun
+    ("de", "Kosovo protestiert, und der serbische Geheimdienst enthüllte gestern, dass kroatische Truppen an der Grenze "
+           "stationiert sind.", ("ACCUSE", "SRB", "HRV", "occurred"), "MOBILIZE"),
+])
+def test_alleged_content(lang, sentence, expected, absent):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+    assert not any(e[0] == absent for e in got), got

@@ -78,7 +78,8 @@ class Lexicon:
     navigation: tuple[str, ...] = ()
     invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
     content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
-    receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party      # openers of link teasers ("Weitere Informationen", "Read more")
+    receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party
+    allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -138,6 +139,7 @@ def load_lexicon(lang: str) -> Lexicon:
         invitation=_low((raw.get("clauses") or {}).get("invitation")),
         content_nouns={str(k).lower(): str(v) for k, v in ((raw.get("clauses") or {}).get("content_nouns") or {}).items()},
         receiving=_low((raw.get("clauses") or {}).get("receiving")),
+        allegation=_low((raw.get("clauses") or {}).get("allegation")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

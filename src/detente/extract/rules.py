@@ -394,7 +394,9 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
                 kind = "cond"
             elif f in lex.complementizers or _infinitive(ws, lex):
                 kind = "comp"
-            elif f in lex.relative_words or (len(ws) > 1 and f in _TARGET_PREPS | _AGENT_PREPS and ws[1].low in lex.relative_words):
+            elif (f in lex.relative_words and not coordinated) \
+                    or (len(ws) > 1 and f in _TARGET_PREPS | _AGENT_PREPS and ws[1].low in lex.relative_words):
+                # (", und der russische Geheimdienst enthüllte ...": after a coordinator "der" is an article)
                 kind = "rel" if c > 0 else "main"
             elif f in lex.adverbial_openers and not (lex.language == "de" and f in _V2_ADVERBS and len(ws) > 1
                                                       and ws[1].text[:1].islower() and ws[1].low not in _ARTICLES):
@@ -621,10 +623,17 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
                 content_from[c] = i
     reject_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "REJECT"]
+    accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
+                 and any(f in lex.allegation for f in toks[j].forms)]
     for ti, trig, s, e in found:
         tok = toks[ti]
         if tok.clause in content_from and ti >= content_from[tok.clause]:
             continue
+        if accuse_at and kinds.get(tok.clause) == "comp" and trig.type != "ACCUSE":
+            gov = _governor(toks, tok.clause, kinds)
+            if gov is not None and any(c == gov and j < ti for j, c in accuse_at):
+                continue  # "enthüllte, dass französische Truppen ... stationiert sind": what is alleged is no act of
+                #           its own (a warning's content is: "warnte, dass Iran einen Angriff vorbereite")
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
         clause_toks = [t for t in toks if t.clause == tok.clause]
