@@ -161,3 +161,11 @@ def test_alleged_content(lang, sentence, expected, absent):
     got = _ev(sentence, lang)
     assert expected in got, got
     assert not any(e[0] == absent for e in got), got
+
+
+def test_act_noun_aimed_at_a_thing_of_a_country():
+    # "Sanktionen gegen die Ölkunden Serbiens": aimed at the customers; Serbia is neither side
+    got = _ev("Die EU verhängte reale Sanktionen gegen die Ölkunden Serbiens.")
+    assert not any(e[0] == "SANCTION" and "SRB" in (e[1], e[2]) for e in got), got
+    # an office or government of a country is that country
+    assert ("SANCTION", "EU", "SRB", "occurred") in _ev("Die EU verhängte Sanktionen gegen die Regierung Serbiens.")

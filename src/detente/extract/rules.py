@@ -928,6 +928,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     else:
         return []
     src_countries = {a.country for a in src_g.actors}
+    if nominal and not mutual and _aimed_at_thing(toks, ti, after, clause):
+        return []
     if nominal and not mutual:
         aimed = _aimed_at(toks, ti, after, clause)
         if aimed is not None and (aimed is src_g or src_countries & {a.country for a in aimed.actors}):
@@ -1022,6 +1024,24 @@ def _partner_phrase(toks: list[Tok], i: int) -> bool:
             continue
         return False
     return False
+
+
+_OFFICE_NOUNS = ("regierung", "führung", "präsident", "armee", "truppen", "streitkräfte", "behörde", "ministerium", "staat",
+                 "government", "leadership", "president", "army", "troops", "forces", "ministry", "state")
+
+
+def _aimed_at_thing(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> bool:
+    """Is a German act noun aimed at a thing, not an actor ("Sanktionen gegen die Energiesponsoren
+    Russlands")? Then the actor in the genitive after that thing is neither side of the act."""
+    if ti + 2 >= len(toks) or toks[ti + 1].low not in _AIMED_PREPS:
+        return False
+    j = ti + 2
+    while j < len(toks) and toks[j].low in _ARTICLES:
+        j += 1
+    if j >= len(toks) or not toks[j].text[:1].isupper() or toks[j].low.startswith(_OFFICE_NOUNS):
+        return False
+    return not any(g.first_tok <= j <= g.last_tok for g in after) and any(
+        g.clause == clause and g.first_tok in (j + 1, j + 2) and toks[g.last_tok].low.endswith("s") for g in after)
 
 
 def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
