@@ -169,3 +169,9 @@ def test_act_noun_aimed_at_a_thing_of_a_country():
     assert not any(e[0] == "SANCTION" and "SRB" in (e[1], e[2]) for e in got), got
     # an office or government of a country is that country
     assert ("SANCTION", "EU", "SRB", "occurred") in _ev("Die EU verhängte Sanktionen gegen die Regierung Serbiens.")
+
+
+def test_indirect_question_is_open():
+    # "worauf sich X und Y einigen werden": what they will agree on is an open question
+    assert ("AGREE", "FRA", "ITA", "hypothetical") in _ev("Man wird sehen, worauf sich Macron und Meloni in Rom einigen werden.")
+    assert ("AGREE", "FRA", "ITA", "planned") in _ev("Macron und Meloni werden sich in Rom einigen.")
