@@ -175,3 +175,15 @@ def test_indirect_question_is_open():
     # "worauf sich X und Y einigen werden": what they will agree on is an open question
     assert ("AGREE", "FRA", "ITA", "hypothetical") in _ev("Man wird sehen, worauf sich Macron und Meloni in Rom einigen werden.")
     assert ("AGREE", "FRA", "ITA", "planned") in _ev("Macron und Meloni werden sich in Rom einigen.")
+
+
+@pytest.mark.parametrize("lang,sentence,expected", [
+    # a clause resumed after a parenthesis between dashes keeps the status cues of its first part
+    ("de", "In diesen Tagen sollen Macron und Meloni die Agenda für das – seit langem erwartete – Treffen der "
+           "Präsidenten Frankreichs und Italiens ausarbeiten.", ("CONSULT", "FRA", "ITA", "planned")),
+    ("en", "This week Macron and Meloni will prepare the agenda for the – long awaited – meeting in Rome.",
+     ("CONSULT", "FRA", "ITA", "planned")),
+    ("en", "Macron met Meloni – as expected – in Rome.", ("CONSULT", "FRA", "ITA", "occurred")),
+])
+def test_parenthesis_between_dashes(lang, sentence, expected):
+    assert expected in _ev(sentence, lang), _ev(sentence, lang)

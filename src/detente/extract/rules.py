@@ -37,6 +37,7 @@ _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
 _IN_PLACE = frozenset({"in", "im"})
+_DASHES = frozenset({"–", "—"})
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _GENITIVE = frozenset({"der", "des", "of", "seitens"})
@@ -329,6 +330,12 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     # hatte") states a fact whatever governs it.
     gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
     scope = own + ([t for t in toks if t.clause == gov] if gov is not None else [])
+    if clause >= 2 and own and own[0].text in _DASHES:
+        opened = [t for t in toks if t.clause == clause - 1]
+        if opened and opened[0].text in _DASHES and not any(t.text in ",;:" for t in opened):
+            # "sollen X und Y die Agenda für dieses – seit ... – zweite Treffen ausarbeiten": a clause
+            # resumed after a parenthesis between dashes keeps the cues of its first part
+            scope = scope + [t for t in toks if t.clause == clause - 2]
     if factual:
         scope = [t for t in own if t.low not in _CONDITIONALS]
     if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond"):
