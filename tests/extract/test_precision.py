@@ -187,3 +187,15 @@ def test_indirect_question_is_open():
 ])
 def test_parenthesis_between_dashes(lang, sentence, expected):
     assert expected in _ev(sentence, lang), _ev(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,status", [
+    # a factive governor presupposes its complement: its modals do not make it hypothetical
+    ("de", "Macron kann ja wohl nicht jedes Mal bemerken, dass Erdoğan seine Appelle ignoriert.", "occurred"),
+    ("en", "Macron could hardly fail to notice that Erdogan rejected his proposal.", "occurred"),
+    # a hope does not
+    ("de", "Macron hofft, dass Erdoğan seine Appelle ignoriert.", "hypothetical"),
+    ("en", "Macron hoped that Erdogan would reject the proposal.", "hypothetical"),
+])
+def test_factive_complement(lang, sentence, status):
+    assert ("REJECT", "TUR", "FRA", status) in _ev(sentence, lang), _ev(sentence, lang)

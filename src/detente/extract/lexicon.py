@@ -79,7 +79,8 @@ class Lexicon:
     invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
     content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
     receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party
-    allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded      # openers of link teasers ("Weitere Informationen", "Read more")
+    allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded
+    factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -140,6 +141,7 @@ def load_lexicon(lang: str) -> Lexicon:
         content_nouns={str(k).lower(): str(v) for k, v in ((raw.get("clauses") or {}).get("content_nouns") or {}).items()},
         receiving=_low((raw.get("clauses") or {}).get("receiving")),
         allegation=_low((raw.get("clauses") or {}).get("allegation")),
+        factive=_low((raw.get("clauses") or {}).get("factive")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

@@ -329,6 +329,11 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     # scopes back ("..., wenn ..."). A pluperfect indicative ("wenn Putin ... abgelehnt
     # hatte") states a fact whatever governs it.
     gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
+    if gov is not None and lex.factive and _has([t for t in toks if t.clause == gov], lex.factive):
+        # "bemerken, dass ...", "die Erkenntnis, dass ...", "knows that ...": a factive governor
+        # presupposes its complement; its own modals and conditions do not reach into it
+        # (Kiparsky & Kiparsky 1970, "Fact")
+        gov = None
     scope = own + ([t for t in toks if t.clause == gov] if gov is not None else [])
     if clause >= 2 and own and own[0].text in _DASHES:
         opened = [t for t in toks if t.clause == clause - 1]
