@@ -199,3 +199,17 @@ def test_parenthesis_between_dashes(lang, sentence, expected):
 ])
 def test_factive_complement(lang, sentence, status):
     assert ("REJECT", "TUR", "FRA", status) in _ev(sentence, lang), _ev(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,coded", [
+    # the content of a failure or of a negated success did not happen
+    ("de", "Es gelang Macron nicht, sich mit Meloni zu einigen.", False),
+    ("de", "Macron scheiterte daran, sich mit Meloni zu einigen.", False),
+    ("en", "Macron failed to reach an agreement with Meloni.", False),
+    ("en", "Macron did not manage to agree with Meloni.", False),
+    # a success did
+    ("de", "Macron gelang es, sich mit Meloni zu einigen.", True),
+    ("en", "Macron managed to agree with Meloni.", True),
+])
+def test_implicative_verbs(lang, sentence, coded):
+    assert any(e[0] in ("AGREE", "REJECT") for e in _ev(sentence, lang)) is coded, _ev(sentence, lang)

@@ -80,7 +80,9 @@ class Lexicon:
     content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
     receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party
     allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded
-    factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause      # openers of link teasers ("Weitere Informationen", "Read more")
+    factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause
+    failure: frozenset[str] = frozenset()     # verbs whose infinitive content did not happen ("failed to")
+    success: frozenset[str] = frozenset()     # verbs whose negation means the content did not happen      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -142,6 +144,8 @@ def load_lexicon(lang: str) -> Lexicon:
         receiving=_low((raw.get("clauses") or {}).get("receiving")),
         allegation=_low((raw.get("clauses") or {}).get("allegation")),
         factive=_low((raw.get("clauses") or {}).get("factive")),
+        failure=_low((raw.get("clauses") or {}).get("failure")),
+        success=_low((raw.get("clauses") or {}).get("success")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

@@ -369,6 +369,24 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     return "occurred"
 
 
+def _failed(toks: list[Tok], ti: int, clause: int, inf_clauses: set[int], kinds: dict[int, str], lex: Lexicon) -> bool:
+    """Is the act at ti the infinitive content of a failure ("scheiterte daran, ... zu", "failed
+    to") or of a negated success ("es gelang ihm nicht, ... zu", "did not manage to")? These
+    implicative verbs entail that their content did not happen (Karttunen 1971)."""
+    if clause in inf_clauses:
+        gov = _governor(toks, clause, kinds)
+        window = [t for t in toks if t.clause == gov] if gov is not None else []
+    elif ti > 0 and toks[ti - 1].low in ("zu", "to") or lex.language == "en":
+        window = [t for t in toks[:ti] if t.clause == clause]
+    else:
+        return False
+    if not window:
+        return False
+    if _has(window, lex.failure):
+        return True
+    return _has(window, lex.success) and _negated(window, lex)
+
+
 def _content_of(toks: list[Tok], ti: int, lex: Lexicon) -> str | None:
     """The status an infinitive at ti takes from a content noun before it ("die Entscheidung
     Trumps, sich in Rom mit X zu treffen": planned; "die Möglichkeit, Raketen zu liefern":
@@ -646,6 +664,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if gov is not None and any(c == gov and j < ti for j, c in accuse_at):
                 continue  # "enthüllte, dass französische Truppen ... stationiert sind": what is alleged is no act of
                 #           its own (a warning's content is: "warnte, dass Iran einen Angriff vorbereite")
+        if (lex.failure or lex.success) and _failed(toks, ti, tok.clause, inf_clauses, kinds, lex):
+            continue      # "es gelang ihm nicht, sich mit X zu einigen", "failed to reach a deal": it did not happen
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
         clause_toks = [t for t in toks if t.clause == tok.clause]
