@@ -213,3 +213,13 @@ def test_factive_complement(lang, sentence, status):
 ])
 def test_implicative_verbs(lang, sentence, coded):
     assert any(e[0] in ("AGREE", "REJECT") for e in _ev(sentence, lang)) is coded, _ev(sentence, lang)
+
+
+def test_negation_in_a_phrase_gap_is_no_refusal():
+    # "mit niemandem sprach": the negation falls in the gap of "mit ... sprach", so no talk at all
+    got = _ev("Während Macron mit niemandem sprach, rief Erdoğan Serbien zum Frieden auf.")
+    assert not any(e[0] == "CONSULT" for e in got), got
+    assert ("REQUEST", "TUR", "SRB", "occurred") in got
+    # a refusal phrase written with its negation is still the act
+    assert ("REJECT", "FRA", "TUR", "occurred") in _ev("Macron ist nicht bereit, Erdoğan zu treffen.")
+    assert ("REJECT", "FRA", "TUR", "occurred") in _ev("Macron doesn't intend to meet Erdogan.", "en")

@@ -616,7 +616,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 seen_tok.add(i)
                 phrase_tok.add(i)
                 phrase_span[i] = m.span()
-                if "n't" in m.group() or any(w in lex.negation for w in re.findall(r"\w+", m.group())):
+                negs = [w for w in re.findall(r"\w+", m.group()) if w in lex.negation] + (["n't"] if "n't" in m.group() else [])
+                if any(w in p.pattern for w in negs):
+                    # the negation is written in the pattern ("nicht bereit"), not caught in one of
+                    # its gaps ("mit niemandem sprach" is no talk at all)
                     self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
                 found.append((i, trig, toks[i].start, toks[i].end))
