@@ -223,3 +223,14 @@ def test_negation_in_a_phrase_gap_is_no_refusal():
     # a refusal phrase written with its negation is still the act
     assert ("REJECT", "FRA", "TUR", "occurred") in _ev("Macron ist nicht bereit, Erdoğan zu treffen.")
     assert ("REJECT", "FRA", "TUR", "occurred") in _ev("Macron doesn't intend to meet Erdogan.", "en")
+
+
+def test_modal_in_a_condition_is_no_demand():
+    # "sofern sie Frieden bringen sollte": "sollte" in a condition is no reported obligation
+    got = _ev("Offiziell begrüßen die Europäer diese Initiative Trumps, sofern sie tatsächlich Frieden bringen sollte.")
+    assert not any(e[0] == "REQUEST" for e in got), got
+    assert any(e[0] == "SUPPORT" and e[1] == "EU" and e[2] == "USA" for e in got), got
+    # an inverted subject between "begrüßen" and the proposal noun
+    assert any(e[0] == "SUPPORT" for e in _ev("Offiziell begrüßen die europäischen Staats- und Regierungschefs diese Initiative Trumps."))
+    # a reported obligation is still the speaker's demand
+    assert ("REQUEST", "DEU", "RUS", "occurred") in _ev("Merz betonte, dass Russland sich zurückziehen sollte.")

@@ -764,8 +764,8 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
     if not lex.deontic:
         return out
     for mi, m in enumerate(toks):
-        if m.low not in lex.deontic:
-            continue
+        if m.low not in lex.deontic or kinds.get(m.clause) == "cond":
+            continue      # "sofern sie Frieden bringen sollte": a condition, not an obligation
         c = m.clause
         subj = [g for g in groups if g.clause == c and g.last_tok < mi]
         while not subj and c > 0 and kinds.get(c) != "comp" and c > m.clause - 3:
