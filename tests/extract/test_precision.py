@@ -234,3 +234,16 @@ def test_modal_in_a_condition_is_no_demand():
     assert any(e[0] == "SUPPORT" for e in _ev("Offiziell begrüßen die europäischen Staats- und Regierungschefs diese Initiative Trumps."))
     # a reported obligation is still the speaker's demand
     assert ("REQUEST", "DEU", "RUS", "occurred") in _ev("Merz betonte, dass Russland sich zurückziehen sollte.")
+
+
+@pytest.mark.parametrize("lang,sentence,coded", [
+    # an actor's hope to do something is commentary, not an act (GUIDELINES: "Putin hofft, ...")
+    ("de", "Macron hofft, Meloni bald zu treffen.", False),
+    ("en", "Macron hopes to meet Meloni soon.", False),
+    # a hope about another actor's act keeps that act, hypothetical
+    ("de", "Macron hofft, dass Meloni zustimmt.", True),
+])
+def test_own_hopes_are_not_acts(lang, sentence, coded):
+    got = _ev(sentence, lang)
+    assert any(e[2] is not None for e in got) is coded, got
+    assert all(e[3] == "hypothetical" for e in got), got

@@ -82,7 +82,8 @@ class Lexicon:
     allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded
     factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause
     failure: frozenset[str] = frozenset()     # verbs whose infinitive content did not happen ("failed to")
-    success: frozenset[str] = frozenset()     # verbs whose negation means the content did not happen      # openers of link teasers ("Weitere Informationen", "Read more")
+    success: frozenset[str] = frozenset()     # verbs whose negation means the content did not happen
+    hope: frozenset[str] = frozenset()        # verbs whose infinitive content is a hope, not coded      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -146,6 +147,7 @@ def load_lexicon(lang: str) -> Lexicon:
         factive=_low((raw.get("clauses") or {}).get("factive")),
         failure=_low((raw.get("clauses") or {}).get("failure")),
         success=_low((raw.get("clauses") or {}).get("success")),
+        hope=_low((raw.get("clauses") or {}).get("hope")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

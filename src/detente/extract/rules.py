@@ -369,6 +369,12 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     return "occurred"
 
 
+def _governed_by(toks: list[Tok], clause: int, kinds: dict[int, str], words: frozenset[str]) -> bool:
+    """Does the clause governing this complement clause hold one of the words?"""
+    gov = _governor(toks, clause, kinds)
+    return gov is not None and _has([t for t in toks if t.clause == gov], words)
+
+
 def _failed(toks: list[Tok], ti: int, clause: int, inf_clauses: set[int], kinds: dict[int, str], lex: Lexicon) -> bool:
     """Is the act at ti the infinitive content of a failure ("scheiterte daran, ... zu", "failed
     to") or of a negated success ("es gelang ihm nicht, ... zu", "did not manage to")? These
@@ -667,6 +673,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if gov is not None and any(c == gov and j < ti for j, c in accuse_at):
                 continue  # "enthüllte, dass französische Truppen ... stationiert sind": what is alleged is no act of
                 #           its own (a warning's content is: "warnte, dass Iran einen Angriff vorbereite")
+        if lex.hope and ((tok.clause in inf_clauses and _governed_by(toks, tok.clause, kinds, lex.hope))
+                         or (ti > 1 and toks[ti - 1].low == "to" and _has(toks[ti - 2:ti - 1], lex.hope))):
+            continue      # "Er hofft, die Ukrainer davon zu überzeugen, ...": a hope, not an act (GUIDELINES)
         if (lex.failure or lex.success) and _failed(toks, ti, tok.clause, inf_clauses, kinds, lex):
             continue      # "es gelang ihm nicht, sich mit X zu einigen", "failed to reach a deal": it did not happen
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
