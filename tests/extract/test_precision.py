@@ -247,3 +247,17 @@ def test_own_hopes_are_not_acts(lang, sentence, coded):
     got = _ev(sentence, lang)
     assert any(e[2] is not None for e in got) is coded, got
     assert all(e[3] == "hypothetical" for e in got), got
+
+
+@pytest.mark.parametrize("lang,sentence,expected,absent", [
+    # verbs of trying, planning, promising: their subject does the infinitive, not the last actor named
+    ("de", "Es ist bemerkenswert, dass Moskau nach dem Telefonat zwischen Macron und Meloni versucht hatte, "
+           "auf Angriffe auf Kiew zu verzichten.", ("RETREAT", "RUS", "UKR", "occurred"), "FRA"),
+    # an object-control verb still hands the infinitive to its object
+    ("de", "Macron zwang Meloni, sich aus Libyen zurückzuziehen.", ("RETREAT", "ITA", "LBY", "occurred"), None),
+])
+def test_subject_control(lang, sentence, expected, absent):
+    got = _ev(sentence, lang)
+    assert expected in got, got
+    if absent:
+        assert not any(e[0] in ("RETREAT", "ASSAULT") and e[1] == absent for e in got), got

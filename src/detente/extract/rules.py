@@ -37,6 +37,10 @@ _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
 _IN_PLACE = frozenset({"in", "im"})
+# verbs whose zu-/to-infinitive is done by their subject, not by their object (Huddleston &
+# Pullum 2002, ch. 14: subject vs. object control)
+_SUBJECT_CONTROL = frozenset("versuchen beabsichtigen planen beschließen versprechen geloben ankündigen "
+                             "try attempt plan decide promise vow intend seek".split())
 _DASHES = frozenset({"–", "—"})
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -933,7 +937,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # actor named (the object of "zwingen", "drängen", or the subject when it is the only one)
         first = next((t for t in toks if t.clause == clause and t.word), None)
         gov = [g for g in earlier if g.clause == max(x.clause for x in earlier)]
-        src_g = gov[0] if first is not None and first.low in ("um", "in") and gov else earlier[-1]
+        subject_control = any(t.clause == gov[0].clause and any(f in _SUBJECT_CONTROL for f in t.forms) for t in toks) if gov else False
+        if gov and subject_control:
+            # "Moskau hatte versucht, nach dem Telefonat zwischen Putin und Trump auf Angriffe zu
+            # verzichten": verbs of trying, planning, promising are controlled by their subject
+            gov = [g for g in gov if not _right_after_prep(toks, g.first_tok) and not g.adj] or gov
+        src_g = gov[0] if first is not None and (first.low in ("um", "in") or subject_control) and gov else earlier[-1]
         if mutual:
             # "die Entscheidung Trumps, sich mit dem Präsidenten, Putin, zu treffen": the partner
             # after "mit" (and its apposition) is the other side, not the one who meets
