@@ -666,6 +666,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
                 content_from[c] = i
     reject_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "REJECT"]
+    # which word lists of the clause-level rules occur at all (one pass; most sentences have none)
+    forms_all = frozenset(f for t in toks for f in t.forms)
+    has_hope, has_fail = bool(forms_all & lex.hope), bool(forms_all & (lex.failure | lex.success))
+    has_recv = bool(forms_all & lex.receiving)
     accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
                  and any(f in lex.allegation for f in toks[j].forms)]
     for ti, trig, s, e in found:
@@ -677,10 +681,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if gov is not None and any(c == gov and j < ti for j, c in accuse_at):
                 continue  # "enthüllte, dass französische Truppen ... stationiert sind": what is alleged is no act of
                 #           its own (a warning's content is: "warnte, dass Iran einen Angriff vorbereite")
-        if lex.hope and ((tok.clause in inf_clauses and _governed_by(toks, tok.clause, kinds, lex.hope))
+        if has_hope and ((tok.clause in inf_clauses and _governed_by(toks, tok.clause, kinds, lex.hope))
                          or (ti > 1 and toks[ti - 1].low == "to" and _has(toks[ti - 2:ti - 1], lex.hope))):
             continue      # "Er hofft, die Ukrainer davon zu überzeugen, ...": a hope, not an act (GUIDELINES)
-        if (lex.failure or lex.success) and _failed(toks, ti, tok.clause, inf_clauses, kinds, lex):
+        if has_fail and _failed(toks, ti, tok.clause, inf_clauses, kinds, lex):
             continue      # "es gelang ihm nicht, sich mit X zu einigen", "failed to reach a deal": it did not happen
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
@@ -734,7 +738,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found))
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
-            if lex.receiving and etype not in _MUTUAL else []
+            if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
             # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb
             pairs = _received(groups, toks, tok.clause) or pairs
