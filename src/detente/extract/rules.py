@@ -558,7 +558,9 @@ def _attribution(sentence: str) -> int:
 
 
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
+# (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
 _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|told \w+|reported|announced|added|claimed|stated)"
+                       r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
@@ -707,7 +709,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             a, b = phrase_span.get(ti, (s, e))
             cancel = lex.status_words.get("cancelled", frozenset())
             if not any(abs(t.clause - tok.clause) <= 1 and not (a <= t.start < b) and any(f in cancel for f in _cue(t))
-                       for t in toks):
+                       for t in toks) and not any(p.search(low) for p in lex.status_phrases.get("cancelled", ())):
                 status = "occurred"
         if status == "planned" and ti in self_negated:
             # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
@@ -921,7 +923,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         owner = True
     elif nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
             and ((same_before[-1].adj and not _joint(same_before, toks))
-                 or toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s"))):
+                 or toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s"))
+                 or (english and same_before[-1].last_tok == ti - 1 and same_before[-1].first_tok > 0
+                     and toks[same_before[-1].first_tok - 1].low in _DETERMINERS)):
         # "Beijing criticised Washington's tariffs", "Selenskyj verurteilte den russischen
         # Angriff auf Kiew": the actor (or demonym) right before a noun trigger owns it
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
@@ -1107,7 +1111,10 @@ def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     prev = toks[ti - 1]
     if prev.low in _DETERMINERS or prev.low.endswith(("'s", "’s")):
         return True
-    return ti > 1 and toks[ti - 2].low in _DETERMINERS and any(g.last_tok == ti - 1 for g in groups)
+    # ... and a demonym or attributive country right before it ("American tariffs", "the U.S. tariffs",
+    # "new U.S. export controls"): an adjective or a name in modifier position qualifies a noun
+    return any(g.last_tok == ti - 1 and (g.adj or (g.first_tok > 0 and toks[g.first_tok - 1].low in _DETERMINERS))
+               for g in groups)
 
 
 def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
