@@ -78,6 +78,8 @@ class Lexicon:
     navigation: tuple[str, ...] = ()
     invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
     content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
+    backshift_modals: frozenset[str] = frozenset()   # "would" reporting a "will" after a past verb of saying
+    backshift_verbs: frozenset[str] = frozenset()
     receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party
     allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded
     factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause
@@ -148,6 +150,8 @@ def load_lexicon(lang: str) -> Lexicon:
         failure=_low((raw.get("clauses") or {}).get("failure")),
         success=_low((raw.get("clauses") or {}).get("success")),
         hope=_low((raw.get("clauses") or {}).get("hope")),
+        backshift_modals=_low((raw.get("clauses") or {}).get("backshift_modals")),
+        backshift_verbs=_low((raw.get("clauses") or {}).get("backshift_verbs")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

@@ -347,6 +347,18 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
             scope = scope + [t for t in toks if t.clause == clause - 2]
     if factual:
         scope = [t for t in own if t.low not in _CONDITIONALS]
+    backshift = False
+    if lex.backshift_modals and any(t.low in lex.backshift_modals for t in own) \
+            and not any(t.low in _CONDITIONALS for t in toks) and not _negated(own, lex):
+        # "He said Washington would impose tariffs": a reported "will", not a conditional "would"
+        # ("would not meet Putin without ..." keeps its condition: negated ones are left alone)
+        mod = next(t for t in own if t.low in lex.backshift_modals)
+        said = [t for t in own if t.start < mod.start] + ([t for t in toks if t.clause == gov] if gov is not None else [])
+        if _has(said, lex.backshift_verbs):
+            rest = [t for t in scope if t.low not in lex.backshift_modals]
+            backshift = not _has_cue(rest, hyp)
+            if backshift:
+                scope = rest
     if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond"):
         return "hypothetical"
     if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
@@ -364,7 +376,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         return "hypothetical"
     if first is not None and first.low in lex.conditional_openers and not factual:
         return "hypothetical"
-    if _has_cue(scope, lex.status_words.get("planned", frozenset())):
+    if backshift or _has_cue(scope, lex.status_words.get("planned", frozenset())):
         return "planned"
     if lex.content_nouns and ti > 1 and toks[ti - 1].low in ("to", "zu"):
         st = _content_of(toks, ti, lex)
@@ -635,6 +647,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     self_negated[i] = m.span()
                 # the span of the first word only: the phrase may include its own object
                 found.append((i, trig, toks[i].start, toks[i].end))
+    # a trigger word inside a name is part of the name ("Rapid Support Forces", "Peace Corps")
+    names = [(h.start, h.end) for h in linked if h.kind in ("organisation", "company", "government") and " " in h.text]
+    if names:
+        found = [f for f in found if not any(a <= f[2] < b for a, b in names)]
     if not found and not any(t.low in lex.deontic for t in toks):
         return hits, []
     found.sort(key=lambda x: x[0])
