@@ -139,6 +139,12 @@ def _run(sentence: str) -> tuple[set, set]:
     ("Brussels is preparing new sanctions on Russia's crude exports.",
      [('SANCTION', 'EU', 'RUS', 'planned')],
      [('EU', 'sanctions_oil', 'support')]),
+    ('The EU said it was ready to impose new sanctions on Belarus if Minsk did not release the detainees.',
+     [('THREATEN', 'EU', 'BLR', 'occurred')],
+     []),
+    ("Analysts said Israel could strike Iran's nuclear sites if the talks fail.",
+     [('ASSAULT', 'ISR', 'IRN', 'hypothetical')],
+     []),
 ])
 def test_wire_sentence(sentence, events, claims):
     got_events, got_claims = _run(sentence)

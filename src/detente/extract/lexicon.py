@@ -80,6 +80,7 @@ class Lexicon:
     content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
     backshift_modals: frozenset[str] = frozenset()   # "would" reporting a "will" after a past verb of saying
     backshift_verbs: frozenset[str] = frozenset()
+    speculative: frozenset[str] = frozenset()   # modals of guessing: a conditional punishment with one is no threat
     receiving: frozenset[str] = frozenset()   # verbs whose object act comes "von/from" another party
     allegation: frozenset[str] = frozenset()  # verbs whose content clause is alleged, not coded
     factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause
@@ -152,6 +153,7 @@ def load_lexicon(lang: str) -> Lexicon:
         hope=_low((raw.get("clauses") or {}).get("hope")),
         backshift_modals=_low((raw.get("clauses") or {}).get("backshift_modals")),
         backshift_verbs=_low((raw.get("clauses") or {}).get("backshift_verbs")),
+        speculative=_low((raw.get("clauses") or {}).get("speculative")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

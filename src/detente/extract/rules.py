@@ -46,6 +46,7 @@ _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _GENITIVE = frozenset({"der", "des", "of", "seitens"})
 _CONDITIONALS = frozenset({"wenn", "falls", "sofern", "if", "unless"})
+_PUNITIVE = frozenset({"SANCTION", "ASSAULT", "COERCE"})     # acts that, announced on a condition, threaten
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "wurde", "wurden", "worden"})
 _AGENT_PREPS = frozenset({"by", "von", "vom", "durch"})
 _ARTICLES = frozenset({"the", "der", "dem", "den", "die", "das"})
@@ -727,6 +728,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if not any(abs(t.clause - tok.clause) <= 1 and not (a <= t.start < b) and any(f in cancel for f in _cue(t))
                        for t in toks) and not any(p.search(low) for p in lex.status_phrases.get("cancelled", ())):
                 status = "occurred"
+        if etype in _PUNITIVE and status == "hypothetical" and lex.speculative and kinds.get(tok.clause + 1) == "cond" \
+                and not _has(clause_toks, lex.speculative) and any(t.start > e for t in toks if t.clause == tok.clause + 1):
+            # "ready to impose further sanctions if Russia does not agree": a punishment announced
+            # on a condition is a threat (PLOVER THREATEN; GUIDELINES: threats of sanctions), which occurred
+            etype, status = "THREATEN", "occurred"
         if status == "planned" and ti in self_negated:
             # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
             a, b = self_negated[ti]
