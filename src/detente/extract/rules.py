@@ -766,6 +766,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
             # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb
             pairs = _received(groups, toks, tok.clause) or pairs
+        elif lex.language == "en" and etype not in _MUTUAL and etype != "RETREAT" and not tok.low.endswith(("ed", "ing")) \
+                and ti + 1 < len(toks) and toks[ti + 1].low == "from":
+            # "after pressure from the United States", "threats from Pyongyang": the party after
+            # "from" is the act noun's agent, the clause's other party (else the sentence's first) its target
+            pairs = _received(groups, toks, tok.clause) or _from_agent(groups, toks, ti) or pairs
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
@@ -1093,6 +1098,18 @@ def _received(groups: list[_Group], toks: list[Tok], clause: int):
         return None
     countries = {a.country for a in frm.actors}
     other = next((g for g in gs if g is not frm and {a.country for a in g.actors} - countries), None)
+    return _pairs(frm.actors, other.actors) if other is not None else None
+
+
+def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
+    """"Israel allowed aid into Gaza after pressure from the United States": the party right after
+    "from" (and its article) acts on the sentence's first other party."""
+    frm = next((g for g in groups if g.first_tok in (ti + 2, ti + 3) and all(
+        toks[j].low in _ARTICLES for j in range(ti + 2, g.first_tok))), None)
+    if frm is None:
+        return None
+    countries = {a.country for a in frm.actors}
+    other = next((g for g in groups if g is not frm and not g.adj and {a.country for a in g.actors} - countries), None)
     return _pairs(frm.actors, other.actors) if other is not None else None
 
 
