@@ -184,6 +184,12 @@ def _run(sentence: str) -> tuple[set, set]:
     ('Kyiv welcomed new military aid from Germany.',
      [('AID', 'DEU', 'UKR', 'occurred'), ('SUPPORT', 'UKR', 'DEU', 'occurred')],
      []),
+    ('Israel said it would allow more aid into Gaza after pressure from the United States.',
+     [('COERCE', 'USA', 'ISR', 'occurred'), ('CONCEDE', 'ISR', 'PSE', 'planned')],
+     []),
+    ('Britain is ready to send troops to Ukraine to secure a peace deal, Starmer said.',
+     [('AGREE', 'GBR', 'UKR', 'planned')],
+     [('GBR', 'security_guarantees', 'support')]),
 ])
 def test_wire_sentence(sentence, events, claims):
     got_events, got_claims = _run(sentence)

@@ -1165,11 +1165,11 @@ def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
 
 NOUN_WINDOW = 4
 # verbs whose object can be another act ("condemned the attack", "lehnte den Vorschlag ab")
-_ACT_ON_ACTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST"})
+_ACT_ON_ACTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 _GERUND_PREPS = frozenset({"of", "against", "for", "from", "about"})
 # English has no capitalised nouns: a trigger after one of these words is read as a noun
 _DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
-                         "massive major fresh first second".split())
+                         "massive major fresh first second more additional".split())
 
 
 def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
