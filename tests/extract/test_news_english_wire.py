@@ -67,6 +67,9 @@ def _run(sentence: str) -> tuple[set, set]:
     ('Chinese President Xi Jinping met South Korean President Lee Jae-myung in Gyeongju on Saturday.',
      [('CONSULT', 'CHN', 'KOR', 'occurred')],
      []),
+    ('NATO Secretary General Mark Rutte called on allies to send more air defence systems to Ukraine.',
+     [],
+     []),
     ('Beijing condemned the new U.S. export controls on semiconductors.',
      [('ACCUSE', 'CHN', 'USA', 'occurred'), ('SANCTION', 'USA', 'CHN', 'occurred')],
      []),
@@ -190,6 +193,12 @@ def _run(sentence: str) -> tuple[set, set]:
     ('Britain is ready to send troops to Ukraine to secure a peace deal, Starmer said.',
      [('AGREE', 'GBR', 'UKR', 'planned')],
      [('GBR', 'security_guarantees', 'support')]),
+    ("The U.N. chief urged both sides to return to talks, Egypt's foreign minister said.",
+     [],
+     []),
+    ('Trump urged European countries to stop buying Russian oil.',
+     [('REQUEST', 'USA', 'EU', 'occurred')],
+     [('USA', 'sanctions_oil', 'support')]),
 ])
 def test_wire_sentence(sentence, events, claims):
     got_events, got_claims = _run(sentence)

@@ -1047,6 +1047,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                       and toks[ti + 1].low in _DETERMINERS))]
             if direct:
                 pools = (direct,) + pools
+            elif _unnamed_object(toks, ti, gs):
+                # "called on allies to send air defence to Ukraine": the addressee is a party not
+                # named; the actors of the infinitive are not it
+                return [(a, None) for a in src_g.actors]
     else:
         pools = (pool,)
     for p in pools:
@@ -1099,6 +1103,25 @@ def _received(groups: list[_Group], toks: list[Tok], clause: int):
     countries = {a.country for a in frm.actors}
     other = next((g for g in gs if g is not frm and {a.country for a in g.actors} - countries), None)
     return _pairs(frm.actors, other.actors) if other is not None else None
+
+
+def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
+    """English "urged/called on <lower-case noun phrase> to <verb>": an object that names no actor
+    ("allies", "member states", "both sides") controls the infinitive."""
+    j = ti + 1
+    if j < len(toks) and toks[j].low in ("on", "upon"):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].word and toks[k].text[:1].islower() and toks[k].low != "to":
+        k += 1
+    if k == j or k + 1 >= len(toks) or toks[k].low != "to":
+        return False
+    if j == ti + 1 and not toks[k - 1].low.endswith("s"):
+        return False     # without "on", only a plural noun ("urged allies to"), not "doesn't intend to"
+    nxt = toks[k + 1]
+    if not nxt.word or not nxt.text[:1].islower() or nxt.low in _DETERMINERS or nxt.low in _ARTICLES:
+        return False
+    return not any(j <= g.first_tok <= k for g in groups)
 
 
 def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
