@@ -202,6 +202,15 @@ def _run(sentence: str) -> tuple[set, set]:
     ('Trump urged European countries to stop buying Russian oil.',
      [('REQUEST', 'USA', 'EU', 'occurred')],
      [('USA', 'sanctions_oil', 'support')]),
+    ("Japan's Prime Minister Sanae Takaichi held talks with Trump in Tokyo on Tuesday.",
+     [('CONSULT', 'JPN', 'USA', 'occurred')],
+     []),
+    ('Hamas handed over the bodies of two more hostages to Israel on Thursday, the Israeli military said.',
+     [('CONCEDE', 'PSE', 'ISR', 'occurred')],
+     []),
+    ('Armenia and Azerbaijan agreed to a peace deal brokered by the United States.',
+     [('AGREE', 'ARM', 'AZE', 'occurred')],
+     []),
 ])
 def test_wire_sentence(sentence, events, claims):
     got_events, got_claims = _run(sentence)

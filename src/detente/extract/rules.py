@@ -1032,7 +1032,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         return [(a, None) for a in src_g.actors]
     disjunct = any(toks[j].low in ("oder", "or") for j in range(src_g.first_tok, src_g.last_tok + 1))
     if len(src_countries) >= 2 and mutual and not disjunct and not any(
-            g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries for g in pool):
+            g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries
+            and not (english and _witness(toks, g.first_tok)) for g in pool):
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2 or owner:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
@@ -1054,7 +1055,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     else:
         pools = (pool,)
     for p in pools:
-        tgt_g = next((g for g in p if {a.country for a in g.actors} - src_countries), None)
+        tgt_g = next((g for g in p if {a.country for a in g.actors} - src_countries
+                      and not (english and _witness(toks, g.first_tok))), None)
         if tgt_g:
             break
     if tgt_g is None:
@@ -1122,6 +1124,13 @@ def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     if not nxt.word or not nxt.text[:1].islower() or nxt.low in _DETERMINERS or nxt.low in _ARTICLES:
         return False
     return not any(j <= g.first_tok <= k for g in groups)
+
+
+def _witness(toks: list[Tok], i: int) -> bool:
+    """"signed a peace agreement in the presence of Trump", "witnessed by Trump": a witness or
+    mediator of a mutual act is not a party to it."""
+    window = " ".join(t.low for t in toks[max(0, i - 4):i])
+    return bool(re.search(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by)\b", window))
 
 
 def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
