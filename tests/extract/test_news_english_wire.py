@@ -208,8 +208,14 @@ def _run(sentence: str) -> tuple[set, set]:
     ('Hamas handed over the bodies of two more hostages to Israel on Thursday, the Israeli military said.',
      [('CONCEDE', 'PSE', 'ISR', 'occurred')],
      []),
+    ('Thailand and Cambodia signed a peace agreement in Kuala Lumpur in the presence of Trump.',
+     [('AGREE', 'THA', 'KHM', 'occurred')],
+     []),
     ('Armenia and Azerbaijan agreed to a peace deal brokered by the United States.',
      [('AGREE', 'ARM', 'AZE', 'occurred')],
+     []),
+    ('Kosovo and Serbia signed a deal on energy in Brussels.',
+     [('AGREE', 'XKX', 'SRB', 'occurred')],
      []),
 ])
 def test_wire_sentence(sentence, events, claims):
