@@ -217,6 +217,9 @@ def _run(sentence: str) -> tuple[set, set]:
     ('Kosovo and Serbia signed a deal on energy in Brussels.',
      [('AGREE', 'XKX', 'SRB', 'occurred')],
      []),
+    ('The Houthis fired a ballistic missile at Israel, the Israeli military said.',
+     [('ASSAULT', 'YEM', 'ISR', 'occurred')],
+     []),
 ])
 def test_wire_sentence(sentence, events, claims):
     got_events, got_claims = _run(sentence)
