@@ -134,7 +134,7 @@ def _run(sentence: str) -> tuple[set, set]:
      [('CONSULT', 'RUS', 'IND', 'planned')],
      []),
     ('The Sudanese army said it would not negotiate with the Rapid Support Forces.',
-     [],
+     [('REJECT', 'SDN', 'SDN', 'occurred')],
      []),
     ('Germany will not supply Taurus cruise missiles to Ukraine, Merz said on Sunday.',
      [],

@@ -491,6 +491,35 @@ def _zu_infix(lang: str) -> re.Pattern[str]:
     return re.compile(rf"^(?:{parts})zu\w{{3,}}$")
 
 
+# the future of a stated refusal ("would not", "werde nicht"); "did not meet" is no refusal
+_WILL = frozenset({"would", "will", "wo", "werde", "werden", "wird", "würde", "würden"})
+# words that make a refusal to talk conditional ("would not meet Putin without a clear outcome")
+_CONDITION_WORDS = frozenset({"without", "unless", "if", "until", "ohne", "sofern", "falls", "wenn", "solange", "bevor"})
+
+
+def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str], lex: Lexicon,
+                    clause_toks: list[Tok], groups: list[_Group]) -> set[str]:
+    """Countries of the speaker when the talk at ti is refused in a reported statement ("X said
+    Tehran would not negotiate with Washington", "X sagte, Iran werde nicht mit den USA
+    verhandeln"); empty when it is not. The refusal was stated, so it is a REJECT that occurred
+    (PLOVER REJECT: refuse to negotiate); one on a condition ("without", "unless") or a guess
+    ("might not") stays hypothetical."""
+    if not (_has(toks[max(0, ti - 5):ti], lex.negation) and any(t.low in _WILL for t in toks[max(0, ti - 6):ti])):
+        return set()
+    if kinds.get(clause + 1) == "cond" or any(t.low in _CONDITION_WORDS for t in toks if t.clause >= clause):
+        return set()
+    if lex.speculative and _has(clause_toks, lex.speculative):
+        return set()
+    if kinds.get(clause) == "comp" and _governed_by(toks, clause, kinds, lex.speech_verbs):
+        gov = _governor(toks, clause, kinds)
+        return {a.country for g in groups if g.clause == gov for a in g.actors}
+    # English without a comma: "the minister said Tehran would not ..." in one clause
+    sv = next((j for j in range(ti) if toks[j].clause == clause and toks[j].low in lex.speech_verbs), None)
+    if sv is None:
+        return set()
+    return {a.country for g in groups if g.clause == clause and g.last_tok < sv for a in g.actors}
+
+
 def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None:
     """The clause a complement clause depends on: the nearest earlier clause that is not a
     relative or adverbial clause (those are skipped: "Trump, der ..., sagte, dass ...")."""
@@ -739,6 +768,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             rest = [t for t in clause_toks if not (a <= t.start < b)]
             if not _has_cue(rest, lex.status_words.get("planned", frozenset())):
                 status = "occurred"
+        speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
+            if etype == "CONSULT" and status != "denied" else set()
         if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled"):
             if any(t.low in _CONDITIONALS for t in clause_toks):
                 continue                  # "if it did not agree": a condition, not an act
@@ -779,6 +810,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                          and toks[ti].clause == _clause_at(toks, p.start)), None)
             if host is not None:
                 pairs = _pairs([a for a, _ in pairs], [host]) or pairs
+        if speakers and any(a.country in speakers for a, _ in pairs):
+            # the refusal is the speaker's own side's; a third party's guess about it is not
+            etype, status = "REJECT", "occurred"
+            pairs = [(a, b) for a, b in pairs if a.country in speakers]
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
@@ -1020,7 +1055,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         return []
     if nominal and not mutual:
         aimed = _aimed_at(toks, ti, after, clause)
-        if aimed is not None and (aimed is src_g or src_countries & {a.country for a in aimed.actors}):
+        if aimed is not None and (aimed is src_g or not _pairs(src_g.actors, aimed.actors)):
             # "Druck auf Russland", "sanctions against Moscow": the party the act noun is aimed at
             # is its target; a source of the same country is a misreading (nobody presses itself)
             return []
@@ -1055,7 +1090,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     else:
         pools = (pool,)
     for p in pools:
-        tgt_g = next((g for g in p if {a.country for a in g.actors} - src_countries
+        tgt_g = next((g for g in p if _pairs(src_g.actors, g.actors)
                       and not (english and _witness(toks, g.first_tok))), None)
         if tgt_g:
             break
@@ -1069,7 +1104,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if tgt_g is not None and not mutual:
             return _pairs(src_g.actors, tgt_g.actors)
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
-        tgt_g = next((g for g in reversed(earlier) if g is not src_g and {a.country for a in g.actors} - src_countries), None)
+        tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)), None)
         if tgt_g is None:
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
@@ -1303,7 +1338,11 @@ def _prep_before(toks: list[Tok], i: int) -> bool:
 
 
 def _pairs(srcs: list[actor_mod.Actor], tgts: list[actor_mod.Actor]):
-    return [(a, b) for a in srcs for b in tgts if a.country != b.country]
+    """Source-target pairs of different countries, or of one country when one side is a
+    non-state organisation (armed group, party) and the other a distinct actor: "the Sudanese
+    army accused the RSF" is an event, "Trump -> USA" (an actor on its own state) is not."""
+    return [(a, b) for a in srcs for b in tgts
+            if a.country != b.country or (a != b and "organisation" in (a.kind, b.kind))]
 
 
 def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | None:
