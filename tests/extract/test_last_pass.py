@@ -51,3 +51,23 @@ def test_same_country_parties(lang, sentence, events):
 ])
 def test_stated_refusal_to_talk(lang, sentence, events):
     assert _events(sentence, lang) == set(map(tuple, events))
+
+
+@pytest.mark.parametrize("lang,sentence,events", [
+    # a pledge of aid: the delivery is promised (AID planned), no separate AGREE
+    ("en", "Germany pledged 2 billion euros in military aid to Ukraine.",
+     [("AID", "Germany", "Ukraine", "planned")]),
+    ("de", "Deutschland sagte der Ukraine zwei Milliarden Euro Militärhilfe zu.",
+     [("AID", "Germany", "Ukraine", "planned")]),
+    ("de", "Deutschland hat der Ukraine weitere Militärhilfe zugesagt.",
+     [("AID", "Germany", "Ukraine", "planned")]),
+    ("de", "Merz versprach der Ukraine weitere Waffenlieferungen.",
+     [("AID", "Friedrich Merz", "Ukraine", "planned")]),
+    # aid sent and agreements made are untouched
+    ("en", "Germany sent military aid to Ukraine.",
+     [("AID", "Germany", "Ukraine", "occurred")]),
+    ("en", "Israel and Hamas agreed to a ceasefire in Gaza on Wednesday.",
+     [("AGREE", "Israel", "Hamas", "occurred")]),
+])
+def test_pledged_aid_is_planned(lang, sentence, events):
+    assert _events(sentence, lang) == set(map(tuple, events))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 try:                     # the regex parser, to read literal anchors of phrase patterns
@@ -824,7 +824,52 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             keys.add(key)
             out.append(Coded(etype, trig.mode, src, tgt, status, date, loc, sentence[s:e], s))
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
-    return hits, out
+    return hits, _pledged_aid(out, lang, whens, on)
+
+
+# verbs of pledging: what is pledged is promised, not yet given ("sagte ... zu" is only an
+# AGREE trigger with its particle, so "sagte" here is "zusagen")
+_PLEDGE = ("pledg", "promis", "versprach", "versprech", "versproch", "zugesagt", "zusag")
+_PLEDGE_DE = frozenset({"sagte", "sagten", "sagt", "sagen"})
+
+
+def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list[Coded]:
+    """"Germany pledged 2 billion euros in military aid to Ukraine", "Deutschland sagte der
+    Ukraine ... Militärhilfe zu": the aid is the pledge's content, so one AID event of the
+    pledger to the pledge's addressee whose delivery is planned (PLOVER AID; GUIDELINES: a
+    promise codes the act promised as planned), not an AID that occurred plus an AGREE."""
+    pledges = [c for c in out if c.type == "AGREE" and c.target is not None and (
+        c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
+    if not pledges:
+        return out
+    drop: set[int] = set()
+    fixed: dict[int, Coded] = {}
+    for p in pledges:
+        parties = {p.source.name, p.target.name}
+        # only aid named as the pledge's object ("pledged ... aid"); an infinitive content
+        # ("versprach, ... zu liefern") is already a hypothetical act of its own (test_clauses)
+        aids = [i for i, c in enumerate(out) if c.type == "AID" and c.status == "occurred" and i not in fixed
+                and c.source.name in parties
+                and (c.target is None or c.target.name in parties)]
+        if not aids:
+            continue
+        drop.add(id(p))
+        status = "planned" if p.status == "occurred" else p.status
+        for i in aids:
+            fixed[i] = replace(out[i], source=p.source, target=p.target, status=status,
+                               date=date_mod.event_date(whens, True, on))
+    seen: set[tuple] = set()
+    result = []
+    for i, c in enumerate(out):
+        if id(c) in drop:
+            continue
+        c = fixed.get(i, c)
+        key = (c.type, c.source.name, c.target.name if c.target else None)
+        if c.type == "AID" and key in seen:
+            continue
+        seen.add(key)
+        result.append(c)
+    return result
 
 
 def _clause_words(toks: list[Tok], c: int) -> list[Tok]:
