@@ -23,6 +23,11 @@ def _events(sentence: str, lang: str) -> set:
      [("ASSAULT", "Rapid Support Forces", "Sudan", "occurred")]),
     ("de", "Die sudanesische Armee warf der RSF-Miliz vor, Zivilisten getötet zu haben.",
      [("ACCUSE", "Sudan", "Rapid Support Forces", "occurred")]),
+    ("en", "Yemen's government accused the Houthis of attacking ships.",
+     [("ACCUSE", "Yemen", "Houthis", "occurred")]),
+    # a party of another country named as well is the target before the source's own people
+    ("de", "Die Hamas rief die Palästinenser zum Widerstand gegen Israel auf.",
+     [("REJECT", "Hamas", "Israel", "occurred")]),
     # an actor on its own state is still no event
     ("en", "The Kremlin said Putin would meet Zelensky.",
      [("CONSULT", "Vladimir Putin", "Volodymyr Zelensky", "planned")]),

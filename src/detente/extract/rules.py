@@ -1134,9 +1134,14 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                 return [(a, None) for a in src_g.actors]
     else:
         pools = (pool,)
-    for p in pools:
-        tgt_g = next((g for g in p if _pairs(src_g.actors, g.actors)
-                      and not (english and _witness(toks, g.first_tok))), None)
+    # a party of another country first; one of the source's own country (an armed group, the
+    # army it fights) only when there is none ("Hamas rief die Palästinenser zum Widerstand
+    # gegen Israel auf" is aimed at Israel)
+    for other in (lambda g: {a.country for a in g.actors} - src_countries, lambda g: _pairs(src_g.actors, g.actors)):
+        for p in pools:
+            tgt_g = next((g for g in p if other(g) and not (english and _witness(toks, g.first_tok))), None)
+            if tgt_g:
+                break
         if tgt_g:
             break
     if tgt_g is None:
