@@ -117,6 +117,8 @@ def load_lexicon(lang: str) -> Lexicon:
             raise InputError(f"data/lang/{lang}.yaml: trigger {i + 1}: {exc}") from None
     status = raw.get("status", {})
     d = raw.get("dates", {})
+    coref = raw.get("coref") or {}
+    clauses = raw.get("clauses") or {}
     return Lexicon(
         language=lang, particles=_low(raw.get("particles")), triggers=tuple(trig),
         status_words={k: _low(v.get("words")) | _low(v.get("lemmas")) for k, v in status.items()},
@@ -131,29 +133,29 @@ def load_lexicon(lang: str) -> Lexicon:
         relative={k.lower(): int(v) for k, v in (d.get("relative") or {}).items()},
         not_relative_after=_low(d.get("not_relative_after")), periods=dict(d.get("periods") or {}),
         location_prepositions=_low(d.get("location_prepositions")),
-        coref={k: {str(w).lower(): str(g) for w, g in (v or {}).items()} for k, v in (raw.get("coref") or {}).items()
+        coref={k: {str(w).lower(): str(g) for w, g in (v or {}).items()} for k, v in coref.items()
                if k in ("subject", "object", "possessive", "relative")},
         role_nouns={str(k).lower(): tuple(v if isinstance(v, list) else [v])
-                    for k, v in ((raw.get("coref") or {}).get("role_nouns") or {}).items()},
-        articles=_low((raw.get("coref") or {}).get("articles")),
-        prepositions=_low((raw.get("coref") or {}).get("prepositions")),
-        complementizers=_low((raw.get("clauses") or {}).get("complementizers")),
-        relative_words=_low((raw.get("clauses") or {}).get("relative")),
-        adverbial_openers=_low((raw.get("clauses") or {}).get("adverbial")),
-        speech_verbs=_low((raw.get("clauses") or {}).get("speech_verbs")),
-        factual_aux=_low((raw.get("clauses") or {}).get("factual_aux")),
-        deontic=_low((raw.get("clauses") or {}).get("deontic")),
-        invitation=_low((raw.get("clauses") or {}).get("invitation")),
-        content_nouns={str(k).lower(): str(v) for k, v in ((raw.get("clauses") or {}).get("content_nouns") or {}).items()},
-        receiving=_low((raw.get("clauses") or {}).get("receiving")),
-        allegation=_low((raw.get("clauses") or {}).get("allegation")),
-        factive=_low((raw.get("clauses") or {}).get("factive")),
-        failure=_low((raw.get("clauses") or {}).get("failure")),
-        success=_low((raw.get("clauses") or {}).get("success")),
-        hope=_low((raw.get("clauses") or {}).get("hope")),
-        backshift_modals=_low((raw.get("clauses") or {}).get("backshift_modals")),
-        backshift_verbs=_low((raw.get("clauses") or {}).get("backshift_verbs")),
-        speculative=_low((raw.get("clauses") or {}).get("speculative")),
+                    for k, v in (coref.get("role_nouns") or {}).items()},
+        articles=_low(coref.get("articles")),
+        prepositions=_low(coref.get("prepositions")),
+        complementizers=_low(clauses.get("complementizers")),
+        relative_words=_low(clauses.get("relative")),
+        adverbial_openers=_low(clauses.get("adverbial")),
+        speech_verbs=_low(clauses.get("speech_verbs")),
+        factual_aux=_low(clauses.get("factual_aux")),
+        deontic=_low(clauses.get("deontic")),
+        invitation=_low(clauses.get("invitation")),
+        content_nouns={str(k).lower(): str(v) for k, v in (clauses.get("content_nouns") or {}).items()},
+        receiving=_low(clauses.get("receiving")),
+        allegation=_low(clauses.get("allegation")),
+        factive=_low(clauses.get("factive")),
+        failure=_low(clauses.get("failure")),
+        success=_low(clauses.get("success")),
+        hope=_low(clauses.get("hope")),
+        backshift_modals=_low(clauses.get("backshift_modals")),
+        backshift_verbs=_low(clauses.get("backshift_verbs")),
+        speculative=_low(clauses.get("speculative")),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 
