@@ -89,10 +89,6 @@ class Discourse:
         self._ents: dict[tuple[str, ...], _Cand] = {}
         self.speaker: Actor | None = None      # who spoke last (for quotes continued in the next sentence)
 
-    def seed(self, actor: Actor) -> None:
-        """Make `actor` the salient one (as if named as the subject of the previous sentence)."""
-        self._ents[(actor.name,)] = _Cand(Referent((actor,), False), (RECENCY + SUBJECT + NON_PREP) * DECAY)
-
     def resolve(self, sentence: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         """Mentions for the pronouns, relative pronouns and role nouns of `sentence`, given the
         gazetteer `hits` of that sentence (new Hits only; the caller merges them)."""

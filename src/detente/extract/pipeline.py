@@ -64,7 +64,6 @@ def extract_article(art: ArticleIn) -> Extraction:
     default = _lang(art.lang)
     avail = languages()
     body = max(0, min(art.body_start or 0, len(art.text)))
-    last_person = None
     discourse = coref_mod.Discourse()      # actors named so far, for pronouns and role nouns
     claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
@@ -81,9 +80,6 @@ def extract_article(art: ArticleIn) -> Extraction:
             coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
         else:
             discourse.update(text, hits, load_lexicon(lang))
-        persons = [h.actor for h in hits if h.actor is not None and h.kind == "person"]
-        if persons:
-            last_person = persons[-1]
         for h in hits:
             if h.kind == "place":
                 continue
@@ -101,7 +97,7 @@ def extract_article(art: ArticleIn) -> Extraction:
                 date=c.date.isoformat() if c.date else None, status=c.status, location=c.location,
                 trigger=c.trigger))
         for actor, country, issue, stance in claim_mod.stances(rules._lower(text), coded, hits, lang, claim_ctx,
-                                                               _is_heading(art.text, s, e)):
+                                                               heading):
             out.claims.append(Claim(_hid(art.id, s, e, actor, issue, stance), art.id, sid, text, s, e,
                                     actor, country, issue, stance))
     out.events = dedupe_events(out.events)

@@ -606,18 +606,13 @@ _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|told \w+|reported|an
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
-                  antecedent: actor_mod.Actor | None = None,
                   discourse: coref.Discourse | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
     """Mentions (named and resolved by coreference) and events of one sentence.
 
     `discourse` holds the actors named before in the article (extract/coref.py); the caller
-    feeds it each sentence's mentions afterwards (`discourse.update`). `antecedent` is a
-    shorthand for a discourse whose salient actor is that one."""
+    feeds it each sentence's mentions afterwards (`discourse.update`)."""
     lex = load_lexicon(lang)
     hits = actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns)
-    if discourse is None and antecedent is not None:
-        discourse = coref.Discourse()
-        discourse.seed(antecedent)
     if discourse is not None:
         extra = discourse.resolve(sentence, hits, lex)
         if extra:
