@@ -24,8 +24,6 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import platform  # noqa: E402
 import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -34,36 +32,19 @@ SCENARIO = ROOT / "examples" / "ukraine-2025" / "scenario.yaml"
 TARGET_S = 2.0  # issue 6: the re-run of 10,000 draws, all models, one core
 
 
-def timed(predict: Callable[..., Any], log: dict[str, list[float]]) -> Callable[..., Any]:
-    """`predict` that adds its CPU and wall seconds to `log`."""
-    def run(*args: Any, **kwargs: Any) -> Any:
-        t0, c0 = time.perf_counter(), time.process_time()
-        try:
-            return predict(*args, **kwargs)
-        finally:
-            log["cpu"].append(time.process_time() - c0)
-            log["wall"].append(time.perf_counter() - t0)
-    return run
-
-
 def one_run(scenario: Any, names: list[str], seed: int, draws: int) -> dict[str, Any]:
-    """One re-run as the page does it; per-model and total CPU and wall seconds."""
+    """One re-run as the page does it (its own model clocks); per-model and total seconds."""
     from detente.forecast.montecarlo import select_models
     from detente.forecast.scenario_inputs import run_forecast, scenario_inputs
-    from detente.web.forecast_view import layout
+    from detente.web.forecast_view import layout, timed
 
-    logs: dict[str, dict[str, list[float]]] = {}
     t0, c0 = time.perf_counter(), time.process_time()
-    specs = select_models(names)
-    wrapped = {}
-    for m, spec in specs.items():
-        logs[m] = {"cpu": [], "wall": []}
-        wrapped[m] = replace(spec, predict=timed(spec.predict, logs[m]))
-    result = run_forecast(scenario, wrapped, seed, draws, notes=[])  # the page lists them too
+    specs, clocks = timed(select_models(names))
+    result = run_forecast(scenario, specs, seed, draws, notes=[])  # the page lists them too
     seconds = time.perf_counter() - t0
-    out = layout(scenario, result, seconds, list(scenario_inputs(scenario).warnings))
+    out = layout(scenario, result, seconds, list(scenario_inputs(scenario).warnings), clocks)
     total_cpu, total_wall = time.process_time() - c0, time.perf_counter() - t0
-    models = {m: {"cpu_s": sum(v["cpu"]), "wall_s": sum(v["wall"])} for m, v in logs.items()}
+    models = {m: {"cpu_s": c.cpu_seconds, "wall_s": c.seconds} for m, c in clocks.items()}
     return {
         "total_cpu_s": total_cpu,
         "total_wall_s": total_wall,

@@ -101,19 +101,6 @@ def _sort_into(x, m, order):
 
 
 @njit(cache=True, _nrt=False)
-def _spread(x, m):
-    """max - min of x[:m]: the range of the actors' positions (0 without actors)."""
-    if m == 0:
-        return 0.0
-    lo = x[0]
-    hi = x[0]
-    for t in range(1, m):
-        lo = min(lo, x[t])
-        hi = max(hi, x[t])
-    return hi - lo
-
-
-@njit(cache=True, _nrt=False)
 def _structure(cum, ux, u, mid, near):
     """Per round, shared by both probability passes (positions only, not exponents):
 
@@ -449,7 +436,14 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
         if keep:
             for t in range(m):
                 out[b, 0, idx[t]] = x[t]
-        R0 = _spread(x, m)
+        R0 = 0.0
+        if m > 0:
+            lo = x[0]
+            hi = x[0]
+            for t in range(1, m):
+                lo = min(lo, x[t])
+                hi = max(hi, x[t])
+            R0 = hi - lo
         for t in range(m):
             hist[0, t] = x[t]
         period = 0  # > 0 once the positions repeat those of `period` rounds before
@@ -462,7 +456,14 @@ def run(x0, c, s, present, rounds, q, range_mode, range_value, prob_mode, vote_r
                 if range_mode == RANGE_INITIAL:
                     R = R0
                 elif range_mode == RANGE_CURRENT:
-                    R = _spread(x, m)
+                    R = 0.0
+                    if m > 0:
+                        lo = x[0]
+                        hi = x[0]
+                        for t in range(1, m):
+                            lo = min(lo, x[t])
+                            hi = max(hi, x[t])
+                        R = hi - lo
                 else:
                     R = range_value
                 if m >= 2 and R > 0:
