@@ -88,13 +88,20 @@ def find(sentence: str, lex: Lexicon, base: dt.date | None) -> list[When]:
     return out
 
 
+_DAY_PARTS = ("abend", "morgen", "nachmittag", "mittag", "nacht", "vormittag", "s", "night", "morning", "evening")
+_WEEKDAY_FORMS: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+
+
 def _weekday(w: str, lex: Lexicon) -> int | None:
-    if w in lex.weekdays:
-        return lex.weekdays[w]
-    for name, n in lex.weekdays.items():      # Donnerstagabend, Montagmorgen, Donnerstags
-        if w.startswith(name) and len(w) - len(name) <= 7 and w[len(name):] in ("abend", "morgen", "nachmittag", "mittag", "nacht", "vormittag", "s", "night", "morning", "evening"):
-            return n
-    return None
+    """Weekday of a word, also of compounds with a part of the day (Donnerstagabend,
+    Montagnachmittag, Donnerstags, Monday night): all forms are spelled out once per lexicon,
+    so a word costs one dict lookup (this runs for every word of every sentence)."""
+    got = _WEEKDAY_FORMS.get(id(lex))
+    if got is None or got[0] is not lex.weekdays:
+        forms = {name + part: n for name, n in lex.weekdays.items() for part in _DAY_PARTS}
+        forms.update(lex.weekdays)
+        got = _WEEKDAY_FORMS[id(lex)] = (lex.weekdays, forms)
+    return got[1].get(w)
 
 
 def event_date(whens: list[When], forward: bool, base: dt.date | None) -> dt.date | None:
