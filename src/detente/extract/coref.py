@@ -220,6 +220,18 @@ class Discourse:
                 self._ents[key] = _Cand(c.ref, c.weight)
 
 
+_COMMA_COORD = re.compile(r"^\s*,\s*(?:(und|oder)|and|or)\s")
+
+
+def clause_coord(between: str, members: int) -> bool:
+    """Does ", und" / ", and" between two actors join clauses rather than list items ("China
+    kritisierte Japan, und die USA drohten Russland")? German puts no comma before the last item
+    of a list, so ", und" always joins clauses; English does (the serial comma), but only after
+    a list of two or more ("France, Germany, and Britain")."""
+    m = _COMMA_COORD.match(between)
+    return m is not None and (m.group(1) is not None or members < 2)
+
+
 def _hits(s: int, e: int, text: str, ref: Referent, how: str) -> list[Hit]:
     return [Hit(s, e, text, a, a.kind, ref=how) for a in ref.actors]
 
@@ -277,7 +289,8 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
         seen_clause.add(cl)
         plural = h.text in gaz.plural_aliases or h.kind == "collective" or (h.ref is not None and _plural_pronoun(h, lex))
         out.append(_Cand(Referent((h.actor,), plural), w, h.start, cl, h.end))
-        if prev is not None and (prev.start == h.start or _COORD.match(sentence[prev.end:h.start])):
+        if prev is not None and (prev.start == h.start or _COORD.match(sentence[prev.end:h.start])
+                                 and not clause_coord(sentence[prev.end:h.start], len({x.actor for x in group}))):
             group.append(h)
         else:
             if group:

@@ -86,7 +86,10 @@ class Lexicon:
     factive: frozenset[str] = frozenset()     # governors that presuppose their complement clause
     failure: frozenset[str] = frozenset()     # verbs whose infinitive content did not happen ("failed to")
     success: frozenset[str] = frozenset()     # verbs whose negation means the content did not happen
-    hope: frozenset[str] = frozenset()        # verbs whose infinitive content is a hope, not coded      # openers of link teasers ("Weitere Informationen", "Read more")
+    hope: frozenset[str] = frozenset()        # verbs whose infinitive content is a hope, not coded
+    finite_aux: frozenset[str] = frozenset()  # auxiliaries: after "und X" they make a clause of its own
+    message_nouns: frozenset[str] = frozenset()   # "Botschaft an X", "message to X": an ultimatum's carrier
+    ultimatum: tuple[str, ...] = ()           # "oder es drohen", "or face": the penalty of a demand      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -156,6 +159,8 @@ def load_lexicon(lang: str) -> Lexicon:
         backshift_modals=_low(clauses.get("backshift_modals")),
         backshift_verbs=_low(clauses.get("backshift_verbs")),
         speculative=_low(clauses.get("speculative")),
+        finite_aux=_low(clauses.get("finite_aux")), message_nouns=_low(clauses.get("message_nouns")),
+        ultimatum=tuple(sorted(_low(clauses.get("ultimatum")))),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

@@ -32,7 +32,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
 _CLAUSE = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
 _COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,)\s*(?:(?:die|der|den|dem|des|the)\s+)?"
                     r"(?:[A-ZÄÖÜ][\w-]*\s+)?$")
-_APPOS = re.compile(r"^\s*,?\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
+# (an article opens an apposition only after a comma: "in Maskat den omanischen Außenminister" is
+# a place and then the verb's object, not one mention)
+_APPOS = re.compile(r"^\s*(?:,\s*(?:(?:der|die|den|dem|des|the)\s+)?)?$")
 _TARGET_PREPS = frozenset({"mit", "gegen", "an", "auf", "gegenüber", "von", "zu", "with", "against", "to", "on",
                            "toward", "towards", "at", "from", "beim", "vom", "zum"})
 _BETWEEN = frozenset({"zwischen", "between"})
@@ -61,6 +63,7 @@ class Tok:
     forms: tuple[str, ...]      # lower-case word, lemma, particle+lemma
     clause: int
     word: bool
+    subj: bool = False          # a coordinator opening a clause with its own subject ("oder Trump zwingt ...")
 
 
 @dataclass(slots=True)
@@ -92,7 +95,11 @@ def _lower(s: str) -> str:
     return low
 
 
-def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
+def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
+             spans: list[tuple[int, int]] | None = None) -> list[Tok]:
+    """Tokens with lemmas and clause numbers. `actors` (start -> end of the actor mentions) and
+    `spans` (all mentions, places included) let a coordinator open a clause of its own when a
+    new subject follows it (`_split_coordinated`)."""
     toks: list[Tok] = []
     clause = 0
     raw = list(_TOKEN.finditer(sentence))
@@ -107,9 +114,82 @@ def tokenize(sentence: str, lex: Lexicon) -> list[Tok]:
         if low in lex.clause_words and toks and toks[-1].word:
             clause += 1          # a subordinator opens a clause (unless a comma just did)
         toks.append(Tok(m.start(), m.end(), t, low, (low, lemma(t, lex.language)) if w else (low,), clause, w))
+    if actors:
+        _split_coordinated(toks, actors, spans or [], lex)
     if lex.particles:
         _attach_particles(toks, lex)
     return toks
+
+
+_CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "and", "or", "but"})
+_SUBJECT_DETS = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an"})
+
+
+def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tuple[int, int]], lex: Lexicon) -> None:
+    """Coordinated clauses with their own subjects ("entweder Putin friert die Front ein oder
+    Trump zwingt Selenskyj ...", "Israel halts the strikes or Biden forces Netanyahu ..."): a
+    coordinator after a word that names no actor, followed by an actor acting as a subject, opens
+    a clause, so each trigger takes the arguments of its own conjunct (Huddleston & Pullum 2002,
+    ch. 15: clause coordination). Marks the coordinator `subj`, also after a comma (", und die USA
+    drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump")."""
+    shift = 0
+    opener = ""
+    for i, t in enumerate(toks):
+        t.clause += shift
+        if i == 0 or toks[i - 1].clause != t.clause:
+            # (a subordinate clause keeps its conjuncts: with the verb last, "dass X ... und Y ..."
+            # gives no reliable sign of a subject of its own)
+            opener = t.low if t.word else (toks[i + 1].low if i + 1 < len(toks) else "")
+        if t.low not in _CLAUSE_COORDINATORS or i == 0 or opener in lex.clause_words:
+            continue
+        prev = toks[i - 1]
+        if prev.word and any(a <= prev.start < b for a, b in spans):
+            continue
+        if not _own_subject(toks, i + 1, actors, lex):
+            continue
+        t.subj = True
+        if prev.word:
+            shift += 1
+            t.clause += 1
+
+
+def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon) -> bool:
+    """Is the actor at token j (after an optional article) the subject of a verb of its own? A
+    finite verb or auxiliary right after it (German verb second: "und die USA verhängten ...";
+    English: "or Biden forces ..."), or (German verb-final conjunct) a second actor before the
+    verb: "oder Trump Selenskyj dazu zwingen müssen". Not an object coordinated into a shared
+    verb phrase: "will Putin treffen und Selenskyj anrufen", "talks with officials and Putin"."""
+    if j < len(toks) and toks[j].low in _SUBJECT_DETS:
+        j += 1
+    if j >= len(toks) or toks[j].start not in actors:
+        return False
+    end = actors[toks[j].start]
+    k = j
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    second = False
+    for m in range(k, min(len(toks), k + 12)):
+        x = toks[m]
+        if not x.word:
+            if x.text in _CLAUSE:
+                return False
+            continue
+        if x.start in actors:
+            second = True
+            continue
+        verb = x.low in lex.finite_aux or (x.text[:1].islower() and _match(lex.language, x.forms) is not None)
+        if lex.language != "de":
+            if verb or m == k and x.text[:1].islower() and x.low.endswith(("ed", "es", "ts", "ds", "ns", "ks")):
+                return True       # (an English finite verb by its ending: "Biden forces", "Tehran warned")
+            if m - k >= 1:
+                return False      # English subject-verb order: the verb within two words
+            continue
+        if verb and (second or m == k and (x.low in lex.finite_aux or m + 1 < len(toks) and toks[m + 1].word
+                                           or not x.low.endswith("en"))):
+            return True
+        if verb:
+            return False
+    return False
 
 
 def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
@@ -249,7 +329,7 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 g.adj = g.adj and h.kind == "adjective"
                 continue
             if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors) \
-                    and h.ref != "possessive" and not g.poss:
+                    and h.ref != "possessive" and not g.poss and not coref.clause_coord(between, len(g.actors)):
                 g.actors.append(h.actor)
                 g.end, g.last_tok = h.end, last
                 continue
@@ -459,6 +539,11 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
             elif coordinated and lex.language == "de" and ws[-1].text[:1].islower() and ws[-1].low.endswith(("en", "rn", "ln")) \
                     and not any(t.low in _SUBJECT_PRONOUNS for t in ws):
                 kind = "comp"              # "... sprechen müssen – und dies mit Druck untermauern": shares the modal
+        first = by[c][0]
+        if first.subj and c - 1 in out and first.low in _COORDINATORS:
+            # a conjunct split off by `_split_coordinated` continues the clause it was cut from
+            # ("wenn X zustimmt und Y ... liefert": both conditional)
+            kind = out[c - 1]
         out[c] = kind
         if ws:
             prev_last = ws[-1]
@@ -518,6 +603,12 @@ def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str]
     if sv is None:
         return set()
     return {a.country for g in groups if g.clause == clause and g.last_tok < sv for a in g.actors}
+
+
+def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
+    """The tokens of the clause governing a complement clause (none for other clauses)."""
+    gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
+    return [t for t in toks if t.clause == gov] if gov is not None else []
 
 
 def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None:
@@ -601,7 +692,7 @@ def _attribution(sentence: str) -> int:
 
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 # (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
-_REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|told \w+|reported|announced|added|claimed|stated)"
+_REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
@@ -632,7 +723,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         linked = [h for h in linked if h.start < tail.start()]
     if not linked:
         return hits, []
-    toks = tokenize(sentence, lex)
+    toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
+                    [(h.start, h.end) for h in hits])
     low = _lower(sentence)
     found: list[tuple[int, Trigger, int, int]] = []     # (token index, trigger, start, end)
     seen_tok: set[int] = set()
@@ -715,6 +807,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     has_recv = bool(forms_all & lex.receiving)
     accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
                  and any(f in lex.allegation for f in toks[j].forms)]
+    rejected: list[int] = []      # request nouns that are the object of a rejection
     for ti, trig, s, e in found:
         tok = toks[ti]
         if tok.clause in content_from and ti >= content_from[tok.clause]:
@@ -737,6 +830,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         types_before.add(trig.type)
         in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti}
         if trig.suppressed_by & (earlier | in_clause):
+            if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
+                rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
@@ -745,6 +840,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
+        if etype == "ACCUSE" and status != "occurred" and lex.language == "en":
+            # "accused Washington of preparing an invasion, a charge Washington denies": the cues of
+            # what is alleged (from its gerund on) and of a later reply belong to them, not to the accusation
+            cut = min(content_from.get(tok.clause, len(toks)) if content_from.get(tok.clause, 0) > ti else len(toks),
+                      next((j for j in range(ti, len(toks)) if toks[j].clause > tok.clause), len(toks)))
+            status = _status(lex, toks[:cut], tok.clause, low[:toks[cut - 1].end], sentence[:toks[cut - 1].end], ti, kinds)
         if status == "cancelled":
             # "suspended military aid", "solche Absagen": the cancellation word is the act itself
             a, b = phrase_span.get(ti, (s, e))
@@ -753,10 +854,16 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                        for t in toks) and not any(p.search(low) for p in lex.status_phrases.get("cancelled", ())):
                 status = "occurred"
         if etype in _PUNITIVE and status == "hypothetical" and lex.speculative and kinds.get(tok.clause + 1) == "cond" \
-                and not _has(clause_toks, lex.speculative) and any(t.start > e for t in toks if t.clause == tok.clause + 1):
+                and not _has(clause_toks + _governing(toks, tok.clause, kinds), lex.speculative) \
+                and any(t.start > e for t in toks if t.clause == tok.clause + 1):
             # "ready to impose further sanctions if Russia does not agree": a punishment announced
             # on a condition is a threat (PLOVER THREATEN; GUIDELINES: threats of sanctions), which occurred
             etype, status = "THREATEN", "occurred"
+        if etype == "THREATEN" and status == "hypothetical" and kinds.get(tok.clause + 1) == "cond" \
+                and any(t.start > e for t in toks if t.clause == tok.clause + 1):
+            # "threatened to resume the war if the hostages are not returned": the condition is the
+            # threat's content (a threat is conditional by nature), not a condition on the threat
+            status = _status(lex, toks, tok.clause, low, sentence, ti, {**kinds, tok.clause + 1: "adv"})
         if status == "planned" and ti in self_negated:
             # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
             a, b = self_negated[ti]
@@ -770,6 +877,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 continue                  # "if it did not agree": a condition, not an act
             if trig.negated:
                 etype = trig.negated
+                if status == "planned" and any(t.low in _WILL for t in toks[max(0, ti - 4):ti]) \
+                        and not any(t.low in _CONDITION_WORDS for t in toks if t.clause >= tok.clause):
+                    status = "occurred"   # "will not accept", "wird nicht zustimmen": a refusal stated now
             elif etype == "CONSULT" and _has(toks[max(0, ti - 5):ti], lex.negation):
                 if status != "hypothetical":
                     status = "cancelled"     # "kein Treffen" / "no meeting"; "would not meet" stays hypothetical
@@ -792,7 +902,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
             # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb
             pairs = _received(groups, toks, tok.clause) or pairs
-        elif lex.language == "en" and etype not in _MUTUAL and etype != "RETREAT" and not tok.low.endswith(("ed", "ing")) \
+        elif lex.language == "en" and etype not in _MUTUAL and etype != "RETREAT" and (nominal or not tok.low.endswith(("ed", "ing"))) \
                 and ti + 1 < len(toks) and toks[ti + 1].low == "from":
             # "after pressure from the United States", "threats from Pyongyang": the party after
             # "from" is the act noun's agent, the clause's other party (else the sentence's first) its target
@@ -818,8 +928,74 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 continue
             keys.add(key)
             out.append(Coded(etype, trig.mode, src, tgt, status, date, loc, sentence[s:e], s))
+    if rejected:
+        out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
+    _refrained_targets(out, toks)
+    if rejected:
+        out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     return hits, _pledged_aid(out, lang, whens, on)
+
+
+def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
+    """Refraining from an act ("verzichtete ... auf Angriffe auf ukrainische Städte", "refrained from
+    strikes on Iranian sites") is a retreat toward the act's target, not toward a party named
+    elsewhere in the clause ("nach dem Telefonat mit Trump"): the RETREAT verb takes the target of
+    the act noun after it in its clause, same source country."""
+    for c in out:
+        if c.type != "RETREAT" or not c.trigger[:1].islower():
+            continue
+        clause = _clause_at(toks, c.trigger_start)
+        act = next((d for d in out if d.type in _PUNITIVE and d.trigger_start > c.trigger_start and d.target is not None
+                    and d.source.country == c.source.country and _clause_at(toks, d.trigger_start) == clause), None)
+        if act is not None:
+            c.target = act.target
+
+
+def _noun_owner(groups: list[_Group], toks: list[Tok], ti: int, english: bool) -> _Group | None:
+    """The named owner of an act noun: a possessive, demonym or genitive -s right before it
+    ("seine Appelle", "den israelischen Vorschlag", "Trump's calls"; one adjective may stand
+    between) or a genitive right after it ("die Appelle der Vereinten Nationen", "die Forderung
+    Washingtons", "the demands of the United States")."""
+    clause = toks[ti].clause
+    for g in groups:
+        if g.clause != clause:
+            continue
+        if ti - 2 <= g.last_tok < ti and (g.poss or g.adj or toks[g.last_tok].low.endswith(("'s", "’s"))
+                                          or (not english and toks[g.last_tok].low.endswith("s"))):
+            return g
+        if ti < g.first_tok <= ti + 3 and (toks[g.first_tok - 1].low in _GENITIVE or (
+                g.first_tok > ti + 1 and toks[g.first_tok - 2].low in _GENITIVE and not toks[g.first_tok - 1].text[:1].isupper())
+                or (g.first_tok == ti + 1 and not g.adj and not english and toks[g.last_tok].low.endswith("s"))):
+            return g
+    return None
+
+
+def _rejected_requests(rejected: list[int], out: list[Coded], groups: list[_Group], toks: list[Tok],
+                       keys: set, english: bool) -> list[Coded]:
+    """A request noun that is the object of a rejection ("Putin ignoriert seine Appelle",
+    "lehnte den Vorschlag des Präsidenten ab", "ignored Trump's calls") was still made: a
+    REQUEST from its named owner to the party who rejects it (the gold codes both acts)."""
+    add: list[Coded] = []
+    done: set[tuple[str, str]] = set()
+    for ti in rejected:
+        if not (toks[ti].text[:1].isupper() or english):
+            continue            # a verb ("forderte"), not a noun
+        owner = _noun_owner(groups, toks, ti, english)
+        if owner is None:
+            continue
+        clause = toks[ti].clause
+        rej = [c for c in out if c.type == "REJECT" and _clause_at(toks, c.trigger_start) == clause]
+        for c in rej:
+            for src, tgt in _pairs(owner.actors, [c.source]):
+                key = ("REQUEST", src.name, tgt.name)
+                if key not in keys and (src.country, tgt.country) not in done:
+                    keys.add(key)
+                    done.add((src.country, tgt.country))     # one request, however many name its rejecter
+                    # the request was made, whatever becomes of its rejection ("would reject", "denied rejecting")
+                    add.append(Coded("REQUEST", None, src, tgt, "occurred", c.date if c.status == "occurred" else None,
+                                     None, toks[ti].text, toks[ti].start))
+    return add
 
 
 # verbs of pledging: what is pledged is promised, not yet given ("sagte ... zu" is only an
@@ -1038,6 +1214,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # its attacker; an act noun that is the object of another act has no agent of its own here
         return []
     near_after = [g for g in after if g.clause <= clause + 1]
+    if near_after and near_after[-1].clause > clause and any(t.subj and t.clause > clause for t in toks[ti:]):
+        # the subject of a coordinated clause is no party to the act before it ("entweder Putin
+        # friert die Front ein, oder Trump zwingt Selenskyj ...")
+        near_after = [g for g in near_after if g.clause == clause or not _subject_clause(toks, g.clause)]
     tgt_g = None
     # a zu-infinitive clause has no subject of its own: it is the actor of the clause before
     # (the subject, or the object of "zwingen", "drängen": the last actor named there)
@@ -1099,6 +1279,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # "Druck auf Russland", "sanctions against Moscow": the party the act noun is aimed at
             # is its target; a source of the same country is a misreading (nobody presses itself)
             return []
+        if aimed is not None:
+            # ... and it is the target before any other party of the clause ("verzichtete nach dem
+            # Telefonat zwischen Putin und Trump auf Angriffe auf ukrainische Städte": Ukraine)
+            return _pairs(src_g.actors, aimed.actors)
     if mutual and len(src_countries) == 1 and any(t.low in ("sich", "themselves") for t in toks if t.clause == clause) \
             and not any(g.clause == clause and g is not src_g and _prep_before(toks, g.first_tok)
                         and any(toks[j].low in ("mit", "with") for j in range(max(0, g.first_tok - 3), g.first_tok)) for g in gs):
@@ -1112,10 +1296,18 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2 or owner:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
-        if not marked and owner and place_groups:
-            # "Canada condemned Russia's attack on a hospital in Kyiv": the place's country
+        if not marked and owner and place_groups and not mutual:
+            # "Canada condemned Russia's attack on a hospital in Kyiv": the place's country (not for
+            # a meeting: "bei ihren Gesprächen in Genf" is neutral ground, not a party)
             marked = [g for g in place_groups if g.clause == clause and g.start >= e]
         pools = (marked, pool)
+        if not english and not nominal and src_g in same_before and toks[ti].text[:1].islower():
+            # German: an actor right after the finite verb, its subject before it, is the verb's object
+            # ("China warnte die USA vor Waffenlieferungen an Taiwan": the USA are warned, not Taiwan)
+            direct = [g for g in pool if g.clause == clause and not g.adj and (g.first_tok == ti + 1 or (
+                g.first_tok == ti + 2 and toks[ti + 1].low in _ARTICLES))]
+            if direct:
+                pools = (direct,) + pools
         if english and not nominal:
             # English: the object right after a verb is its addressee ("urged them to send aid to
             # Ukraine", "asked Berlin for ...") before any prepositional party
@@ -1154,6 +1346,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
     return _pairs(src_g.actors, tgt_g.actors)
+
+
+def _subject_clause(toks: list[Tok], c: int) -> bool:
+    """Does clause c open with a coordinator and a subject of its own (`_split_coordinated`)?"""
+    return any(t.subj for t in toks if t.clause == c)
 
 
 _AIMED_PREPS = frozenset({"auf", "gegen", "gegenüber", "on", "against", "toward", "towards"})
@@ -1210,7 +1407,9 @@ def _witness(toks: list[Tok], i: int) -> bool:
     """"signed a peace agreement in the presence of Trump", "witnessed by Trump": a witness or
     mediator of a mutual act is not a party to it."""
     window = " ".join(t.low for t in toks[max(0, i - 4):i])
-    return bool(re.search(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by)\b", window))
+    if i > 0 and toks[i - 1].low == "under" and any(t.low in ("mediation", "auspices", "supervision") for t in toks[i + 1:i + 4]):
+        return True      # "agreed ... under EU mediation"
+    return bool(re.search(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation of)\b", window))
 
 
 def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
