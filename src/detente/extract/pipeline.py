@@ -112,6 +112,8 @@ def _is_heading(text: str, s: int, e: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     if text[line_start:s].strip(" \t-–•*") or text[e:line_end].strip():
         return False
+    if not text[:line_start].strip() and not text[line_end:].strip():
+        return False     # a headline that is the whole text repeats nothing: it is the report itself
     last = text[e - 1] if e > s else ""
     if last == "?":      # "Putins Gambit: Warum jetzt?" is a heading, a one-line question in the body is not
         return e - s <= 100 and ":" in text[s:e]
