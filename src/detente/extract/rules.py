@@ -611,12 +611,6 @@ def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]
     return [t for t in toks if t.clause == gov] if gov is not None else []
 
 
-def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
-    """The tokens of the clause governing a complement clause (none for other clauses)."""
-    gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
-    return [t for t in toks if t.clause == gov] if gov is not None else []
-
-
 def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None:
     """The clause a complement clause depends on: the nearest earlier clause that is not a
     relative or adverbial clause (those are skipped: "Trump, der ..., sagte, dass ...")."""
@@ -883,9 +877,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 continue                  # "if it did not agree": a condition, not an act
             if trig.negated:
                 etype = trig.negated
-                if status == "planned" and any(t.low in _WILL for t in toks[max(0, ti - 4):ti]) \
-                        and not any(t.low in _CONDITION_WORDS for t in toks if t.clause >= tok.clause):
-                    status = "occurred"   # "will not accept", "wird nicht zustimmen": a refusal stated now
                 if status == "planned" and any(t.low in _WILL for t in toks[max(0, ti - 4):ti]) \
                         and not any(t.low in _CONDITION_WORDS for t in toks if t.clause >= tok.clause):
                     status = "occurred"   # "will not accept", "wird nicht zustimmen": a refusal stated now
