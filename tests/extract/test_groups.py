@@ -65,3 +65,31 @@ def test_an_object_coordinated_into_a_shared_verb_phrase_is_no_subject():
     got = _events("Scholz will Macron treffen und Tusk anrufen.", "de")
     assert ("CONSULT", "DEU", "FRA") in {e[:3] for e in got}, got
     assert not any(e[1] == "POL" for e in got), got
+
+
+# ---- relative clauses: possessives and pronouns refer to the antecedent ---------------------
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    ("de", "Lawrow wies den Vorschlag des Präsidenten Macron zurück, der nach seinem Treffen mit Selenskyj eine Waffenruhe gefordert hatte.",
+     {("REJECT", "RUS", "FRA", "occurred"), ("CONSULT", "FRA", "UKR", "occurred")},
+     {("CONSULT", "RUS", "UKR", "occurred")}),
+    ("en", "Lavrov rejected the proposal of Macron, who after his meeting with Zelensky had called for a ceasefire.",
+     {("REJECT", "RUS", "FRA", "occurred"), ("CONSULT", "FRA", "UKR", "occurred")},
+     {("CONSULT", "RUS", "UKR", "occurred")}),
+    ("de", "Erdoğan kritisierte den Plan von Netanjahu, der nach seinem Telefonat mit Biden eine neue Offensive angekündigt hatte.",
+     {("CONSULT", "ISR", "USA", "occurred")},
+     {("CONSULT", "TUR", "USA", "occurred")}),
+    ("en", "Beijing condemned the remarks of Modi, who said after his talks with Biden that India would resist.",
+     {("CONSULT", "IND", "USA", "occurred")},
+     {("CONSULT", "CHN", "USA", "occurred")}),
+])
+def test_relative_clause_belongs_to_its_antecedent(lang, text, want, absent):
+    got = {e[:3] for e in _events(text, lang)}
+    assert {e[:3] for e in want} <= got, got
+    assert not ({e[:3] for e in absent} & got), got
+
+
+def test_a_relative_pronoun_after_the_closing_verb_needs_a_person_of_its_gender():
+    # "die" after "verschärft" is the sanctions, not Russia: no CONSULT of Russia from the relative clause
+    got = _events("Die EU hat die Sanktionen gegen Russland deutlich verschärft, die nach dem Treffen mit China in Kraft treten.", "de")
+    assert not any(e[0] == "CONSULT" and e[1] == "RUS" for e in got), got

@@ -105,6 +105,7 @@ class Discourse:
         here = _mentions(sentence, linked, lex, clause_of)
         taken = [(h.start, h.end) for h in hits]
         out: list[Hit] = []
+        rel: tuple[int, Referent] | None = None     # the last relative pronoun resolved: its end, its antecedent
         for i, (s, e, w) in enumerate(words):
             lw = low_words[i]
             if lw not in vocab or any(a <= s < b for a, b in taken):
@@ -120,6 +121,14 @@ class Discourse:
                 continue            # no noun follows ("wird ... sein" is the verb)
             if kind == "relative":
                 ref = _relative(sentence, s, words, i, linked, lw, lex)
+                if ref is not None:
+                    rel = (e, ref)
+            elif kind != "object" and rel is not None and not _REL_CUT.search(sentence, rel[0], s) \
+                    and rel[1].agrees(code) and not (lw == "sie" and w[0].isupper()):
+                # "der Vorschlag Trumps, der nach seinem Telefonat mit Putin ...", "Macron, who
+                # said he ...": inside a relative clause a possessive or subject pronoun that
+                # agrees refers to the relative pronoun's antecedent (its clause's subject)
+                ref = rel[1]
             else:
                 cl = clause_of(s)
                 before = [c for c in here if c.start < s]
@@ -318,9 +327,18 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
                                or any(words[i + 1][0] <= h.start < words[i + 1][1] for h in linked)):
         return None            # "…, der Präsident …", "…, der russische Präsident": an article
     prev = [h for h in linked if h.end <= j and not sentence[h.end:j].strip(" »«“”\"'")]
+    across = False
+    if not prev and lex.language == "de":
+        # a relative clause extraposed after the verb that closes the main clause: "wies den
+        # Vorschlag des Präsidenten Macron zurück, der ..." (a person of the pronoun's gender only)
+        prev = [h for h in linked if h.end <= j and _CLAUSE_END_VERB.fullmatch(sentence, h.end, j)]
+        across = True
     if not prev:
         return None
     last = prev[-1]
+    if across and (last.actor is None or last.actor.kind != "person" or last.actor.gender is None
+                   or last.actor.gender not in lex.coref["relative"][lw]):
+        return None
     acts = tuple(dict.fromkeys(h.actor for h in linked if h.start == last.start and h.actor is not None))
     ref = Referent(acts, len(acts) > 1 or last.text in load_gazetteer().plural_aliases)
     g = ref.gender
@@ -330,6 +348,10 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
     if g is None and code == "m" and ref.plural:
         return None
     return ref
+
+
+_CLAUSE_END_VERB = re.compile(r"\s+[a-zäöüß]+\s*")
+_REL_CUT = re.compile(r"[,;:()–—]")
 
 
 def _cataphor(sentence: str, words, i: int, here: list[_Cand], code: str, lex: Lexicon) -> Referent | None:

@@ -605,6 +605,17 @@ def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str]
     return {a.country for g in groups if g.clause == clause and g.last_tok < sv for a in g.actors}
 
 
+_RECIPROCAL = frozenset({"exchanged", "exchanging", "traded", "trading"})
+
+
+def _reciprocal(toks: list[Tok], ti: int) -> bool:
+    """"India and Pakistan traded fire", "Israel and Hamas exchanged accusations": each side did
+    it to the other, so the act runs both ways (a phrase trigger may start at the verb itself)."""
+    if toks[ti].low in _RECIPROCAL or toks[ti].low in ("trade", "trades", "exchange", "exchanges"):
+        return True
+    return any(toks[j].low in _RECIPROCAL for j in range(max(0, ti - 2), ti))
+
+
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
     """The tokens of the clause governing a complement clause (none for other clauses)."""
     gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
@@ -781,7 +792,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     groups = _groups(linked, sentence, toks)
     kinds = clause_kinds(toks, lex)
     inf_clauses = {c for c, k in kinds.items() if k == "comp" and _infinitive(_clause_words(toks, c), lex)}
-    places = [h for h in hits if h.kind == "place"]
+    places = [h for h in hits if h.kind == "place" and not (tail and h.start >= tail.start())]
+    # (", diplomats in Vienna believe.": where the reporters sit is not where the act happens)
     # places with a country, as candidate targets after the trigger ("attack on a hospital in Kyiv")
     place_groups = [_Group([p.host], p.start, p.end, i, toks[i].clause, i, False)
                     for p in places if p.host is not None
@@ -826,7 +838,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
         clause_toks = [t for t in toks if t.clause == tok.clause]
         etype = trig.type
-        earlier = set(types_before)
+        # a relative clause states its own act of its antecedent: an act before it does not
+        # suppress one inside ("wies den Vorschlag Macrons zurück, der nach seinem Treffen mit X ...")
+        earlier = set() if _in_relative(toks, tok.clause, kinds, lex.relative_words) else set(types_before)
         types_before.add(trig.type)
         in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti}
         if trig.suppressed_by & (earlier | in_clause):
@@ -919,6 +933,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # the refusal is the speaker's own side's; a third party's guess about it is not
             etype, status = "REJECT", "occurred"
             pairs = [(a, b) for a, b in pairs if a.country in speakers]
+        if lex.language == "en" and etype not in _MUTUAL and _reciprocal(toks, ti):
+            pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
@@ -931,8 +947,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if rejected:
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
-    if rejected:
-        out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     return hits, _pledged_aid(out, lang, whens, on)
 
@@ -953,15 +967,16 @@ def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
 
 
 def _noun_owner(groups: list[_Group], toks: list[Tok], ti: int, english: bool) -> _Group | None:
-    """The named owner of an act noun: a possessive, demonym or genitive -s right before it
-    ("seine Appelle", "den israelischen Vorschlag", "Trump's calls"; one adjective may stand
-    between) or a genitive right after it ("die Appelle der Vereinten Nationen", "die Forderung
-    Washingtons", "the demands of the United States")."""
+    """The named owner of an act noun: a possessive or genitive -s right before it ("seine
+    Appelle", "Trumps Vorschlag", "Trump's calls"; one adjective may stand between) or a genitive
+    right after it ("die Appelle der Vereinten Nationen", "die Forderung Washingtons", "the
+    demands of the United States"). Not a demonym ("the European proposal"): it tells where a
+    proposal comes from, not who made it to whom."""
     clause = toks[ti].clause
     for g in groups:
-        if g.clause != clause:
+        if g.clause != clause or g.adj:
             continue
-        if ti - 2 <= g.last_tok < ti and (g.poss or g.adj or toks[g.last_tok].low.endswith(("'s", "’s"))
+        if ti - 2 <= g.last_tok < ti and (g.poss or toks[g.last_tok].low.endswith(("'s", "’s"))
                                           or (not english and toks[g.last_tok].low.endswith("s"))):
             return g
         if ti < g.first_tok <= ti + 3 and (toks[g.first_tok - 1].low in _GENITIVE or (
@@ -1346,6 +1361,15 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
     return _pairs(src_g.actors, tgt_g.actors)
+
+
+def _in_relative(toks: list[Tok], c: int, kinds: dict[int, str], relative: frozenset[str]) -> bool:
+    """Is clause c a relative clause opened by a relative pronoun ("der ...", "who ..."), or a
+    subordinate clause opened right inside one without punctuation ("who after his meeting ...")?"""
+    first = next((t for t in toks if t.clause == c), None)
+    if first is not None and first.word and c > 0 and kinds.get(c) in ("adv", "cond", "comp"):
+        c -= 1
+    return kinds.get(c) == "rel" and next((t.low for t in toks if t.clause == c and t.word), None) in relative
 
 
 def _subject_clause(toks: list[Tok], c: int) -> bool:
