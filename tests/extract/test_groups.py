@@ -93,3 +93,31 @@ def test_a_relative_pronoun_after_the_closing_verb_needs_a_person_of_its_gender(
     # "die" after "verschärft" is the sanctions, not Russia: no CONSULT of Russia from the relative clause
     got = _events("Die EU hat die Sanktionen gegen Russland deutlich verschärft, die nach dem Treffen mit China in Kraft treten.", "de")
     assert not any(e[0] == "CONSULT" and e[1] == "RUS" for e in got), got
+
+
+# ---- group nouns with their members ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Falls russische und amerikanische Beamte sich auf einen Plan einigen, wird das Treffen stattfinden.",
+     {("AGREE", "RUS", "USA")}),
+    ("en", "If Russian and American officials agree on a plan, the summit will take place.",
+     {("AGREE", "RUS", "USA")}),
+    ("en", "French, German and British leaders condemned Iran on Monday.",
+     {("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN"), ("ACCUSE", "GBR", "IRN")}),
+    ("de", "Französische, deutsche und britische Diplomaten kritisierten Iran scharf.",
+     {("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN"), ("ACCUSE", "GBR", "IRN")}),
+    ("de", "Führende Politiker aus Frankreich, Deutschland und Polen trafen Selenskyj in Kiew.",
+     {("CONSULT", "FRA", "UKR"), ("CONSULT", "DEU", "UKR"), ("CONSULT", "POL", "UKR")}),
+    ("en", "Leaders of Egypt, Qatar and Turkey met Hamas negotiators in Cairo.",
+     {("CONSULT", "EGY", "PSE"), ("CONSULT", "QAT", "PSE"), ("CONSULT", "TUR", "PSE")}),
+    ("de", "Vertreter Japans und Südkoreas kritisierten Nordkorea scharf.",
+     {("ACCUSE", "JPN", "PRK"), ("ACCUSE", "KOR", "PRK")}),
+])
+def test_a_group_acts_as_its_members(lang, text, want):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+
+
+def test_coordinated_demonyms_of_a_thing_are_targets():
+    got = {e[:3] for e in _events("Die Ukraine griff russische und belarussische Raffinerien an.", "de")}
+    assert {("ASSAULT", "UKR", "RUS"), ("ASSAULT", "UKR", "BLR")} <= got, got

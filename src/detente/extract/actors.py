@@ -74,6 +74,13 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             nxt = _WORD.match(sentence, w.end() + 1) if w.end() < n and sentence[w.end()] == " " else None
             head = nxt.group().lower() if nxt else ""
             if head and any(head.startswith(x) for x in actor_nouns):
+                # "russische und amerikanische Beamte", "French, German and British leaders": the
+                # demonyms coordinated before this one share its noun, so each names a group
+                k = len(hits)
+                while k and hits[k - 1].kind == "adjective" and _ADJ_COORD.fullmatch(
+                        sentence, hits[k - 1].end, hits[k].start if k < len(hits) else s):
+                    k -= 1
+                    hits[k] = Hit(hits[k].start, hits[k].end, hits[k].text, hits[k].actor, "collective")
                 hits.append(Hit(s, nxt.end(), sentence[s:nxt.end()], actor, "collective"))
                 next_free = nxt.end()
             else:
@@ -97,6 +104,7 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
 
 
 _WORD = re.compile(r"\w+")
+_ADJ_COORD = re.compile(r"\s*(?:,\s*)?(?:(?:und|oder|sowie|and|or)\s+|,\s*)")
 
 
 def _prev_word(s: str, i: int) -> str:
