@@ -121,3 +121,41 @@ def test_a_group_acts_as_its_members(lang, text, want):
 def test_coordinated_demonyms_of_a_thing_are_targets():
     got = {e[:3] for e in _events("Die Ukraine griff russische und belarussische Raffinerien an.", "de")}
     assert {("ASSAULT", "UKR", "RUS"), ("ASSAULT", "UKR", "BLR")} <= got, got
+
+
+# ---- ultimatums: a demand with its penalty is a request and a threat --------------------------
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    ("de", "Am Montag trafen Vertreter Deutschlands und Frankreichs in Warschau ein. "
+           "Ihre Botschaft an Russland lautete: Stimme einer Waffenruhe zu, oder es drohen neue Sanktionen.",
+     {("REQUEST", "DEU", "RUS", "occurred"), ("REQUEST", "FRA", "RUS", "occurred"),
+      ("THREATEN", "DEU", "RUS", "occurred"), ("THREATEN", "FRA", "RUS", "occurred")},
+     {("SANCTION", "DEU", "RUS", "occurred")}),
+    ("en", "Leaders of France, Germany and Britain arrived in Kyiv on Saturday. "
+           "Their message to Russia was clear: accept a ceasefire or face new sanctions.",
+     {("REQUEST", "FRA", "RUS", "occurred"), ("REQUEST", "GBR", "RUS", "occurred"),
+      ("THREATEN", "FRA", "RUS", "occurred"), ("THREATEN", "GBR", "RUS", "occurred")},
+     {("SANCTION", "FRA", "RUS", "occurred")}),
+    ("de", "Die Forderung der EU an Serbien lautete: Erkenne das Kosovo an, oder es drohen Strafzölle.",
+     {("REQUEST", "EU", "SRB", "occurred"), ("THREATEN", "EU", "SRB", "occurred")}, set()),
+    ("en", "The European Union told Iran to halt enrichment or face sanctions.",
+     {("REQUEST", "EU", "IRN", "occurred"), ("THREATEN", "EU", "IRN", "occurred")},
+     {("SANCTION", "IRN", "EU", "occurred"), ("SANCTION", "EU", "IRN", "occurred")}),
+    ("de", "Washington forderte Teheran auf, die Anreicherung zu stoppen, sonst drohen neue Sanktionen.",
+     {("REQUEST", "USA", "IRN", "occurred"), ("THREATEN", "USA", "IRN", "occurred")}, set()),
+    ("en", "Trump said Russia must agree to a ceasefire or face new sanctions.",
+     {("REQUEST", "USA", "RUS", "occurred"), ("THREATEN", "USA", "RUS", "occurred")},
+     {("AGREE", "RUS", "USA", "occurred")}),
+])
+def test_an_ultimatum_is_a_demand_and_a_threat(lang, text, want, absent):
+    got = _events(text, lang)
+    assert want <= got, got
+    assert not (absent & got), got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Die Gespräche zwischen Israel und der Hamas könnten scheitern, oder es drohen neue Kämpfe in Gaza."),
+    ("en", "Talks between Israel and Hamas may collapse, and Gaza could face new fighting."),
+])
+def test_a_looming_danger_without_a_demand_is_no_threat(lang, text):
+    assert not any(e[0] in ("THREATEN", "REQUEST") for e in _events(text, lang))

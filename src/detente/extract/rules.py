@@ -457,6 +457,11 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         return "hypothetical"
     if first is not None and first.low in lex.conditional_openers and not factual:
         return "hypothetical"
+    if own and any(p.search(sentence_low, own[0].start, own[-1].end) for p in lex.status_phrases.get("planned", ())):
+        return "planned"            # "next week", "next round": a time ahead named in the clause
+    if lex.language == "en" and ti > 1 and toks[ti - 1].low == "to" and toks[ti - 2].text[:1].isupper() and all(
+            not t.word or t.text[:1].isupper() or t.low == "and" for t in own if t.start < toks[ti - 1].start):
+        return "planned"            # headline future: "Netanyahu, Trump to meet on Monday"
     if backshift or _has_cue(scope, lex.status_words.get("planned", frozenset())):
         return "planned"
     if lex.content_nouns and ti > 1 and toks[ti - 1].low in ("to", "zu"):
@@ -606,6 +611,10 @@ def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str]
 
 
 _RECIPROCAL = frozenset({"exchanged", "exchanging", "traded", "trading"})
+# a refusal "until" something happens is stated now, not conditional on it
+_UNTIL = frozenset({"until", "bevor"})
+# present "trade"/"exchange" (headlines) only before these hostile nouns ("trade accusations", not "trade sanctions")
+_RECIPROCAL_NOUNS = frozenset({"accusations", "threats", "insults", "barbs", "blows", "strikes", "fire", "warnings"})
 
 
 def _reciprocal(toks: list[Tok], ti: int) -> bool:
@@ -613,7 +622,25 @@ def _reciprocal(toks: list[Tok], ti: int) -> bool:
     it to the other, so the act runs both ways (a phrase trigger may start at the verb itself)."""
     if toks[ti].low in _RECIPROCAL or toks[ti].low in ("trade", "trades", "exchange", "exchanges"):
         return True
-    return any(toks[j].low in _RECIPROCAL for j in range(max(0, ti - 2), ti))
+    return any(toks[j].low in _RECIPROCAL or (toks[j].low in ("trade", "trades", "exchange", "exchanges")
+                                              and toks[ti].low in _RECIPROCAL_NOUNS) for j in range(max(0, ti - 2), ti))
+
+
+# verbs whose particle "over" is no preposition ("handed over", "took over")
+_OVER_VERBS = frozenset("hand hands handed handing take takes took taken taking turn turns turned turning win won pass passed "
+                        "fight fought fighting".split())
+
+
+def _over_cause(toks: list[Tok], ti: int) -> bool:
+    """Is the trigger at ti the noun of an "over ..." phrase naming a cause ("protested over the
+    incursion", "sanctions over coast guard incursions"), with no name between?"""
+    for j in range(ti - 1, max(-1, ti - 5), -1):
+        t = toks[j]
+        if t.low == "over":
+            return j > 0 and toks[j - 1].low not in _OVER_VERBS
+        if not t.word or t.text[:1].isupper():
+            return False
+    return False
 
 
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
@@ -824,6 +851,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         tok = toks[ti]
         if tok.clause in content_from and ti >= content_from[tok.clause]:
             continue
+        if lex.language == "en" and ti > 0 and toks[ti - 1].text == "-" and toks[ti - 1].end == tok.start:
+            continue      # "a U.S.-backed proposal": the second half of a compound modifier, no act of its own
         if accuse_at and kinds.get(tok.clause) == "comp" and trig.type != "ACCUSE":
             gov = _governor(toks, tok.clause, kinds)
             if gov is not None and any(c == gov and j < ti for j, c in accuse_at):
@@ -885,14 +914,14 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if not _has_cue(rest, lex.status_words.get("planned", frozenset())):
                 status = "occurred"
         speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
-            if etype == "CONSULT" and status != "denied" else set()
+            if (etype == "CONSULT" or trig.negated) and status != "denied" else set()
         if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled"):
             if any(t.low in _CONDITIONALS for t in clause_toks):
                 continue                  # "if it did not agree": a condition, not an act
             if trig.negated:
                 etype = trig.negated
                 if status == "planned" and any(t.low in _WILL for t in toks[max(0, ti - 4):ti]) \
-                        and not any(t.low in _CONDITION_WORDS for t in toks if t.clause >= tok.clause):
+                        and not any(t.low in _CONDITION_WORDS - _UNTIL for t in toks if t.clause >= tok.clause):
                     status = "occurred"   # "will not accept", "wird nicht zustimmen": a refusal stated now
             elif etype == "CONSULT" and _has(toks[max(0, ti - 5):ti], lex.negation):
                 if status != "hypothetical":
@@ -903,6 +932,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 and any(t.start < s and any(f in lex.invitation for f in t.forms) for t in clause_toks):
             continue      # "lud Kiew zu Gesprächen ein", "invited Kyiv to talks": invited, not held
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
+        if lex.language == "en" and ti not in phrase_tok and _over_cause(toks, ti) \
+                and _noun_owner(groups, toks, ti, True) is None:
+            continue      # "lodged a protest with China over the incursion": the cause named, no act of the protester
         if nominal and _background(toks, ti):
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
@@ -948,7 +980,54 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
+    if lex.ultimatum:
+        out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)
     return hits, _pledged_aid(out, lang, whens, on)
+
+
+def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: list[Tok], low: str,
+               sentence: str, kinds: dict[int, str], whens, on) -> list[Coded]:
+    """A demand with its penalty attached ("Ihre Botschaft an Russland lautete: Stimme einer
+    Waffenruhe zu, oder es drohen neue Sanktionen", "told Iran to halt enrichment or face
+    sanctions", "Russia must agree ... or face new sanctions"): the demander requests and
+    threatens (PLOVER REQUEST and THREATEN: an ultimatum is both); the penalty after "oder es
+    drohen"/"or face" is what is threatened, no act of its own. The demand is a REQUEST coded
+    before the penalty, else one carried by a message noun ("Botschaft an X", "message to X") or
+    a modal of obligation; the demander is its source, else the sentence's first actor that is
+    not after a preposition (a possessive "Ihre" included), the addressee the next actor of
+    another country. Words: `clauses: ultimatum, message_nouns` in data/lang."""
+    at = min((i for i in (low.find(p) for p in lex.ultimatum) if i > 0), default=-1)
+    if at < 0:
+        return out
+    kept = [c for c in out if c.trigger_start < at]
+    pairs = [(c.source, c.target, c.status) for c in kept if c.type == "REQUEST" and c.target is not None]
+    before = [t for t in toks if t.end <= at]
+    if not pairs and any(t.low in lex.message_nouns or t.low in lex.deontic or (t.low == "to" and i > 0 and any(
+            h.end == before[i - 1].end for h in hits)) for i, t in enumerate(before)):
+        actors = [h for h in hits if h.actor is not None and h.kind not in ("place", "adjective") and h.end <= at]
+        starts = sorted({h.start for h in actors})
+        src = next((st for st in starts if not _right_after_prep(toks, _tok_index(toks, st))), None)
+        if src is not None:
+            srcs = [h.actor for h in actors if h.start == src]
+            countries = {a.country for a in srcs}
+            tgt = next((st for st in starts if st > src and {h.actor.country for h in actors if h.start == st} - countries), None)
+            if tgt is not None:
+                status = _status(lex, toks, toks[_tok_index(toks, src)].clause, low, sentence, -1, kinds)
+                pairs = [(a, b, status) for a in srcs for b in {h.actor for h in actors if h.start == tgt}
+                         if a.country != b.country]
+                kept += [Coded("REQUEST", None, a, b, st, date_mod.event_date(whens, False, on), None,
+                               sentence[at:at + 1], at) for a, b, st in pairs]
+    # what the addressee is to do ("Russia must agree to ...") is the demand's content: not done yet
+    addressees = {b.name for _, b, _ in pairs}
+    kept = [replace(c, status="hypothetical") if c.source.name in addressees and c.type not in ("REQUEST", "THREATEN")
+            and c.status in ("occurred", "planned") else c for c in kept]
+    done = {(c.source.name, c.target.name) for c in kept if c.type == "THREATEN" and c.target is not None}
+    for a, b, st in pairs:
+        if (a.name, b.name) not in done:
+            done.add((a.name, b.name))
+            kept.append(Coded("THREATEN", None, a, b, st, date_mod.event_date(whens, False, on), None,
+                              sentence[at:at + 1], at))
+    return kept
 
 
 def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
