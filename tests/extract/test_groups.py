@@ -159,3 +159,40 @@ def test_an_ultimatum_is_a_demand_and_a_threat(lang, text, want, absent):
 ])
 def test_a_looming_danger_without_a_demand_is_no_threat(lang, text):
     assert not any(e[0] in ("THREATEN", "REQUEST") for e in _events(text, lang))
+
+
+# ---- plural reference: they, their, both sides, neither ---------------------------------------
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    ("de", "Israel und die Hamas verhandeln in Kairo. Keine der beiden Seiten stimmte dem Vorschlag zu.",
+     {("REJECT", "ISR", "PSE", "occurred"), ("REJECT", "PSE", "ISR", "occurred")}, set()),
+    ("en", "Israel and Hamas are negotiating in Cairo. Neither side agreed to the proposal.",
+     {("REJECT", "ISR", "PSE", "occurred"), ("REJECT", "PSE", "ISR", "occurred")}, set()),
+    ("de", "Putin und Trump telefonierten am Montag. Doch keiner konnte sich auf die Forderungen des anderen einigen.",
+     {("REJECT", "RUS", "USA", "occurred"), ("REJECT", "USA", "RUS", "occurred")}, set()),
+    ("de", "Armenien und Aserbaidschan verhandeln seit Monaten. Beide Länder könnten bald ein Friedensabkommen schließen.",
+     {("AGREE", "ARM", "AZE", "hypothetical")}, set()),
+    ("en", "Armenia and Azerbaijan have negotiated for months. Both countries could sign a peace agreement soon.",
+     {("AGREE", "ARM", "AZE", "hypothetical")}, set()),
+    ("de", "Indien und Pakistan tauschten am Montag Gefangene aus. Sie einigten sich auch auf eine Waffenruhe.",
+     {("AGREE", "IND", "PAK", "occurred")}, set()),
+    ("en", "India and Pakistan exchanged prisoners on Monday. They also agreed on a ceasefire.",
+     {("AGREE", "IND", "PAK", "occurred")}, set()),
+    ("en", "Macron and Starmer spoke by phone on Tuesday. Both leaders urged Russia to halt its attacks.",
+     {("REQUEST", "FRA", "RUS", "occurred"), ("REQUEST", "GBR", "RUS", "occurred")}, set()),
+    ("de", "Merz und Macron telefonierten am Dienstag. Sie forderten Russland auf, die Angriffe einzustellen.",
+     {("REQUEST", "DEU", "RUS", "occurred"), ("REQUEST", "FRA", "RUS", "occurred")}, set()),
+    # "beide Länder" are two states, not a state and an alliance
+    ("de", "Russland liefert Waffen an Serbien und die NATO. Beide Länder könnten bald ein Abkommen schließen.",
+     set(), {("AGREE", "SRB", "NATO", "hypothetical"), ("AGREE", "NATO", "SRB", "hypothetical")}),
+])
+def test_plural_reference_to_a_pair_or_group(lang, text, want, absent):
+    got = _events(text, lang)
+    assert want <= got, got
+    assert not (absent & got), got
+
+
+def test_a_singular_pronoun_does_not_take_the_group():
+    got = _events("Macron und Scholz trafen sich in Paris. Er kritisierte danach Russland.", "de")
+    accusers = {e[1] for e in got if e[0] == "ACCUSE"}
+    assert len(accusers) == 1, got

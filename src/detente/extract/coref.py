@@ -44,6 +44,7 @@ _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person"
 _PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs))?"
                    r"|[Kk]einer(?=\s+(?:von beiden|der beiden|konnte|kann|wollte|will|hat|hatte|war))"
                    r"|[Bb]oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties))?|[Nn]either(?=\s+(?:side|country|leader|of them)))(?!\w)")
+_STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|countries|states|nations")
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
 _OPEN_QUOTES = frozenset("„“\"»«‚'")
@@ -197,8 +198,11 @@ class Discourse:
         for m in _PAIR.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken) or any(h.start < m.end() and m.start() < h.end for h in out):
                 continue
+            states = _STATE_NOUNS.search(m.group()) is not None
             pairs = [c for c in [c for c in here if c.start < m.start()] + list(self._ents.values())
-                     if c.ref.plural and len({a.country for a in c.ref.actors}) == 2 and len(c.ref.actors) == 2]
+                     if c.ref.plural and len({a.country for a in c.ref.actors}) == 2 and len(c.ref.actors) == 2
+                     # "beide Länder", "both countries": two states (or their leaders), not an alliance
+                     and not (states and any(a.kind == "organisation" for a in c.ref.actors))]
             if pairs:
                 best = max(pairs, key=lambda c: c.weight)
                 out.extend(_hits(m.start(), m.end(), m.group(), best.ref, "pair"))

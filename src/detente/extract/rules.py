@@ -132,25 +132,31 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
     a clause, so each trigger takes the arguments of its own conjunct (Huddleston & Pullum 2002,
     ch. 15: clause coordination). Marks the coordinator `subj`, also after a comma (", und die USA
     drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump")."""
-    shift = 0
-    opener = ""
-    for i, t in enumerate(toks):
-        t.clause += shift
-        if i == 0 or toks[i - 1].clause != t.clause:
-            # (a subordinate clause keeps its conjuncts: with the verb last, "dass X ... und Y ..."
-            # gives no reliable sign of a subject of its own)
-            opener = t.low if t.word else (toks[i + 1].low if i + 1 < len(toks) else "")
-        if t.low not in _CLAUSE_COORDINATORS or i == 0 or opener in lex.clause_words:
-            continue
-        prev = toks[i - 1]
+    coords = [i for i, t in enumerate(toks) if i and t.low in _CLAUSE_COORDINATORS]
+    cuts = []
+    for i in coords:
+        t, prev = toks[i], toks[i - 1]
+        k = i
+        while k and toks[k - 1].clause == t.clause:
+            k -= 1
+        opener = toks[k].low if toks[k].word else (toks[k + 1].low if k + 1 < len(toks) else "")
+        if opener in lex.clause_words:
+            continue       # (a subordinate clause keeps its conjuncts: with the verb last, "dass X ... und Y
+            #               ..." gives no reliable sign of a subject of its own)
         if prev.word and any(a <= prev.start < b for a, b in spans):
             continue
         if not _own_subject(toks, i + 1, actors, lex):
             continue
         t.subj = True
         if prev.word:
-            shift += 1
-            t.clause += 1
+            cuts.append(i)
+    if cuts:
+        shift, nxt = 0, 0
+        for i, t in enumerate(toks):
+            if nxt < len(cuts) and i == cuts[nxt]:
+                shift += 1
+                nxt += 1
+            t.clause += shift
 
 
 def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon) -> bool:
@@ -658,7 +664,9 @@ def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None
     return None
 
 
-_BACKGROUND = frozenset({"hintergrund", "angesichts", "inmitten", "amid", "amidst"})
+# (and the topic of a dispute or debate: "Im Streit um die Zölle setzt die EU auf Verhandlungen")
+_BACKGROUND = frozenset({"hintergrund", "angesichts", "inmitten", "amid", "amidst", "streit", "streits", "debatte",
+                         "diskussion", "dispute", "debate"})
 
 
 def _background(toks: list[Tok], ti: int) -> bool:
@@ -939,7 +947,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
-        pairs = _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
+        closing = None if nominal else _closing_speaker(groups, toks, ti, kinds)
+        if closing is not None and not closing:
+            continue      # "..., warnen Diplomaten.": the one who warns is not named
+        pairs = closing or _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found))
@@ -961,6 +972,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                          and toks[ti].clause == _clause_at(toks, p.start)), None)
             if host is not None:
                 pairs = _pairs([a for a, _ in pairs], [host]) or pairs
+        if etype != trig.type and trig.type in _MUTUAL and len(pairs) == 1 and pairs[0][1] is not None and {
+                pairs[0][0], pairs[0][1]} <= {h.actor for h in linked if h.ref == "pair"}:
+            # "keiner der beiden konnte sich ... einigen", "neither side agreed": a mutual act
+            # refused by each of a pair is each one's refusal of the other
+            pairs = pairs + [(pairs[0][1], pairs[0][0])]
         if speakers and any(a.country in speakers for a, _ in pairs):
             # the refusal is the speaker's own side's; a third party's guess about it is not
             etype, status = "REJECT", "occurred"
@@ -1028,6 +1044,32 @@ def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: 
             kept.append(Coded("THREATEN", None, a, b, st, date_mod.event_date(whens, False, on), None,
                               sentence[at:at + 1], at))
     return kept
+
+
+def _closing_speaker(groups: list[_Group], toks: list[Tok], ti: int, kinds: dict[int, str]):
+    """A verb trigger opening a short closing clause after a comma ("Russland bereitet einen
+    Angriff vor, warnte Merz.", "..., warned the chancellor."): its subject is right after it and
+    the party it speaks of is named before. Pairs from that speaker; [] when the speaker is no
+    actor ("..., warnen Diplomaten."); None when the trigger opens no such clause."""
+    if ti == 0 or toks[ti - 1].text != "," or not toks[ti].text[:1].islower():
+        return None
+    clause = toks[ti].clause
+    rest = [t for t in toks[ti + 1:] if t.word]
+    if len(rest) > 6 or any(t.clause != clause for t in toks[ti + 1:]) or not any(t.clause < clause for t in toks) \
+            or kinds.get(clause - 1) in ("rel", "adv", "cond") or kinds.get(toks[0].clause) in ("adv", "cond"):
+        return None     # not after a relative or fronted adverbial clause: "Da X zögerte, lieferte Y ..."
+    k = ti + 1
+    while k < len(toks) and toks[k].low in _ARTICLES:
+        k += 1
+    spk = next((g for g in groups if g.first_tok == k and g.clause == clause), None)
+    if spk is None:
+        return [] if k < len(toks) and toks[k].text[:1].isupper() else None
+    if any(g.clause == clause and g.first_tok > spk.last_tok for g in groups) \
+            or sum(1 for t in toks[spk.last_tok + 1:] if t.word) > 3:
+        return None     # more than a time phrase after the subject: a clause of its own ("traf Scholz Selenskyj")
+    countries = {a.country for a in spk.actors}
+    tgt = next((g for g in groups if g.clause < clause and {a.country for a in g.actors} - countries), None)
+    return _pairs(spk.actors, tgt.actors) if tgt is not None else [(a, None) for a in spk.actors]
 
 
 def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
