@@ -131,6 +131,26 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("ACCUSE", "USA", "CHN", "occurred")]),
     ("Würde China dem Kauf amerikanischer Agrarprodukte zustimmen, könnte Trump die Zölle senken.",
      [("AGREE", "CHN", "USA", "hypothetical"), ("SANCTION", "USA", "CHN", "hypothetical")]),
+    # a closing clause "..., warnte X.": X warns about the party named before; an unnamed speaker gives no event
+    ("Russland bereitet einen Angriff auf Polen vor, warnte Merz.",
+     [("ASSAULT", "RUS", "POL", "planned"), ("ACCUSE", "DEU", "RUS", "occurred")]),
+    # cooperation cut back is a reduction of relations (SANCTION), not cooperation
+    ("Der Iran könnte die Zusammenarbeit mit der IAEA einschränken, warnen Diplomaten.",
+     [("SANCTION", "IRN", "IAEA", "hypothetical")]),
+    ("Teheran setzte die Kooperation mit der IAEA aus.",
+     [("SANCTION", "IRN", "IAEA", "occurred")]),
+    # a feared act is not one that happened
+    ("Die Angst vor einem chinesischen Angriff auf Taiwan wächst in der Region.",
+     [("ASSAULT", "CHN", "TWN", "hypothetical")]),
+    ("Japan befürchtet einen chinesischen Angriff auf Taiwan.",
+     [("ASSAULT", "CHN", "TWN", "hypothetical")]),
+    # the topic of a dispute is no act of the sentence
+    ("Im Streit um die Zölle setzt die EU weiterhin auf Verhandlungen mit den USA.",
+     [("CONSULT", "EU", "USA", "occurred")]),
+    # general news sentences with no act of a named actor toward another
+    ("Der Konflikt zwischen Serbien und dem Kosovo schwelt seit Jahren.", []),
+    ("Seit Beginn der Kämpfe im April 2023 wurden im Sudan Zehntausende Menschen getötet.", []),
+    ("Ein Sprecher des Pentagons sagte, man beobachte die chinesischen Manöver genau.", []),
 ])
 def test_german_news_sentence(sentence, events):
     assert _events(sentence) == set(events)
@@ -159,3 +179,9 @@ def test_request_owner_not_doubled():
     got = _events("Der Sprecher des Kremls, Dmitri Peskow, wies die Forderung Trumps nach einer Waffenruhe "
                   "im Namen des russischen Präsidenten zurück.")
     assert [e for e in got if e[0] == "REQUEST"] == [("REQUEST", "USA", "RUS", "occurred")]
+
+
+def test_closing_speaker_english():
+    """", warned Merz.": the speaker after the verb is the source (its type is the English lexicon's)."""
+    got = _events("Russia is preparing an attack on Poland, warned Merz.", "en")
+    assert {(e[1], e[2]) for e in got} == {("RUS", "POL"), ("DEU", "RUS")}
