@@ -196,3 +196,38 @@ def test_a_singular_pronoun_does_not_take_the_group():
     got = _events("Macron und Scholz trafen sich in Paris. Er kritisierte danach Russland.", "de")
     accusers = {e[1] for e in got if e[0] == "ACCUSE"}
     assert len(accusers) == 1, got
+
+
+# ---- a group noun with its members in apposition --------------------------------------------
+
+def _sources(text: str, lang: str, etype: str) -> list[str]:
+    x = extract_article(ArticleIn("groups#1", text, 0, ON, lang))
+    return sorted(e.source for e in x.events if e.type == etype)
+
+
+@pytest.mark.parametrize("lang,text,etype,members", [
+    ("de", "Russische Beamte – Außenminister Sergej Lawrow, Kreml-Sprecher Dmitri Peskow und Sprecherin Maria "
+           "Sacharowa – kritisierten die Ukraine scharf.",
+     "ACCUSE", ["Dmitry Peskov", "Maria Zakharova", "Sergey Lavrov"]),
+    ("en", "Russian officials - Foreign Minister Sergei Lavrov and Kremlin spokesman Dmitry Peskov - criticised Ukraine.",
+     "ACCUSE", ["Dmitry Peskov", "Sergey Lavrov"]),
+    # the members stand for the group in a later "sie" / "they"
+    ("de", "Russische Beamte – Außenminister Sergej Lawrow und Kreml-Sprecher Dmitri Peskow – kamen nach Riad. "
+           "Dort kritisierten sie die EU scharf.",
+     "ACCUSE", ["Dmitry Peskov", "Sergey Lavrov"]),
+    ("en", "Russian officials - Foreign Minister Sergei Lavrov and Kremlin spokesman Dmitry Peskov - arrived in Riyadh. "
+           "There they criticised the EU.",
+     "ACCUSE", ["Dmitry Peskov", "Sergey Lavrov"]),
+])
+def test_members_named_in_apposition_are_the_actors(lang, text, etype, members):
+    assert _sources(text, lang, etype) == members
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Iranian officials, including Foreign Minister Abbas Araghchi, condemned Israel.", ("ACCUSE", "IRN", "ISR")),
+    ("de", "Israelische Regierungsvertreter, darunter Ministerpräsident Benjamin Netanjahu, kritisierten die Hamas.",
+     ("ACCUSE", "ISR", "PSE")),
+])
+def test_a_verb_after_an_apposition_takes_the_group_as_subject(lang, text, want):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want in got and (want[0], want[2], want[1]) not in got, got

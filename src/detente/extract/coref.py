@@ -44,6 +44,9 @@ _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person"
 _PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs))?"
                    r"|[Kk]einer(?=\s+(?:von beiden|der beiden|konnte|kann|wollte|will|hat|hatte|war))"
                    r"|[Bb]oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties))?|[Nn]either(?=\s+(?:side|country|leader|of them)))(?!\w)")
+# an apposition naming a group's members: a dash, colon or comma, "including"/"darunter", a title
+MEMBERS = re.compile(r"\s*(?:[–—:,(]|-\s)\s*(?:(?:including|among them|darunter|unter ihnen|namentlich)\s+)?"
+                     r"(?:[\w.-]+\s+){0,3}$")
 _STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|countries|states|nations")
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
@@ -283,11 +286,18 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
     seen_clause: set[int] = set()
     group: list[Hit] = []
     prev: Hit | None = None
+    lead: Hit | None = None        # the mention before the current group
 
     def flush() -> None:
         acts = tuple(dict.fromkeys(h.actor for h in group if h.actor is not None))
         if len(acts) >= 2:
             w = max(c.weight for c in out if c.start in {h.start for h in group})
+            if lead is not None and lead.kind == "collective" and {a.country for a in acts} == {lead.actor.country} \
+                    and MEMBERS.match(sentence, lead.end, group[0].start):
+                # "russische Beamte – Lawrow und Peskow –": the members stand for the group noun
+                coll = next(c for c in out if c.start == lead.start)
+                w = max(w, coll.weight)
+                out.remove(coll)
             out.append(_Cand(Referent(acts, True), w, group[-1].start, clause_of(group[-1].start), group[-1].end))
 
     for h in linked:
@@ -308,7 +318,7 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
         else:
             if group:
                 flush()
-            group = [h]
+            group, lead = [h], prev
         prev = h
     if group:
         flush()

@@ -312,6 +312,7 @@ class _Group:
     last_tok: int
     adj: bool
     poss: bool = False      # a possessive resolved by coreference ("seinem Treffen", "his call")
+    coll: bool = False      # a group noun ("russische Beamte", "Iranian officials") its members may replace
 
 
 def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
@@ -334,6 +335,13 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 g.end, g.last_tok = h.end, last
                 g.adj = g.adj and h.kind == "adjective"
                 continue
+            if g.coll and h.kind == "person" and h.ref is None and h.actor.country == g.actors[0].country \
+                    and coref.MEMBERS.match(between):
+                # "russische Beamte – Außenminister Lawrow, Sprecher Peskow und ... –", "Iranian
+                # officials, including Foreign Minister Araghchi, ...": the members named in
+                # apposition are the actors (the gold codes one event per member)
+                g.actors, g.end, g.last_tok, g.coll = [h.actor], h.end, last, False
+                continue
             if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors) \
                     and h.ref != "possessive" and not g.poss and not coref.clause_coord(between, len(g.actors)):
                 g.actors.append(h.actor)
@@ -341,7 +349,7 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 continue
         last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
         out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective",
-                          h.ref == "possessive"))
+                          h.ref == "possessive", h.kind == "collective"))
     return out
 
 
@@ -742,6 +750,9 @@ _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|say|told \w+|reporte
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
+_PAREN_REPORTER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|say|believe|believes|think|thinks|fear|fears|argue|argues|noted|told \w+)\s*,")
+
+
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
                   discourse: coref.Discourse | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
     """Mentions (named and resolved by coreference) and events of one sentence.
@@ -767,6 +778,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
         linked = [h for h in linked if h.start < tail.start()]
+    if lex.language == "en" and "," in sentence:
+        # ... and so does one set off by commas inside the sentence ("..., European diplomats believe, would ...")
+        for m in _PAREN_REPORTER.finditer(sentence):
+            linked = [h for h in linked if not (m.start() <= h.start < m.end())] or linked
     if not linked:
         return hits, []
     toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
@@ -880,6 +895,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         earlier = set() if _in_relative(toks, tok.clause, kinds, lex.relative_words) else set(types_before)
         types_before.add(trig.type)
         in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti}
+        if lex.language == "en" and trig.suppressed_by & in_clause:
+            # a noun with no actor near it is a topic ("held talks on the future of the nuclear
+            # deal"), which suppresses nothing
+            in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti
+                         and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))}
         if trig.suppressed_by & (earlier | in_clause):
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
@@ -947,6 +967,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
             continue          # a nominal trigger with no actor attached is a topic, not an act
+        if lex.language == "en" and nominal and (
+                (kinds.get(tok.clause) == "adv" and not any(g.clause == tok.clause for g in groups))
+                or (any(toks[k].low == "in" and toks[k + 1].low in ("a", "an") for k in range(max(0, ti - 3), ti - 1))
+                    and any(j < ti and toks[j].clause == tok.clause and t2.type == etype for j, t2, _, _ in found))):
+            # "suspended the treaty after the attack in Pahalgam": an act noun naming a time, with no
+            # party of its own; "killed a commander in a drone strike": the manner of the act just coded
+            continue
         closing = None if nominal else _closing_speaker(groups, toks, ti, kinds)
         if closing is not None and not closing:
             continue      # "..., warnen Diplomaten.": the one who warns is not named
@@ -1058,6 +1085,8 @@ def _closing_speaker(groups: list[_Group], toks: list[Tok], ti: int, kinds: dict
     if len(rest) > 6 or any(t.clause != clause for t in toks[ti + 1:]) or not any(t.clause < clause for t in toks) \
             or kinds.get(clause - 1) in ("rel", "adv", "cond") or kinds.get(toks[0].clause) in ("adv", "cond"):
         return None     # not after a relative or fronted adverbial clause: "Da X zögerte, lieferte Y ..."
+    if any(g.clause < clause - 1 and toks[g.last_tok].clause == clause - 1 for g in groups):
+        return None     # the comma closes an apposition of the subject: "Iranian officials, including X, condemned"
     k = ti + 1
     while k < len(toks) and toks[k].low in _ARTICLES:
         k += 1
