@@ -139,6 +139,13 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("SANCTION", "IRN", "IAEA", "hypothetical")]),
     ("Teheran setzte die Kooperation mit der IAEA aus.",
      [("SANCTION", "IRN", "IAEA", "occurred")]),
+    ("Die USA stellten die Zusammenarbeit mit Kuba ein.",
+     [("SANCTION", "USA", "CUB", "occurred")]),
+    # continued or announced cooperation stays cooperation
+    ("Russland setzte die Zusammenarbeit mit China fort.",
+     [("COOPERATE", "RUS", "CHN", "occurred")]),
+    ("China kündigte eine engere Zusammenarbeit mit Russland an.",
+     [("COOPERATE", "CHN", "RUS", "planned")]),
     # a feared act is not one that happened
     ("Die Angst vor einem chinesischen Angriff auf Taiwan wächst in der Region.",
      [("ASSAULT", "CHN", "TWN", "hypothetical")]),
