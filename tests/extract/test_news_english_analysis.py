@@ -145,6 +145,15 @@ WIRE = [
     ('Britain and France are ready to deploy troops to Ukraine after a ceasefire, Macron said.',
      [('MOBILIZE', 'FRA', 'UKR', 'planned'), ('MOBILIZE', 'GBR', 'UKR', 'planned')],
      [('FRA', 'security_guarantees', 'support'), ('GBR', 'security_guarantees', 'support')]),
+    ('Russia and China held joint naval exercises in the Sea of Japan this week.',
+     [('COOPERATE', 'RUS', 'CHN', 'occurred')],
+     []),
+    ('India suspended the Indus Waters Treaty with Pakistan after the attack in Pahalgam.',
+     [('SANCTION', 'IND', 'PAK', 'occurred')],
+     []),
+    ("Rubio said the United States would not recognise the results of Venezuela's election.",
+     [('REJECT', 'USA', 'VEN', 'occurred')],
+     []),
 ]
 
 
@@ -222,6 +231,21 @@ ANALYSIS = [
     ('Sanctions alone will not force Moscow to the table, and the Europeans know it.',
      [],
      []),
+    ('The real test will come in the spring, when Russia traditionally launches a new offensive.',
+     [],
+     []),
+    ('For all the talk of a grand bargain, neither Tehran nor Washington has moved an inch on enrichment.',
+     [],
+     []),
+    ('Putin has little incentive to compromise as long as his army keeps advancing in the Donbas, analysts say.',
+     [],
+     []),
+    ('The question is not whether Israel will strike again, but when.',
+     [],
+     []),
+    ("Kim Jong Un's decision to send troops to Russia has given Pyongyang access to combat experience and, possibly, to Russian military technology.",
+     [],
+     []),
 ]
 
 
@@ -280,6 +304,15 @@ HEADLINES = [
      []),
     ('Japan lodges protest with China over coast guard incursion',
      [('ACCUSE', 'JPN', 'CHN', 'occurred')],
+     []),
+    ('Trump says he will meet Xi in South Korea',
+     [('CONSULT', 'USA', 'CHN', 'planned')],
+     []),
+    ("Sudan's army accuses UAE of arming RSF",
+     [('ACCUSE', 'SDN', 'ARE', 'occurred')],
+     []),
+    ('Kosovo, Serbia fail to agree on new border crossings',
+     [],
      []),
 ]
 
