@@ -42,6 +42,16 @@ def _events(text: str, lang: str) -> set[tuple[str, str, str | None, str]]:
      {("ASSAULT", "RUS", "UKR", "occurred"), ("SANCTION", "USA", "IRN", "occurred")}, set()),
     ("en", "Russia attacked Kyiv while the United States imposed sanctions on Iran.",
      {("ASSAULT", "RUS", "UKR", "occurred"), ("SANCTION", "USA", "IRN", "occurred")}, set()),
+    # a new subject after the object of the first clause (English subject-verb order)
+    ("en", "Russia attacked Kyiv and Ukraine struck a refinery in Russia.",
+     {("ASSAULT", "RUS", "UKR", "occurred"), ("ASSAULT", "UKR", "RUS", "occurred")}, set()),
+    ("en", "Israel struck targets in Lebanon and Hezbollah fired rockets at Israel.",
+     {("ASSAULT", "ISR", "LBN", "occurred"), ("ASSAULT", "LBN", "ISR", "occurred")}, set()),
+    # a place is never coordinated with a person
+    ("en", "Trump met Putin in Alaska and Zelensky visited Washington a week later.",
+     {("CONSULT", "USA", "RUS", "occurred"), ("CONSULT", "UKR", "USA", "occurred")}, set()),
+    ("de", "Trump traf Putin in Alaska und Selenskyj besuchte eine Woche später Washington.",
+     {("CONSULT", "USA", "RUS", "occurred"), ("CONSULT", "UKR", "USA", "occurred")}, set()),
 ])
 def test_each_clause_keeps_its_own_subject(lang, text, want, absent):
     got = _events(text, lang)
@@ -58,6 +68,17 @@ def test_each_clause_keeps_its_own_subject(lang, text, want, absent):
 ])
 def test_coordinated_actors_and_shared_verbs_are_not_split(lang, text, want):
     got = _events(text, lang)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Talks between Iran and the United States resumed on Monday.", {("CONSULT", "IRN", "USA")}),
+    ("de", "Die Gespräche zwischen Iran und den USA wurden fortgesetzt.", {("CONSULT", "IRN", "USA")}),
+    ("en", "Trump called Putin and Zelensky on Monday.", {("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "UKR")}),
+    ("de", "Trump will Putin und Selenskyj treffen.", {("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "UKR")}),
+])
+def test_coordinated_objects_stay_one_group(lang, text, want):
+    got = {e[:3] for e in _events(text, lang)}
     assert want <= got, got
 
 

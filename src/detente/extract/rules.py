@@ -143,9 +143,29 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
         if opener in lex.clause_words:
             continue       # (a subordinate clause keeps its conjuncts: with the verb last, "dass X ... und Y
             #               ..." gives no reliable sign of a subject of its own)
-        if prev.word and any(a <= prev.start < b for a, b in spans):
-            continue
-        if not _own_subject(toks, i + 1, actors, lex):
+        after_object = False
+        pw = prev if prev.word else (toks[i - 2] if i >= 2 and prev.text == "," and toks[i - 2].word else None)
+        if pw is not None and any(a <= pw.start < b for a, b in spans):
+            # "Russia attacked Kyiv and Ukraine struck ...": after an actor that is a verb's object
+            # (a verb, not a preposition or article, right before it), a new subject with its
+            # own finite verb right after it still opens a clause; otherwise the actors are
+            # coordinated ("France, Germany, and Britain condemned"). German verb-second order
+            # leaves "traf Putin und Selenskyj ..." ambiguous, but ", und" never joins list items there
+            if lex.language == "de":
+                if prev.word:
+                    continue
+            else:
+                k0 = next((j for j in range(i - 1, -1, -1) if toks[j].start in actors), None)
+                if k0 is None or not any(a <= pw.start < b for a, b in actors.items() if a == toks[k0].start):
+                    continue
+                while k0 and toks[k0 - 1].low in _SUBJECT_DETS:
+                    k0 -= 1
+                verb = toks[k0 - 1] if k0 else None
+                if verb is None or not verb.word or not verb.text[:1].islower() or verb.low in _CLAUSE_COORDINATORS \
+                        or verb.low in _BETWEEN or verb.low in ("mit", "with"):
+                    continue
+                after_object = True
+        if not _own_subject(toks, i + 1, actors, lex, after_object):
             continue
         t.subj = True
         if prev.word:
@@ -159,7 +179,7 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
             t.clause += shift
 
 
-def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon) -> bool:
+def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, adjacent: bool = False) -> bool:
     """Is the actor at token j (after an optional article) the subject of a verb of its own? A
     finite verb or auxiliary right after it (German verb second: "und die USA verhängten ...";
     English: "or Biden forces ..."), or (German verb-final conjunct) a second actor before the
@@ -187,8 +207,8 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon) 
         if lex.language != "de":
             if verb or m == k and x.text[:1].islower() and x.low.endswith(("ed", "es", "ts", "ds", "ns", "ks")):
                 return True       # (an English finite verb by its ending: "Biden forces", "Tehran warned")
-            if m - k >= 1:
-                return False      # English subject-verb order: the verb within two words
+            if m - k >= 1 or adjacent:
+                return False      # English subject-verb order: the verb within two words (right after, after an object)
             continue
         if verb and (second or m == k and (x.low in lex.finite_aux or m + 1 < len(toks) and toks[m + 1].word
                                            or not x.low.endswith("en"))):
@@ -331,6 +351,8 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
             g = out[-1]
             between = sentence[g.end:h.start]
             last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
+            if any(toks[j].subj for j in range(g.last_tok + 1, ti)):
+                between = "|"      # a coordinator opening a clause of its own: no list ("attacked Kyiv and Ukraine struck")
             if h.actor in g.actors and h.ref is None and (_APPOS.match(between) or _COORD.match(between)):
                 g.end, g.last_tok = h.end, last
                 g.adj = g.adj and h.kind == "adjective"
@@ -672,9 +694,10 @@ def _governor(toks: list[Tok], clause: int, kinds: dict[int, str]) -> int | None
     return None
 
 
-# (and the topic of a dispute or debate: "Im Streit um die Zölle setzt die EU auf Verhandlungen")
+# (and the topic of a dispute or debate: "Im Streit um die Zölle setzt die EU auf Verhandlungen", and an
+# act restricted or banned: "die Beschränkungen für ukrainische Angriffe auf Russland aufheben")
 _BACKGROUND = frozenset({"hintergrund", "angesichts", "inmitten", "amid", "amidst", "streit", "streits", "debatte",
-                         "diskussion", "dispute", "debate"})
+                         "diskussion", "dispute", "debate", "beschränkung", "beschränkungen", "restrictions", "verbot"})
 
 
 def _background(toks: list[Tok], ti: int) -> bool:
@@ -785,7 +808,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if not linked:
         return hits, []
     toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
-                    [(h.start, h.end) for h in hits])
+                    [(h.start, h.end) for h in hits if h.kind != "place"])
     low = _lower(sentence)
     found: list[tuple[int, Trigger, int, int]] = []     # (token index, trigger, start, end)
     seen_tok: set[int] = set()
@@ -1022,6 +1045,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if rejected:
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
+    _content_targets(out, groups, toks)
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
         out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)
@@ -1099,6 +1123,26 @@ def _closing_speaker(groups: list[_Group], toks: list[Tok], ti: int, kinds: dict
     countries = {a.country for a in spk.actors}
     tgt = next((g for g in groups if g.clause < clause and {a.country for a in g.actors} - countries), None)
     return _pairs(spk.actors, tgt.actors) if tgt is not None else [(a, None) for a in spk.actors]
+
+
+_CONTENT_ACTS = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
+
+
+def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
+    """A warning, accusation or demand noun owned by the actor right before it ("eine russische
+    Warnung, in der betont wurde, dass ... die amerikanische Armee ...", "die iranische Warnung,
+    dass ..., richtete sich an Israel") with no party of its own clause is aimed at the first
+    party of another country named after it in the sentence (its content or its addressee)."""
+    for c in out:
+        if c.target is not None or c.type not in _CONTENT_ACTS or not c.trigger[:1].isupper():
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        if not any(ti - 2 <= g.last_tok < ti and c.source in g.actors for g in groups):
+            continue
+        tgt = next((g for g in groups if g.first_tok > ti and toks[g.first_tok].clause > toks[ti].clause
+                    and any(a.country != c.source.country for a in g.actors)), None)
+        if tgt is not None:
+            c.target = next(a for a in tgt.actors if a.country != c.source.country)
 
 
 def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
