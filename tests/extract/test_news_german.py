@@ -146,6 +146,15 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("COOPERATE", "RUS", "CHN", "occurred")]),
     ("China kündigte eine engere Zusammenarbeit mit Russland an.",
      [("COOPERATE", "CHN", "RUS", "planned")]),
+    # a warning noun owned by a demonym is aimed at the party named in its content or as its addressee
+    ("Die iranische Warnung, dass jeder Angriff auf seine Atomanlagen eine harte Antwort nach sich ziehe, richtete sich an Israel.",
+     [("THREATEN", "IRN", "ISR", "occurred")]),
+    ("Eine chinesische Warnung, in der es hieß, die japanische Marine solle sich zurückhalten, sorgte für Aufsehen.",
+     [("THREATEN", "CHN", "JPN", "occurred")]),
+    # aid cut back is no aid given; an act restricted is no act
+    ("Die USA schränkten ihre Waffenlieferungen an die Ukraine ein.", []),
+    ("Die Meldung, dass Washington die Beschränkungen für ukrainische Angriffe auf Russland aufgehoben habe, wurde dementiert.",
+     [("CONCEDE", "USA", "UKR", "denied")]),
     # a feared act is not one that happened
     ("Die Angst vor einem chinesischen Angriff auf Taiwan wächst in der Region.",
      [("ASSAULT", "CHN", "TWN", "hypothetical")]),
