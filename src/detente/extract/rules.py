@@ -210,12 +210,30 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, 
             if m - k >= 1 or adjacent:
                 return False      # English subject-verb order: the verb within two words (right after, after an object)
             continue
+        if m == k and not verb and x.text[:1].islower() and x.low not in _ARTICLES and x.low not in lex.prepositions \
+                and x.low not in _NOT_VERBS_DE and x.low.endswith(("t", "te", "ten", "en")) \
+                and not x.low.startswith(("da", "wo", "hier")) and m + 1 < len(toks) and toks[m + 1].word \
+                and not any(y.low == "zu" for y in toks[m + 1:_clause_end(toks, m)]):
+            verb = True       # verb second: a finite form right after the subject ("oder Washington verhängt ...")
         if verb and (second or m == k and (x.low in lex.finite_aux or m + 1 < len(toks) and toks[m + 1].word
                                            or not x.low.endswith("en"))):
             return True
         if verb:
             return False
     return False
+
+
+_EITHER = frozenset({"entweder", "either"})
+
+
+def _clause_end(toks: list[Tok], i: int) -> int:
+    """Index of the first punctuation token after i (or the end)."""
+    return next((j for j in range(i, len(toks)) if not toks[j].word), len(toks))
+
+
+# German words that may follow a coordinated subject without being its verb
+_NOT_VERBS_DE = frozenset("auch selbst noch jedoch aber dagegen hingegen wiederum dann zudem also sowie nicht nur "
+                          "bzw oder und sowohl einerseits andererseits ebenfalls".split())
 
 
 def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
@@ -471,6 +489,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         # ("would not meet Putin without ..." keeps its condition: negated ones are left alone)
         mod = next(t for t in own if t.low in lex.backshift_modals)
         said = [t for t in own if t.start < mod.start] + ([t for t in toks if t.clause == gov] if gov is not None else [])
+        if lex.language == "en" and kinds.get(clause) == "comp" and kinds.get(clause - 1) == "adv":
+            said += [t for t in toks if t.clause == clause - 1]   # "When Trump announced that he would meet ..."
         if _has(said, lex.backshift_verbs):
             rest = [t for t in scope if t.low not in lex.backshift_modals]
             backshift = not _has_cue(rest, hyp)
@@ -677,6 +697,16 @@ def _over_cause(toks: list[Tok], ti: int) -> bool:
         if not t.word or t.text[:1].isupper():
             return False
     return False
+
+
+_EN_OPENERS = frozenset("and but or nor because while if when although though whereas unless until".split())
+
+
+def _continues(toks: list[Tok], clause: int) -> bool:
+    """Does an English clause continue the one before (a participle, an apposition, a phrase after
+    a comma) rather than open a clause of its own with a coordinator or subordinator?"""
+    first = next((t for t in toks if t.clause == clause and t.word), None)
+    return first is not None and first.low not in _EN_OPENERS
 
 
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
@@ -886,6 +916,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
                 content_from[c] = i
     reject_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "REJECT"]
+    talk_topics = _talk_topics(found, toks) if any(t2.type == "CONSULT" for _, t2, _, _ in found) else {}
     # which word lists of the clause-level rules occur at all (one pass; most sentences have none)
     forms_all = frozenset(f for t in toks for f in t.forms)
     has_hope, has_fail = bool(forms_all & lex.hope), bool(forms_all & (lex.failure | lex.success))
@@ -923,6 +954,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # deal"), which suppresses nothing
             in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti
                          and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))}
+        if talk_topics and etype == "CONSULT":
+            # what talks are about does not make them something else ("Gespräche über ein Abkommen")
+            in_clause -= {t2.type for j, t2, _, _ in found if j in talk_topics and toks[j].clause == tok.clause}
+            earlier = earlier if not earlier & trig.suppressed_by else {
+                t2.type for j, t2, _, _ in found if j < ti and j not in talk_topics}
         if trig.suppressed_by & (earlier | in_clause):
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
@@ -934,6 +970,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
+        if ti in talk_topics and status == "occurred":
+            status = "hypothetical"     # the subject of talks has not happened ("Gespräche über die mögliche Lieferung")
         if etype == "ACCUSE" and status != "occurred" and lex.language == "en":
             # "accused Washington of preparing an invasion, a charge Washington denies": the cues of
             # what is alleged (from its gerund on) and of a later reply belong to them, not to the accusation
@@ -988,8 +1026,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "lodged a protest with China over the incursion": the cause named, no act of the protester
         if nominal and _background(toks, ti):
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
-        if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti):
-            continue          # a nominal trigger with no actor attached is a topic, not an act
+        if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti) \
+                and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])):
+            continue          # a nominal trigger with no actor attached is a topic, not an act (the
+            #                   subject of talks has the talks' parties: "X und Y führten Gespräche über die Lieferung")
         if lex.language == "en" and nominal and (
                 (kinds.get(tok.clause) == "adv" and not any(g.clause == tok.clause for g in groups))
                 or (any(toks[k].low == "in" and toks[k + 1].low in ("a", "an") for k in range(max(0, ti - 3), ti - 1))
@@ -1049,6 +1089,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
         out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)
+    either = next((t.start for t in toks if t.low in _EITHER), None)
+    if either is not None and any(t.subj and t.low in ("oder", "or") and t.start > either for t in toks):
+        # "Entweder X friert die Front ein, oder Y zwingt ...", "Either Russia accepts ... or
+        # Washington will impose ...": alternatives, neither of which is asserted (GUIDELINES: speculation)
+        out = [replace(c, status="hypothetical") if c.trigger_start > either and c.status in ("occurred", "planned")
+               else c for c in out]
     return hits, _pledged_aid(out, lang, whens, on)
 
 
@@ -1126,6 +1172,27 @@ def _closing_speaker(groups: list[_Group], toks: list[Tok], ti: int, kinds: dict
 
 
 _CONTENT_ACTS = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
+
+
+_TOPIC_PREPS = frozenset({"über", "about", "on"})
+
+
+def _talk_topics(found, toks: list[Tok]) -> dict[int, int]:
+    """Act nouns that are the subject of talks: right after a meeting noun and "über"/"about"/"on"
+    (articles and adjectives between: "Gespräche über ein Freihandelsabkommen", "talks on a
+    ceasefire deal"). The gold codes them as hypothetical acts and the talks as talks. Maps the
+    topic's token to the meeting noun's."""
+    talks = {j for j, t2, _, _ in found if t2.type == "CONSULT"}
+    out: dict[int, int] = {}
+    for j, t2, _, _ in found:
+        if t2.type == "CONSULT":
+            continue
+        k = j - 1
+        while k > 0 and j - k <= 4 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _TOPIC_PREPS:
+            k -= 1
+        if k > 0 and toks[k].low in _TOPIC_PREPS and k - 1 in talks:
+            out[j] = k - 1
+    return out
 
 
 def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
@@ -1423,6 +1490,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # its attacker; an act noun that is the object of another act has no agent of its own here
         return []
     near_after = [g for g in after if g.clause <= clause + 1]
+    if english:
+        # English: the next clause holds a party of the act only when it continues the phrase
+        # ("..., targeting Kyiv"), not when a coordinator or subordinator opens a clause of its own
+        # ("has welcomed the sanctions but remains divided over how to finance Ukraine")
+        near_after = [g for g in near_after if g.clause == clause or _continues(toks, g.clause)]
     if near_after and near_after[-1].clause > clause and any(t.subj and t.clause > clause for t in toks[ti:]):
         # the subject of a coordinated clause is no party to the act before it ("entweder Putin
         # friert die Front ein, oder Trump zwingt Selenskyj ...")
@@ -1472,6 +1544,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         pool = near_after
     elif after:
         src_g = after[0]
+        if english and src_g.first_tok > 1 and (toks[src_g.first_tok - 1].low in _AIMED_PREPS or (
+                toks[src_g.first_tok - 1].low in _ARTICLES and toks[src_g.first_tok - 2].low in _AIMED_PREPS)):
+            # "the Treasury imposed sanctions on Rosneft": English puts the agent before the act; a
+            # party after a preposition is its target, and the agent is not named
+            return []
         if src_g.clause != clause and kinds.get(src_g.clause) in ("comp", "rel"):
             # "..., erwarten Beobachter, dass Putin ...": the subject of a clause that depends on the
             # trigger's is no agent of the trigger
