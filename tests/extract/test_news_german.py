@@ -163,6 +163,33 @@ def _events(sentence: str, lang: str = "de") -> set:
     # the topic of a dispute is no act of the sentence
     ("Im Streit um die Zölle setzt die EU weiterhin auf Verhandlungen mit den USA.",
      [("CONSULT", "EU", "USA", "occurred")]),
+    # "<Land>s Präsident <Name>" is one mention of the office holder (role patterns in actors.yaml)
+    ("Russlands Präsident Wladimir Putin und US-Präsident Donald Trump trafen sich in Alaska.",
+     [("CONSULT", "RUS", "USA", "occurred")]),
+    ("Chinas Präsident Xi Jinping und US-Präsident Trump trafen sich in Südkorea.",
+     [("CONSULT", "CHN", "USA", "occurred")]),
+    ("Indiens Premierminister Narendra Modi telefonierte mit Trump.",
+     [("CONSULT", "IND", "USA", "occurred")]),
+    # the subject of talks is a hypothetical act of the talks' parties, and the talks stay talks
+    ("Die USA und die Ukraine führten Gespräche über die mögliche Lieferung von Tomahawk-Raketen.",
+     [("CONSULT", "USA", "UKR", "occurred"), ("AID", "USA", "UKR", "hypothetical")]),
+    ("Israel hat nach eigenen Angaben einen ranghohen Hisbollah-Kommandeur in Beirut getötet.",
+     [("ASSAULT", "ISR", "LBN", "occurred")]),
+    ("Japan und Südkorea sagten der Ukraine weitere humanitäre Hilfe zu.",
+     [("AID", "JPN", "UKR", "planned"), ("AID", "KOR", "UKR", "planned")]),
+    ("Der Iran hat die Zusammenarbeit mit der IAEA nach den israelischen Angriffen ausgesetzt.",
+     [("SANCTION", "IRN", "IAEA", "occurred"), ("ASSAULT", "ISR", "IRN", "occurred")]),
+    ("Kanada und Mexiko reagierten mit Gegenzöllen auf die amerikanischen Strafzölle.",
+     [("SANCTION", "CAN", "USA", "occurred"), ("SANCTION", "MEX", "USA", "occurred"),
+      ("SANCTION", "USA", "CAN", "occurred"), ("SANCTION", "USA", "MEX", "occurred")]),
+    ("Washington und Peking haben sich auf eine Verlängerung der Zollpause um 90 Tage verständigt.",
+     [("AGREE", "USA", "CHN", "occurred")]),
+    ("Die EU verlängerte ihre Sanktionen gegen Russland um weitere sechs Monate.",
+     [("SANCTION", "EU", "RUS", "occurred")]),
+    ("Pakistan beschuldigte Indien, Angriffe auf Zivilisten in Kaschmir verübt zu haben.",
+     [("ACCUSE", "PAK", "IND", "occurred")]),
+    ("Serbiens Präsident Vucic drohte mit dem Abbruch der Gespräche mit Pristina.",
+     [("THREATEN", "SRB", "XKX", "occurred"), ("CONSULT", "SRB", "XKX", "occurred")]),
     # general news sentences with no act of a named actor toward another
     ("Der Konflikt zwischen Serbien und dem Kosovo schwelt seit Jahren.", []),
     ("Seit Beginn der Kämpfe im April 2023 wurden im Sudan Zehntausende Menschen getötet.", []),
@@ -195,6 +222,12 @@ def test_request_owner_not_doubled():
     got = _events("Der Sprecher des Kremls, Dmitri Peskow, wies die Forderung Trumps nach einer Waffenruhe "
                   "im Namen des russischen Präsidenten zurück.")
     assert [e for e in got if e[0] == "REQUEST"] == [("REQUEST", "USA", "RUS", "occurred")]
+
+
+def test_talk_topic_english():
+    """"held talks on a new ceasefire deal": the talks held, the deal only their subject."""
+    assert _events("Israel and Hamas held talks on a new ceasefire deal in Cairo.", "en") == {
+        ("CONSULT", "ISR", "PSE", "occurred"), ("AGREE", "ISR", "PSE", "hypothetical")}
 
 
 def test_closing_speaker_english():
