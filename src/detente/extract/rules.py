@@ -699,7 +699,7 @@ def _over_cause(toks: list[Tok], ti: int) -> bool:
     return False
 
 
-_EN_OPENERS = frozenset("and but or nor because while if when although though whereas unless until".split())
+_EN_OPENERS = frozenset("and but or nor because although though whereas".split())
 
 
 def _continues(toks: list[Tok], clause: int) -> bool:
