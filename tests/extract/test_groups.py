@@ -155,6 +155,23 @@ def test_a_group_acts_as_its_members(lang, text, want):
     assert want <= got, got
 
 
+@pytest.mark.parametrize("lang,text,want,absent", [
+    # a group noun that alone names the EU stands for its members when they follow in the genitive
+    ("de", "Die Staats- und Regierungschefs Frankreichs, Deutschlands und Polens kritisierten China. "
+           "Sie forderten Peking zu einem Exportstopp auf.",
+     {("ACCUSE", "FRA", "CHN"), ("ACCUSE", "DEU", "CHN"), ("ACCUSE", "POL", "CHN"),
+      ("REQUEST", "FRA", "CHN"), ("REQUEST", "DEU", "CHN"), ("REQUEST", "POL", "CHN")},
+     {("ACCUSE", "EU", "CHN"), ("REQUEST", "EU", "CHN")}),
+    # ... but a country whose name is plural is no group noun ("der Außenminister der Vereinigten Staaten, Marco Rubio")
+    ("de", "Der Außenminister der Vereinigten Staaten, Marco Rubio, kritisierte Venezuela.",
+     {("ACCUSE", "USA", "VEN")}, set()),
+])
+def test_a_group_noun_with_genitive_members(lang, text, want, absent):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+    assert not (absent & got), got
+
+
 def test_coordinated_demonyms_of_a_thing_are_targets():
     got = {e[:3] for e in _events("Die Ukraine griff russische und belarussische Raffinerien an.", "de")}
     assert {("ASSAULT", "UKR", "RUS"), ("ASSAULT", "UKR", "BLR")} <= got, got

@@ -47,6 +47,7 @@ _PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staa
 # an apposition naming a group's members: a dash, colon or comma, "including"/"darunter", a title
 MEMBERS = re.compile(r"\s*(?:[–—:,(]|-\s)\s*(?:(?:including|among them|darunter|unter ihnen|namentlich)\s+)?"
                      r"(?:[\w.-]+\s+){0,3}$")
+GENITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
 _STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|countries|states|nations")
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
@@ -292,9 +293,12 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
         acts = tuple(dict.fromkeys(h.actor for h in group if h.actor is not None))
         if len(acts) >= 2:
             w = max(c.weight for c in out if c.start in {h.start for h in group})
-            if lead is not None and lead.kind == "collective" and {a.country for a in acts} == {lead.actor.country} \
-                    and MEMBERS.match(sentence, lead.end, group[0].start):
-                # "russische Beamte – Lawrow und Peskow –": the members stand for the group noun
+            if lead is not None and (lead.kind == "collective" or lead.kind == "organisation" and lead.text in gaz.plural_aliases) and (
+                    {a.country for a in acts} == {lead.actor.country} and MEMBERS.match(sentence, lead.end, group[0].start)
+                    or GENITIVE_OF.match(sentence, lead.end, group[0].start)
+                    or not sentence[lead.end:group[0].start].strip() and group[0].text.endswith("s")):
+                # "russische Beamte – Lawrow und Peskow –", "die Staats- und Regierungschefs
+                # Frankreichs, Deutschlands und ...": the members stand for the group noun
                 coll = next(c for c in out if c.start == lead.start)
                 w = max(w, coll.weight)
                 out.remove(coll)

@@ -355,6 +355,7 @@ class _Group:
 
 def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
     out: list[_Group] = []
+    plural = actor_mod.load_gazetteer().plural_aliases
     tok_at = {t.start: i for i, t in enumerate(toks)}
     for h in hits:
         if h.actor is None:
@@ -382,6 +383,12 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 # apposition are the actors (the gold codes one event per member)
                 g.actors, g.end, g.last_tok, g.coll = [h.actor], h.end, last, False
                 continue
+            if g.coll and h.ref is None and h.kind in ("country", "person") and (
+                    coref.GENITIVE_OF.match(between) or not between.strip() and h.text.endswith("s")):
+                # "die Staats- und Regierungschefs Frankreichs, Deutschlands und ...", "the leaders of
+                # France, Germany and ...": a group noun with its members in the genitive
+                g.actors, g.end, g.last_tok, g.coll = [h.actor], h.end, last, False
+                continue
             if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors) \
                     and h.ref != "possessive" and not g.poss and not coref.clause_coord(between, len(g.actors)):
                 g.actors.append(h.actor)
@@ -389,7 +396,7 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 continue
         last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
         out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective",
-                          h.ref == "possessive", h.kind == "collective"))
+                          h.ref == "possessive", h.kind == "collective" or h.kind == "organisation" and h.text in plural))
     return out
 
 
