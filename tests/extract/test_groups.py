@@ -126,6 +126,26 @@ def test_relative_clause_belongs_to_its_antecedent(lang, text, want, absent):
     assert not ({e[:3] for e in absent} & got), got
 
 
+@pytest.mark.parametrize("lang,text,want,absent", [
+    ("de", "Trump kritisierte Putin, der die Ukraine erneut angegriffen hatte.", {("ASSAULT", "RUS", "UKR")}, set()),
+    ("en", "Trump criticised Putin, who had again attacked Ukraine.", {("ASSAULT", "RUS", "UKR")}, set()),
+    # a state as antecedent: "das", "which"
+    ("de", "Die EU verhängte Sanktionen gegen Iran, das Russland Drohnen geliefert hatte.",
+     {("AID", "IRN", "RUS")}, {("AID", "RUS", "IRN")}),
+    ("en", "The EU imposed sanctions on Iran, which had supplied drones to Russia.",
+     {("AID", "IRN", "RUS")}, {("AID", "EU", "RUS")}),
+    # a relative possessive: "dessen", "whose"
+    ("de", "Merz telefonierte mit Erdoğan, dessen Regierung Schweden blockiert.",
+     {("REJECT", "TUR", "SWE")}, {("REJECT", "SWE", "TUR")}),
+    ("en", "Biden spoke with Netanyahu, whose forces struck Gaza overnight.",
+     {("ASSAULT", "ISR", "PSE")}, {("ASSAULT", "USA", "PSE")}),
+])
+def test_a_relative_clause_act_takes_the_antecedent_as_source(lang, text, want, absent):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+    assert not (absent & got), got
+
+
 def test_a_relative_pronoun_after_the_closing_verb_needs_a_person_of_its_gender():
     # "die" after "verschärft" is the sanctions, not Russia: no CONSULT of Russia from the relative clause
     got = _events("Die EU hat die Sanktionen gegen Russland deutlich verschärft, die nach dem Treffen mit China in Kraft treten.", "de")

@@ -341,8 +341,11 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
         j -= 1
     if j < 0 or sentence[j] != ",":
         return None
-    if i + 1 < len(words) and (lex.language == "de" and words[i + 1][2][:1].isupper()
-                               or any(words[i + 1][0] <= h.start < words[i + 1][1] for h in linked)):
+    if lw not in _REL_POSSESSIVE and i + 1 < len(words) and not (
+            # "Iran, das Russland Drohnen lieferte": no article before a country's bare name
+            lex.coref["relative"][lw] == "n" and any(h.start == words[i + 1][0] and h.kind == "country" for h in linked)) and (
+            lex.language == "de" and words[i + 1][2][:1].isupper()
+            or any(words[i + 1][0] <= h.start < words[i + 1][1] for h in linked)):
         return None            # "…, der Präsident …", "…, der russische Präsident": an article
     prev = [h for h in linked if h.end <= j and not sentence[h.end:j].strip(" »«“”\"'")]
     across = False
@@ -368,6 +371,7 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
     return ref
 
 
+_REL_POSSESSIVE = frozenset({"dessen", "deren", "whose"})     # relative possessives: a noun follows, no article
 _CLAUSE_END_VERB = re.compile(r"\s+[a-zäöüß]+\s*")
 _REL_CUT = re.compile(r"[,;:()–—]")
 
