@@ -804,6 +804,33 @@ def _attribution(sentence: str) -> int:
     return 0
 
 
+_MID_ATTRIB = re.compile(r"\b(?:nach (?:offiziellen |übereinstimmenden |ersten )?(?:angaben|informationen|darstellung) (?:von|des|der|aus)"
+                         r"|laut)\s+", re.IGNORECASE)
+_MID_ATTRIB_ADJ = re.compile(r"\bnach [a-zäöü]+(?:en|er) (?:angaben|informationen|darstellung)\b")     # "nach philippinischen Angaben"
+_ZUFOLGE = re.compile(r"(?:\S+\s+){1,3}?zufolge\b")
+
+
+def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of German source phrases after the sentence start ("nach Angaben des
+    südkoreanischen Militärs", "laut Kiew", "dem Kreml zufolge"): who tells of the act, not a party."""
+    out = []
+    for m in _MID_ATTRIB.finditer(sentence, 1):
+        end = m.end()
+        for w in _ATTRIB_WORD.finditer(sentence, m.end()):
+            t = w.group().strip(",.;:")
+            if t[:1].islower() and t.lower() not in _ARTICLES and not t.endswith(("e", "en", "er", "em", "es", "s")):
+                break
+            end = w.end()
+            if w.group()[-1:] in ",.;:" or w.end() - m.end() > 60:
+                break
+        out.append((m.start(), end))
+    for m in _ZUFOLGE.finditer(sentence):
+        out.append((m.start(), m.end()))
+    for m in _MID_ATTRIB_ADJ.finditer(sentence):
+        out.append((m.start(), m.end()))
+    return out
+
+
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 # (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
 _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
@@ -838,6 +865,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
         linked = [h for h in linked if h.start < tail.start()]
+    if lex.language == "de" and ("ngaben" in sentence or "aut " in sentence or "zufolge" in sentence):
+        # ... and so does a German source phrase inside the sentence ("Nordkorea feuerte nach Angaben
+        # des südkoreanischen Militärs eine Rakete ab", "Russland griff laut Kiew ... an", "dem Kreml zufolge")
+        for a, b in _mid_attributions(sentence):
+            linked = [h for h in linked if not (a <= h.start < b)] or linked
     if lex.language == "en" and "," in sentence:
         # ... and so does one set off by commas inside the sentence ("..., European diplomats believe, would ...")
         for m in _PAREN_REPORTER.finditer(sentence):
