@@ -507,7 +507,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         return "hypothetical"
     if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
         return "hypothetical"      # the content of a demand, threat or promise has not happened
-    if ti > 0 and toks[ti - 1].low in ("to", "zu") and _governed_by_act(toks, clause, lex, ti):
+    if ti > 0 and (toks[ti - 1].low in ("to", "zu") or lex.language == "en" and _to_before(toks, ti)) \
+            and _governed_by_act(toks, clause, lex, ti):
         return "hypothetical"      # "promised to send", "urged ... to meet" within one clause
     # an attributive "mögliche(s)" / "possible" makes only the noun it qualifies hypothetical
     attr = lex.hypothetical_attributive
@@ -532,6 +533,18 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         if st is not None:
             return st           # "die Entscheidung, sich mit X zu treffen", "the possibility of ... to"
     return "occurred"
+
+
+def _to_before(toks: list[Tok], ti: int) -> bool:
+    """English "to" + verb + modifiers before an act noun ("urged them to start direct talks")."""
+    if toks[ti].low.endswith(("ing", "ed")):
+        return False     # "to keep arming": a verb form, its own infinitive rules apply
+    for k in range(ti - 1, max(-1, ti - 5), -1):
+        if toks[k].low == "to":
+            return k < ti - 1
+        if not toks[k].word or not toks[k].text[:1].islower():
+            return False
+    return False
 
 
 def _governed_by(toks: list[Tok], clause: int, kinds: dict[int, str], words: frozenset[str]) -> bool:
@@ -714,6 +727,20 @@ def _continues(toks: list[Tok], clause: int) -> bool:
     a comma) rather than open a clause of its own with a coordinator or subordinator?"""
     first = next((t for t in toks if t.clause == clause and t.word), None)
     return first is not None and first.low not in _EN_OPENERS
+
+
+def _own_objects(pairs, found, groups: list[_Group], toks: list[Tok], ti: int):
+    """English coordinated verbs share their subject, not their objects ("Aoun condemned the attacks
+    and called on the United States ...": the United States are called on, not condemned): a
+    party named only after the next "and/but" + verb of the clause is not this verb's target."""
+    c = toks[ti].clause
+    nxt = next((j for j, _, _, _ in found if j > ti + 1 and toks[j].clause == c and toks[j - 1].low in ("and", "but")
+                and toks[j].text[:1].islower()), None)
+    if nxt is None:
+        return pairs
+    own = {a.name for g in groups if ti < g.first_tok < nxt for a in g.actors}
+    late = {a.name for g in groups if g.first_tok > nxt for a in g.actors} - own
+    return list(dict.fromkeys((a, None if b is not None and b.name in late else b) for a, b in pairs))
 
 
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
@@ -1112,6 +1139,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             pairs = [(a, b) for a, b in pairs if a.country in speakers]
         if lex.language == "en" and etype not in _MUTUAL and _reciprocal(toks, ti):
             pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
+        if lex.language == "en" and not nominal and any(b is not None for _, b in pairs):
+            pairs = _own_objects(pairs, found, groups, toks, ti)
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
@@ -1566,6 +1595,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         src_g = same_before[0] if owner else \
             next((g for g in same_before if not _right_after_prep(toks, g.first_tok)), same_before[0])
         pool = [g for g in same_before if g is not src_g] + near_after
+        if english and not nominal and ti > 0 and toks[ti - 1].low in ("and", "but") \
+                and any(g.clause == clause and g.start >= e for g in near_after):
+            # English is subject-verb-object: the second of two coordinated verbs takes a party after
+            # it, not the first verb's object ("thanked Germany and urged the United States to ...")
+            pool = near_after + [g for g in same_before if g is not src_g]
     elif same_before:
         src_g = same_before[0]
         pool = near_after
