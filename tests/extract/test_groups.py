@@ -305,3 +305,28 @@ def test_members_named_in_apposition_are_the_actors(lang, text, etype, members):
 def test_a_verb_after_an_apposition_takes_the_group_as_subject(lang, text, want):
     got = {e[:3] for e in _events(text, lang)}
     assert want in got and (want[0], want[2], want[1]) not in got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("en", "Thailand and Cambodia met in Kuala Lumpur. The two countries signed a ceasefire agreement.",
+     {("AGREE", "THA", "KHM")}),
+    ("en", "Thailand and Cambodia agreed to a truce on Monday. The two sides also agreed to exchange prisoners.",
+     {("COOPERATE", "THA", "KHM")}),
+    ("de", "Thailand und Kambodscha verhandelten in Kuala Lumpur. Beide Seiten einigten sich auf eine Waffenruhe.",
+     {("AGREE", "THA", "KHM")}),
+    # a reciprocal act of a pair goes both ways
+    ("en", "Ukraine and Russia swapped prisoners on Friday. Both sides accused each other of violating the truce.",
+     {("ACCUSE", "UKR", "RUS"), ("ACCUSE", "RUS", "UKR")}),
+    ("de", "Die Ukraine und Russland tauschten Gefangene aus. Beide Seiten warfen einander vor, die Waffenruhe zu brechen.",
+     {("ACCUSE", "UKR", "RUS"), ("ACCUSE", "RUS", "UKR")}),
+    ("de", "Israel und die Hamas beschuldigten sich gegenseitig, die Waffenruhe gebrochen zu haben.",
+     {("ACCUSE", "ISR", "PSE"), ("ACCUSE", "PSE", "ISR")}),
+])
+def test_the_two_sides_and_each_other(lang, text, want):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+
+
+def test_a_distributive_each_is_no_reciprocal():
+    got = {e[:3] for e in _events("France and Germany sent 200 soldiers each to Lithuania.", "en")}
+    assert not any(e[1] == "LTU" for e in got), got

@@ -41,14 +41,16 @@ _COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,)\s*(?:(?:der|die|den|dem
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker
 # words for "the two of them" (German and English; few and closed-class, so kept here)
-_PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs))?"
+_PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs"
+                   r"|Nachbarländer|Nachbarn|Nationen))?"
+                   r"|[Tt]he two\s+(?:sides|countries|governments|leaders|nations|parties|neighbou?rs|states)"
                    r"|[Kk]einer(?=\s+(?:von beiden|der beiden|konnte|kann|wollte|will|hat|hatte|war))"
-                   r"|[Bb]oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties))?|[Nn]either(?=\s+(?:side|country|leader|of them)))(?!\w)")
+                   r"|[Bb]oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties|nations|neighbou?rs|states))?|[Nn]either(?=\s+(?:side|country|leader|of them)))(?!\w)")
 # an apposition naming a group's members: a dash, colon or comma, "including"/"darunter", a title
 MEMBERS = re.compile(r"\s*(?:[–—:,(]|-\s)\s*(?:(?:including|among them|darunter|unter ihnen|namentlich)\s+)?"
                      r"(?:[\w.-]+\s+){0,3}$")
 GENITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
-_STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|countries|states|nations")
+_STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|Nachbarländer|Nationen|countries|states|nations")
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
 _OPEN_QUOTES = frozenset("„“\"»«‚'")

@@ -224,6 +224,14 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, 
 
 
 _EITHER = frozenset({"entweder", "either"})
+_EACH_OTHER = frozenset({"einander", "gegenseitig"})
+
+
+def _each_other(clause_toks: list[Tok]) -> bool:
+    """A reciprocal in the clause: "einander", "gegenseitig", "each other", "one another"."""
+    return any(t.low in _EACH_OTHER or (t.low in ("each", "one") and i + 1 < len(clause_toks)
+                                        and clause_toks[i + 1].low in ("other", "another"))
+               for i, t in enumerate(clause_toks))
 
 
 def _clause_end(toks: list[Tok], i: int) -> int:
@@ -1132,6 +1140,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 pairs[0][0], pairs[0][1]} <= {h.actor for h in linked if h.ref == "pair"}:
             # "keiner der beiden konnte sich ... einigen", "neither side agreed": a mutual act
             # refused by each of a pair is each one's refusal of the other
+            pairs = pairs + [(pairs[0][1], pairs[0][0])]
+        elif etype not in _MUTUAL and len(pairs) == 1 and pairs[0][1] is not None \
+                and _each_other(clause_toks) and any(pairs[0][0] in g.actors and pairs[0][1] in g.actors for g in groups):
+            # "beide Seiten warfen einander Verstöße vor", "both sides accused each other": a
+            # reciprocal act of a pair goes both ways
             pairs = pairs + [(pairs[0][1], pairs[0][0])]
         if speakers and any(a.country in speakers for a, _ in pairs):
             # the refusal is the speaker's own side's; a third party's guess about it is not
