@@ -205,6 +205,12 @@ WIRE = [
     ('Egypt pressed Hamas to give up its weapons under the Gaza plan.',
      [('REQUEST', 'EGY', 'PSE', 'occurred')],
      []),
+    ('Washington lowered tariffs on Chinese goods after Beijing agreed to resume soybean purchases.',
+     [('AGREE', 'CHN', 'USA', 'occurred'), ('CONCEDE', 'USA', 'CHN', 'occurred')],
+     []),
+    ('Trump and Xi agreed to extend their truce on rare earths for another year.',
+     [('AGREE', 'USA', 'CHN', 'occurred')],
+     []),
 ]
 
 
@@ -300,6 +306,12 @@ ANALYSIS = [
     ('Trump will have to win back the trust of allies who have watched him court Putin for months.',
      [],
      []),
+    ('Washington sells Taipei weapons, but it has never said clearly whether it would defend the island.',
+     [('AID', 'USA', 'TWN', 'occurred')],
+     []),
+    ("Trump seems more interested in a trade deal with Xi than in Taiwan's security.",
+     [('AGREE', 'USA', 'CHN', 'hypothetical')],
+     []),
 ]
 
 
@@ -367,6 +379,9 @@ HEADLINES = [
      []),
     ('Kosovo, Serbia fail to agree on new border crossings',
      [],
+     []),
+    ('US to cut tariffs on Indian goods',
+     [('CONCEDE', 'USA', 'IND', 'planned')],
      []),
 ]
 
