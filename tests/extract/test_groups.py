@@ -330,3 +330,29 @@ def test_the_two_sides_and_each_other(lang, text, want):
 def test_a_distributive_each_is_no_reciprocal():
     got = {e[:3] for e in _events("France and Germany sent 200 soldiers each to Lithuania.", "en")}
     assert not any(e[1] == "LTU" for e in got), got
+
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    # correlative coordination names one group
+    ("de", "Nicht nur China, sondern auch Indien kritisierte die neuen Zölle der USA.",
+     {("ACCUSE", "CHN", "USA"), ("ACCUSE", "IND", "USA")}, {("ACCUSE", "CHN", "IND")}),
+    ("en", "China as well as India criticised the new US tariffs.",
+     {("ACCUSE", "CHN", "USA"), ("ACCUSE", "IND", "USA")}, {("ACCUSE", "CHN", "IND")}),
+    ("de", "China wie auch Indien kritisierten die neuen US-Zölle.",
+     {("ACCUSE", "CHN", "USA"), ("ACCUSE", "IND", "USA")}, {("ACCUSE", "CHN", "IND")}),
+    # "weder ... noch", "neither ... nor": alternatives, not partners of each other
+    ("de", "Weder Russland noch die Ukraine stimmten dem Plan zu.", set(), {("REJECT", "RUS", "UKR")}),
+    ("en", "Neither Russia nor Ukraine accepted the plan.", set(), {("REJECT", "RUS", "UKR")}),
+    # asyndetic clauses: the second clause's subject is no party to the first clause's act
+    ("en", "Russia rejected the plan; Ukraine accepted it.", set(), {("REJECT", "RUS", "UKR")}),
+    ("de", "Russland lehnte den Plan ab, Kiew stimmte ihm dagegen zu.", set(), {("REJECT", "RUS", "UKR")}),
+    # ... but a headline's comma lists the actors
+    ("en", "Putin, Trump agree to meet in Budapest", {("AGREE", "RUS", "USA")}, set()),
+    # a state noun in apposition stands for the state ("Ungarns ..., eines Landes, das ...")
+    ("de", "Der Gipfel wird in der Hauptstadt Ungarns stattfinden, eines Landes, das die Initiativen der EU boykottiert.",
+     {("REJECT", "HUN", "EU")}, {("REJECT", "EU", "HUN")}),
+])
+def test_correlatives_alternatives_and_asyndeton(lang, text, want, absent):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+    assert not (absent & got), got

@@ -37,7 +37,8 @@ DECAY, FLOOR = 0.5, 30.0        # weight halves per sentence; a subject is forgo
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # clause cuts for binding and subject position: punctuation and coordinating conjunctions
 _CLAUSE_PUNCT = re.compile(r"[,;:()–—]|\s-\s|\s(?:und|aber|oder|doch|and|but|or)\s")
-_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,)\s*(?:(?:der|die|den|dem|des|the)\s+)?$")
+_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor)\s*"
+                    r"(?:(?:der|die|den|dem|des|the)\s+)?$")
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker
 # words for "the two of them" (German and English; few and closed-class, so kept here)
@@ -351,6 +352,10 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
         return None            # "…, der Präsident …", "…, der russische Präsident": an article
     prev = [h for h in linked if h.end <= j and not sentence[h.end:j].strip(" »«“”\"'")]
     across = False
+    if not prev:
+        # "Ungarns, eines Landes, das ...", "Hungary, a country that ...": the state noun in
+        # apposition stands for the actor before it
+        prev = [h for h in linked if h.end <= j and h.kind == "country" and _STATE_APPOSITION.fullmatch(sentence, h.end, j)]
     if not prev and lex.language == "de":
         # a relative clause extraposed after the verb that closes the main clause: "wies den
         # Vorschlag des Präsidenten Macron zurück, der ..." (a person of the pronoun's gender only)
@@ -373,6 +378,8 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
     return ref
 
 
+_STATE_APPOSITION = re.compile(r"(?:\s+[a-zäöüß]+)?,\s+(?:eines|ein|einem|einen|a|an)\s+(?:[\w-]+\s+)?(?:Landes|Land|Lande|Staates|Staat|Staats|"
+                               r"country|state|nation)\s*")
 _REL_POSSESSIVE = frozenset({"dessen", "deren", "whose"})     # relative possessives: a noun follows, no article
 _CLAUSE_END_VERB = re.compile(r"\s+[a-zäöüß]+\s*")
 _REL_CUT = re.compile(r"[,;:()–—]")

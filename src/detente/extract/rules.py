@@ -30,7 +30,8 @@ from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
 _CLAUSE = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
-_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,)\s*(?:(?:die|der|den|dem|des|the)\s+)?"
+_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor)"
+                    r"\s*(?:(?:die|der|den|dem|des|the)\s+)?"
                     r"(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 # (an article opens an apposition only after a comma: "in Maskat den omanischen Außenminister" is
 # a place and then the verb's object, not one mention)
@@ -134,6 +135,14 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
     drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump")."""
     coords = [i for i, t in enumerate(toks) if i and t.low in _CLAUSE_COORDINATORS]
     cuts = []
+    for i, t in enumerate(toks):
+        if i and t.text in (",", ";") and i + 1 < len(toks) and toks[i + 1].start in actors \
+                and toks[i - 1].word and not any(a <= toks[i - 1].start < b for a, b in spans) \
+                and _own_subject(toks, i + 1, actors, lex, True, True):
+            # asyndetic coordination: "Russia rejected the plan; Ukraine accepted it", "Russland
+            # lehnte ab, Kiew stimmte zu" (a name right after the comma, so no relative pronoun;
+            # not after a name: "Putin, Trump agree to meet" lists the two)
+            t.subj = True
     for i in coords:
         t, prev = toks[i], toks[i - 1]
         k = i
@@ -179,7 +188,8 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
             t.clause += shift
 
 
-def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, adjacent: bool = False) -> bool:
+def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, adjacent: bool = False,
+                 strict: bool = False) -> bool:
     """Is the actor at token j (after an optional article) the subject of a verb of its own? A
     finite verb or auxiliary right after it (German verb second: "und die USA verhängten ...";
     English: "or Biden forces ..."), or (German verb-final conjunct) a second actor before the
@@ -211,12 +221,13 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, 
                 return False      # English subject-verb order: the verb within two words (right after, after an object)
             continue
         if m == k and not verb and x.text[:1].islower() and x.low not in _ARTICLES and x.low not in lex.prepositions \
-                and x.low not in _NOT_VERBS_DE and x.low.endswith(("t", "te", "ten", "en")) \
+                and x.low not in _NOT_VERBS_DE and x.low.endswith(("te", "ten") if strict else ("t", "te", "ten", "en")) \
                 and not x.low.startswith(("da", "wo", "hier")) and m + 1 < len(toks) and toks[m + 1].word \
-                and not any(y.low == "zu" for y in toks[m + 1:_clause_end(toks, m)]):
+                and not any(toks[y].low == "zu" and toks[y + 1].word and toks[y + 1].text[:1].islower()
+                            for y in range(m + 1, _clause_end(toks, m) - 1)):
             verb = True       # verb second: a finite form right after the subject ("oder Washington verhängt ...")
-        if verb and (second or m == k and (x.low in lex.finite_aux or m + 1 < len(toks) and toks[m + 1].word
-                                           or not x.low.endswith("en"))):
+        if verb and (second and not strict or m == k and (x.low in lex.finite_aux or m + 1 < len(toks) and toks[m + 1].word
+                                                          or not x.low.endswith("en"))):
             return True
         if verb:
             return False
@@ -1039,8 +1050,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
-        if tok.text[:1].isupper() and _means_of(toks, ti, found, etype):
-            continue      # "drohten den Huthis mit Vergeltung": the threat's content, not a threat of its own
         if etype == "THREATEN" and tok.text[:1].islower() and any(t.low == "es" for t in toks[max(0, ti - 1):ti + 2]):
             continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
@@ -1276,22 +1285,6 @@ def _talk_topics(found, toks: list[Tok]) -> dict[int, int]:
         if k > 0 and toks[k].low in _TOPIC_PREPS and k - 1 in talks:
             out[j] = k - 1
     return out
-
-
-_MEANS_PREPS = frozenset({"mit", "with"})
-
-
-def _means_of(toks: list[Tok], ti: int, found, etype: str) -> bool:
-    """Is the (German, capitalised) act noun at ti the means of a verb trigger of its own type
-    before it in its clause ("drohte den USA mit Vergeltung"; articles and adjectives between
-    "mit" and the noun)?"""
-    k = ti - 1
-    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _MEANS_PREPS:
-        k -= 1
-    if k <= 0 or toks[k].low not in _MEANS_PREPS:
-        return False
-    return any(j < k and t2.type == etype and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
-               for j, t2, _, _ in found)
 
 
 def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
@@ -1679,7 +1672,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "Die EU hat sich auf Sanktionen gegen Russland geeinigt": an agreement among the
         # subject's members, not with the party its content is aimed at
         return [(a, None) for a in src_g.actors]
-    disjunct = any(toks[j].low in ("oder", "or") for j in range(src_g.first_tok, src_g.last_tok + 1))
+    disjunct = any(toks[j].low in ("oder", "or", "noch", "nor") for j in range(src_g.first_tok, src_g.last_tok + 1))
     if len(src_countries) >= 2 and mutual and not disjunct and not any(
             g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries
             and not (english and _witness(toks, g.first_tok)) for g in pool):
