@@ -1050,6 +1050,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if trig.veto and _has(clause_toks, trig.veto):
             continue
+        if tok.text[:1].isupper() and _means_of(toks, ti, found, etype):
+            continue      # "drohten den Huthis mit Vergeltung": the threat's content, not a threat of its own
         if etype == "THREATEN" and tok.text[:1].islower() and any(t.low == "es" for t in toks[max(0, ti - 1):ti + 2]):
             continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
@@ -1285,6 +1287,22 @@ def _talk_topics(found, toks: list[Tok]) -> dict[int, int]:
         if k > 0 and toks[k].low in _TOPIC_PREPS and k - 1 in talks:
             out[j] = k - 1
     return out
+
+
+_MEANS_PREPS = frozenset({"mit", "with"})
+
+
+def _means_of(toks: list[Tok], ti: int, found, etype: str) -> bool:
+    """Is the (German, capitalised) act noun at ti the means of a verb trigger of its own type
+    before it in its clause ("drohte den USA mit Vergeltung"; articles and adjectives between
+    "mit" and the noun)?"""
+    k = ti - 1
+    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _MEANS_PREPS:
+        k -= 1
+    if k <= 0 or toks[k].low not in _MEANS_PREPS:
+        return False
+    return any(j < k and t2.type == etype and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
+               for j, t2, _, _ in found)
 
 
 def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
