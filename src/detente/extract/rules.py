@@ -1164,7 +1164,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             etype, status = "REJECT", "occurred"
             pairs = [(a, b) for a, b in pairs if a.country in speakers]
         if lex.language == "en" and etype not in _MUTUAL and _reciprocal(toks, ti):
-            pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
+            srcs = list(dict.fromkeys(a for a, _ in pairs))
+            if len({a.country for a in srcs}) >= 2:
+                # "China, Japan trade barbs over Taiwan remarks": a pair trading acts acts on each other
+                pairs = [(a, b) for a in srcs for b in srcs if a.country != b.country]
+            else:
+                pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
         if lex.language == "en" and not nominal and any(b is not None for _, b in pairs):
             pairs = _own_objects(pairs, found, groups, toks, ti)
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
