@@ -1342,12 +1342,15 @@ def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
             c.target = act.target
 
 
+_OWNER_AFTER = _GENITIVE | {"by", "von", "vom"}     # "calls by the UN", "die Forderung von Trump"
+
+
 def _noun_owner(groups: list[_Group], toks: list[Tok], ti: int, english: bool) -> _Group | None:
     """The named owner of an act noun: a possessive or genitive -s right before it ("seine
     Appelle", "Trumps Vorschlag", "Trump's calls"; one adjective may stand between) or a genitive
-    right after it ("die Appelle der Vereinten Nationen", "die Forderung Washingtons", "the
-    demands of the United States"). Not a demonym ("the European proposal"): it tells where a
-    proposal comes from, not who made it to whom."""
+    or agent right after it ("die Appelle der Vereinten Nationen", "die Forderung Washingtons",
+    "the demands of the United States", "calls by the UN", "die Forderung von Trump"). Not a
+    demonym ("the European proposal"): it tells where a proposal comes from, not who made it to whom."""
     clause = toks[ti].clause
     for g in groups:
         if g.clause != clause or g.adj:
@@ -1355,8 +1358,8 @@ def _noun_owner(groups: list[_Group], toks: list[Tok], ti: int, english: bool) -
         if ti - 2 <= g.last_tok < ti and (g.poss or toks[g.last_tok].low.endswith(("'s", "’s"))
                                           or (not english and toks[g.last_tok].low.endswith("s"))):
             return g
-        if ti < g.first_tok <= ti + 3 and (toks[g.first_tok - 1].low in _GENITIVE or (
-                g.first_tok > ti + 1 and toks[g.first_tok - 2].low in _GENITIVE and not toks[g.first_tok - 1].text[:1].isupper())
+        if ti < g.first_tok <= ti + 3 and (toks[g.first_tok - 1].low in _OWNER_AFTER or (
+                g.first_tok > ti + 1 and toks[g.first_tok - 2].low in _OWNER_AFTER and not toks[g.first_tok - 1].text[:1].isupper())
                 or (g.first_tok == ti + 1 and not g.adj and not english and toks[g.last_tok].low.endswith("s"))):
             return g
     return None
