@@ -356,3 +356,16 @@ def test_correlatives_alternatives_and_asyndeton(lang, text, want, absent):
     got = {e[:3] for e in _events(text, lang)}
     assert want <= got, got
     assert not (absent & got), got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a companion ("along with", "zusammen mit", "gemeinsam mit") acts with the subject
+    ("en", "France and Germany, along with Poland, condemned Iran.",
+     {("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN"), ("ACCUSE", "POL", "IRN")}),
+    ("de", "Frankreich, zusammen mit Deutschland, verurteilte Iran.", {("ACCUSE", "FRA", "IRN"), ("ACCUSE", "DEU", "IRN")}),
+    ("de", "Merz traf sich gemeinsam mit Macron mit Selenskyj in Kiew.", {("CONSULT", "DEU", "UKR"), ("CONSULT", "FRA", "UKR")}),
+    ("en", "Starmer, together with Macron, met Zelensky in London.", {("CONSULT", "GBR", "UKR"), ("CONSULT", "FRA", "UKR")}),
+])
+def test_a_companion_acts_with_the_subject(lang, text, want):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got

@@ -37,7 +37,8 @@ DECAY, FLOOR = 0.5, 30.0        # weight halves per sentence; a subject is forgo
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # clause cuts for binding and subject position: punctuation and coordinating conjunctions
 _CLAUSE_PUNCT = re.compile(r"[,;:()–—]|\s-\s|\s(?:und|aber|oder|doch|and|but|or)\s")
-_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor)\s*"
+_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor"
+                    r"|along with|together with|zusammen mit|gemeinsam mit)\s*"
                     r"(?:(?:der|die|den|dem|des|the)\s+)?$")
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker

@@ -30,7 +30,8 @@ from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
 _CLAUSE = frozenset({",", ";", ":", "–", "—", "(", ")", "-"})
-_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor)"
+_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor"
+                    r"|along with|together with|zusammen mit|gemeinsam mit)"
                     r"\s*(?:(?:die|der|den|dem|des|the)\s+)?"
                     r"(?:[A-ZÄÖÜ][\w-]*\s+)?$")
 # (an article opens an apposition only after a comma: "in Maskat den omanischen Außenminister" is
@@ -416,7 +417,22 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
         last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
         out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective",
                           h.ref == "possessive", h.kind == "collective" or h.kind == "organisation" and h.text in plural))
+    for g in [g for g in out if g.first_tok >= 2]:
+        k = g.first_tok - 1
+        while k > 1 and toks[k].low in _ARTICLES:
+            k -= 1
+        if (toks[k - 1].low, toks[k].low) in _COMITATIVE:
+            # "Merz traf sich gemeinsam mit Macron mit Selenskyj", "met Putin together with Rubio":
+            # the companion acts with the clause's subject
+            subj = next((x for x in out if x is not g and x.clause == g.clause and x.first_tok < k - 1 and not x.adj
+                         and not _right_after_prep(toks, x.first_tok)), None)
+            if subj is not None:
+                subj.actors.extend(a for a in g.actors if a not in subj.actors)
+                out.remove(g)
     return out
+
+
+_COMITATIVE = frozenset({("gemeinsam", "mit"), ("zusammen", "mit"), ("together", "with"), ("along", "with")})
 
 
 def _has(forms_window: list[Tok], words: frozenset[str]) -> bool:
@@ -1881,8 +1897,18 @@ def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
         return True
     # ... and a demonym or attributive country right before it ("American tariffs", "the U.S. tariffs",
     # "new U.S. export controls"): an adjective or a name in modifier position qualifies a noun
-    return any(g.last_tok == ti - 1 and (g.adj or (g.first_tok > 0 and toks[g.first_tok - 1].low in _DETERMINERS))
-               for g in groups)
+    if any(g.last_tok == ti - 1 and (g.adj or (g.first_tok > 0 and toks[g.first_tok - 1].low in _DETERMINERS))
+           for g in groups):
+        return True
+    # ... and the names English uses as adjectives, also with one modifier between ("under U.S.
+    # pressure", "EU sanctions", "US military buildup"); other country names before a noun
+    # are as often its target ("Russia sanctions") and stay unread
+    return not toks[ti].low.endswith(("ed", "ing")) and any(
+        toks[g.last_tok].text in _ATTRIB_NAMES and (g.last_tok == ti - 1 or (
+            g.last_tok == ti - 2 and toks[ti - 1].word and toks[ti - 1].text[:1].islower())) for g in groups)
+
+
+_ATTRIB_NAMES = frozenset({"U.S.", "US", "EU", "UN", "NATO", "UK", "U.N."})
 
 
 def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
