@@ -369,3 +369,24 @@ def test_correlatives_alternatives_and_asyndeton(lang, text, want, absent):
 def test_a_companion_acts_with_the_subject(lang, text, want):
     got = {e[:3] for e in _events(text, lang)}
     assert want <= got, got
+
+
+@pytest.mark.parametrize("text,accusers", [
+    # German "sie" is "she" or "they": the finite verb beside it decides
+    ("Merz und Macron trafen Meloni in Rom. Sie kritisierte danach Russland scharf.", {"ITA"}),
+    ("Merz und Macron trafen Meloni in Rom. Sie kritisierten danach Russland scharf.", {"DEU", "FRA"}),
+    ("Meloni traf Merz und Macron in Rom. Danach kritisierten sie Russland scharf.", {"DEU", "FRA"}),
+    ("Meloni traf Merz und Macron in Rom. Danach kritisierte sie Russland scharf.", {"ITA"}),
+])
+def test_german_sie_agrees_with_its_verb(text, accusers):
+    got = _events(text, "de")
+    assert {e[1] for e in got if e[0] == "ACCUSE"} == accusers, got
+
+
+@pytest.mark.parametrize("text,accusers", [
+    ("Merz and Macron met Meloni in Rome. She later criticised Russia.", {"ITA"}),
+    ("Meloni met Merz and Macron in Rome. They later criticised Russia.", {"DEU", "FRA"}),
+])
+def test_english_she_and_they_agree(text, accusers):
+    got = _events(text, "en")
+    assert {e[1] for e in got if e[0] == "ACCUSE"} == accusers, got

@@ -123,6 +123,8 @@ class Discourse:
             if kind is None:
                 continue
             code = lex.coref[kind][lw]
+            if code == "fp" and kind == "subject":
+                code = _verb_number(low_words, i, sentence, words) or code
             if code == "n" and (i + 1 >= len(words) or low_words[i + 1] in _EXPLETIVE_NEXT):
                 continue            # "it is clear that", "it seems": no referent
             if kind == "possessive" and (i + 1 >= len(words) or sentence[e:words[i + 1][0]].strip()
@@ -251,6 +253,35 @@ def clause_coord(between: str, members: int) -> bool:
     a list of two or more ("France, Germany, and Britain")."""
     m = _COMMA_COORD.match(between)
     return m is not None and (m.group(1) is not None or members < 2)
+
+
+# German finite auxiliaries by number (for "sie": she or they)
+_PLURAL_AUX = frozenset("sind waren haben hatten werden wurden können konnten wollen wollten müssen mussten sollen "
+                        "sollten dürfen durften würden hätten wären".split())
+_SINGULAR_AUX = frozenset("ist war hat hatte wird wurde kann konnte will wollte muss musste soll sollte darf durfte "
+                          "würde hätte wäre".split())
+
+
+def _verb_number(low_words: list[str], i: int, sentence: str, words) -> str | None:
+    """German "sie" is "she" or "they": the finite verb next to it tells which ("sie kritisierte"
+    she, "sie kritisierten" / "kritisierten sie" they). Only a lower-case word right after it or
+    (inverted order) right before it, directly adjacent; None when neither is a verb form."""
+    for j in (i + 1, i - 1):
+        if not 0 <= j < len(words) or not words[j][2][:1].islower():
+            continue
+        between = sentence[words[j][1]:words[i][0]] if j < i else sentence[words[i][1]:words[j][0]]
+        if between.strip():
+            continue              # punctuation between: not the clause's verb
+        w = low_words[j]
+        if w in _PLURAL_AUX:
+            return "p"
+        if w in _SINGULAR_AUX:
+            return "f"
+        if w.endswith(("ten", "ierten")) or (j > i and w.endswith("en") and len(w) > 4):
+            return "p"            # (before "sie", an infinitive-like form may be the preceding clause's verb)
+        if w.endswith(("te", "t")) and len(w) > 3:
+            return "f"
+    return None
 
 
 def _hits(s: int, e: int, text: str, ref: Referent, how: str) -> list[Hit]:
