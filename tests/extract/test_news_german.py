@@ -267,6 +267,10 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("ASSAULT", "ISR", "IRN", "hypothetical")]),
     ("Ob Israel und die Hamas sich auf eine zweite Phase einigen, ist offen.",
      [("AGREE", "ISR", "PSE", "hypothetical")]),
+    # "mit Blick auf" names no partner of a talk
+    ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
+    ("Mit Putin sprach Trump über die Ukraine.",
+     [("CONSULT", "RUS", "USA", "occurred")]),
     # general news sentences with no act of a named actor toward another
     ("Der Konflikt zwischen Serbien und dem Kosovo schwelt seit Jahren.", []),
     ("Seit Beginn der Kämpfe im April 2023 wurden im Sudan Zehntausende Menschen getötet.", []),
