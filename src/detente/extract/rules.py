@@ -134,18 +134,20 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
     a clause, so each trigger takes the arguments of its own conjunct (Huddleston & Pullum 2002,
     ch. 15: clause coordination). Marks the coordinator `subj`, also after a comma (", und die USA
     drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump")."""
-    coords = [i for i, t in enumerate(toks) if i and t.low in _CLAUSE_COORDINATORS]
     cuts = []
-    for i, t in enumerate(toks):
-        if i and t.text in (",", ";") and i + 1 < len(toks) and toks[i + 1].start in actors \
-                and toks[i - 1].word and not any(a <= toks[i - 1].start < b for a, b in spans) \
-                and _own_subject(toks, i + 1, actors, lex, True, True):
-            # asyndetic coordination: "Russia rejected the plan; Ukraine accepted it", "Russland
-            # lehnte ab, Kiew stimmte zu" (a name right after the comma, so no relative pronoun;
-            # not after a name: "Putin, Trump agree to meet" lists the two)
-            t.subj = True
-    for i in coords:
-        t, prev = toks[i], toks[i - 1]
+    n = len(toks)
+    for i in range(1, n):
+        t = toks[i]
+        if t.low not in _CLAUSE_COORDINATORS:
+            if (t.low == "," or t.low == ";") and i + 1 < n and toks[i + 1].start in actors \
+                    and toks[i - 1].word and not any(a <= toks[i - 1].start < b for a, b in spans) \
+                    and _own_subject(toks, i + 1, actors, lex, True, True):
+                # asyndetic coordination: "Russia rejected the plan; Ukraine accepted it", "Russland
+                # lehnte ab, Kiew stimmte zu" (a name right after the comma, so no relative pronoun;
+                # not after a name: "Putin, Trump agree to meet" lists the two)
+                t.subj = True
+            continue
+        prev = toks[i - 1]
         k = i
         while k and toks[k - 1].clause == t.clause:
             k -= 1
@@ -233,6 +235,12 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, 
         if verb:
             return False
     return False
+
+
+@lru_cache(maxsize=8)
+def _ultimatum_pattern(lang: str) -> re.Pattern[str]:
+    """The penalty phrases of `clauses: ultimatum` as one alternation (one search per sentence)."""
+    return re.compile("|".join(re.escape(p) for p in load_lexicon(lang).ultimatum) or r"(?!x)x")
 
 
 _EITHER = frozenset({"entweder", "either"})
@@ -1224,9 +1232,10 @@ def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: 
     a modal of obligation; the demander is its source, else the sentence's first actor that is
     not after a preposition (a possessive "Ihre" included), the addressee the next actor of
     another country. Words: `clauses: ultimatum, message_nouns` in data/lang."""
-    at = min((i for i in (low.find(p) for p in lex.ultimatum) if i > 0), default=-1)
-    if at < 0:
+    m = _ultimatum_pattern(lex.language).search(low)
+    if m is None or m.start() == 0:
         return out
+    at = m.start()
     kept = [c for c in out if c.trigger_start < at]
     pairs = [(c.source, c.target, c.status) for c in kept if c.type == "REQUEST" and c.target is not None]
     before = [t for t in toks if t.end <= at]
@@ -1776,6 +1785,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
 def _in_relative(toks: list[Tok], c: int, kinds: dict[int, str], relative: frozenset[str]) -> bool:
     """Is clause c a relative clause opened by a relative pronoun ("der ...", "who ..."), or a
     subordinate clause opened right inside one without punctuation ("who after his meeting ...")?"""
+    if kinds.get(c) != "rel" and kinds.get(c - 1) != "rel":
+        return False
     first = next((t for t in toks if t.clause == c), None)
     if first is not None and first.word and c > 0 and kinds.get(c) in ("adv", "cond", "comp"):
         c -= 1
