@@ -232,6 +232,18 @@ WIRE = [
     ("North Korean hackers stole millions of dollars from South Korean banks, Seoul's intelligence agency said.",
      [],
      []),
+    ('Moscow condemned new EU sanctions on Russian banks.',
+     [('ACCUSE', 'RUS', 'EU', 'occurred'), ('SANCTION', 'EU', 'RUS', 'occurred')],
+     []),
+    ('Caracas denounced the U.S. naval buildup near its coast.',
+     [('ACCUSE', 'VEN', 'USA', 'occurred'), ('MOBILIZE', 'USA', 'VEN', 'occurred')],
+     []),
+    ("Washington imposed sanctions on Russia's oil giants Rosneft and Lukoil.",
+     [('SANCTION', 'USA', 'RUS', 'occurred')],
+     [('USA', 'sanctions_oil', 'support')]),
+    ('Trump threatened tariffs on countries that buy Venezuelan oil.',
+     [('THREATEN', 'USA', 'VEN', 'occurred')],
+     []),
 ]
 
 
@@ -348,6 +360,12 @@ ANALYSIS = [
     ('It remains to be seen whether Hamas will hand over its weapons, as the plan demands.',
      [],
      []),
+    ("Iran's economy has suffered under U.S. sanctions for years.",
+     [('SANCTION', 'USA', 'IRN', 'occurred')],
+     []),
+    ('Tehran has struggled under U.S. sanctions on its oil exports since 2018.',
+     [('SANCTION', 'USA', 'IRN', 'occurred')],
+     []),
 ]
 
 
@@ -416,6 +434,9 @@ HEADLINES = [
     ('Kosovo, Serbia fail to agree on new border crossings',
      [],
      []),
+    ('India curbs Russian oil imports under U.S. pressure',
+     [('COERCE', 'USA', 'IND', 'occurred'), ('SANCTION', 'IND', 'RUS', 'occurred')],
+     [('IND', 'sanctions_oil', 'support')]),
     ('US to cut tariffs on Indian goods',
      [('CONCEDE', 'USA', 'IND', 'planned')],
      []),

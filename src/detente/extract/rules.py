@@ -1201,9 +1201,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         for src, tgt in pairs:
             # companies stand for their country: sanctions on Rosneft and Lukoil are one event
             key = (etype, src.name, (tgt.country if tgt.kind == "company" else tgt.name) if tgt else None)
-            if key in keys:
+            # ... and the country named with them ("on Rosneft and Lukoil, Russia's two largest oil companies")
+            by_country = (etype, src.name, tgt.country) if tgt is not None and tgt.kind in ("company", "country") else None
+            if key in keys or by_country in keys:
                 continue
             keys.add(key)
+            if by_country is not None:
+                keys.add(by_country)
             out.append(Coded(etype, trig.mode, src, tgt, status, date, loc, sentence[s:e], s))
     if rejected:
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
@@ -1622,7 +1626,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             and ((same_before[-1].adj and not _joint(same_before, toks))
                  or toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s"))
                  or (english and same_before[-1].last_tok == ti - 1 and same_before[-1].first_tok > 0
-                     and toks[same_before[-1].first_tok - 1].low in _DETERMINERS)):
+                     and toks[same_before[-1].first_tok - 1].low in _DETERMINERS)
+                 or (english and _attributive(same_before[-1], toks, ti))):
         # "Beijing criticised Washington's tariffs", "Selenskyj verurteilte den russischen
         # Angriff auf Kiew": the actor (or demonym) right before a noun trigger owns it
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
@@ -1914,12 +1919,20 @@ def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     # ... and the names English uses as adjectives, also with one modifier between ("under U.S.
     # pressure", "EU sanctions", "US military buildup"); other country names before a noun
     # are as often its target ("Russia sanctions") and stay unread
-    return not toks[ti].low.endswith(("ed", "ing")) and any(
-        toks[g.last_tok].text in _ATTRIB_NAMES and (g.last_tok == ti - 1 or (
-            g.last_tok == ti - 2 and toks[ti - 1].word and toks[ti - 1].text[:1].islower())) for g in groups)
+    return not toks[ti].low.endswith(("ed", "ing")) and any(_attributive(g, toks, ti) for g in groups)
 
 
-_ATTRIB_NAMES = frozenset({"U.S.", "US", "EU", "UN", "NATO", "UK", "U.N."})
+_ATTRIB_NAMES = frozenset({"U.S", "US", "EU", "UN", "NATO", "UK", "U.N"})
+
+
+def _attributive(g: _Group, toks: list[Tok], ti: int) -> bool:
+    """Is g a name English uses as an adjective ("U.S.", "EU", "UN", "NATO") right before the noun
+    at ti, with at most one lower-case modifier between ("U.S. sanctions", "the U.S. naval buildup")?"""
+    name = toks[g.last_tok - 1] if toks[g.last_tok].text == "." and g.last_tok > g.first_tok else toks[g.last_tok]
+    if name.text.rstrip(".") not in _ATTRIB_NAMES:      # ("U.S." ends in a token of its own for the period)
+        return False
+    between = [t for t in toks[g.last_tok + 1:ti] if t.text != "."]
+    return len(between) == 0 or (len(between) == 1 and between[0].word and between[0].text[:1].islower())
 
 
 def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
