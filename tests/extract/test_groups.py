@@ -390,3 +390,17 @@ def test_german_sie_agrees_with_its_verb(text, accusers):
 def test_english_she_and_they_agree(text, accusers):
     got = _events(text, "en")
     assert {e[1] for e in got if e[0] == "ACCUSE"} == accusers, got
+
+
+@pytest.mark.parametrize("text,want,absent", [
+    # a fronted possessed object: the actor after the verb is the subject, the owner the target
+    ("Ägypten und Katar vermittelten die Gespräche. Ihren Vorschlag lehnte Israel ab.",
+     {("REJECT", "ISR", "EGY"), ("REJECT", "ISR", "QAT")}, {("REJECT", "EGY", "ISR"), ("REJECT", "QAT", "ISR")}),
+    ("Macron legte einen Friedensplan vor. Seinen Vorschlag wies Moskau sofort zurück.",
+     {("REJECT", "RUS", "FRA")}, {("REJECT", "FRA", "RUS")}),
+    ("Trump drohte mit Zöllen. Seine Drohung kritisierte China scharf.", {("ACCUSE", "CHN", "USA")}, {("ACCUSE", "USA", "CHN")}),
+])
+def test_a_fronted_possessed_object_is_not_the_subject(text, want, absent):
+    got = {e[:3] for e in _events(text, "de")}
+    assert want <= got, got
+    assert not (absent & got), got

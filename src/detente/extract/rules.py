@@ -1680,6 +1680,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # English is subject-verb-object: the second of two coordinated verbs takes a party after
             # it, not the first verb's object ("thanked Germany and urged the United States to ...")
             pool = near_after + [g for g in same_before if g is not src_g]
+    elif same_before and not nominal and not english and all(g.poss for g in same_before) \
+            and (inv := _inverted_subject(groups, toks, ti, clause)) is not None:
+        # "Ihren Vorschlag lehnte Israel ab": a possessed object fronted before the verb (German
+        # verb second); the actor right after the verb is its subject, the owner its target
+        src_g = inv
+        pool = same_before + [g for g in near_after if g is not inv]
     elif same_before:
         src_g = same_before[0]
         pool = near_after
@@ -1796,6 +1802,15 @@ def _in_relative(toks: list[Tok], c: int, kinds: dict[int, str], relative: froze
     if first is not None and first.word and c > 0 and kinds.get(c) in ("adv", "cond", "comp"):
         c -= 1
     return kinds.get(c) == "rel" and next((t.low for t in toks if t.clause == c and t.word), None) in relative
+
+
+def _inverted_subject(groups: list[_Group], toks: list[Tok], ti: int, clause: int) -> _Group | None:
+    """The actor right after a verb (an article between allowed): the subject of a German
+    verb-second clause whose first place holds something else ("Ihren Vorschlag lehnte Israel ab")."""
+    j = ti + 1
+    if j < len(toks) and toks[j].low in _ARTICLES:
+        j += 1
+    return next((g for g in groups if g.first_tok == j and g.clause == clause and not g.poss and not g.adj), None)
 
 
 def _subject_clause(toks: list[Tok], c: int) -> bool:
