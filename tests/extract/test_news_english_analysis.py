@@ -244,6 +244,15 @@ WIRE = [
     ('Trump threatened tariffs on countries that buy Venezuelan oil.',
      [('THREATEN', 'USA', 'VEN', 'occurred')],
      []),
+    ('The Kremlin has insisted that Ukrainian forces leave the whole of Donetsk before any truce.',
+     [('REQUEST', 'RUS', 'UKR', 'occurred')],
+     [('RUS', 'ceasefire_first', 'oppose'), ('RUS', 'donetsk_withdrawal', 'support')]),
+    ('Britain and France have said they are ready to lead a reassurance force in Ukraine once the fighting stops.',
+     [],
+     [('FRA', 'security_guarantees', 'support'), ('GBR', 'security_guarantees', 'support')]),
+    ('"We will not give the occupier our land," Zelensky told reporters in Kyiv.',
+     [],
+     []),
 ]
 
 
