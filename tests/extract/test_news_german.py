@@ -267,6 +267,14 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("ASSAULT", "ISR", "IRN", "hypothetical")]),
     ("Ob Israel und die Hamas sich auf eine zweite Phase einigen, ist offen.",
      [("AGREE", "ISR", "PSE", "hypothetical")]),
+    # what a request asks for is its content, not an act of its own
+    ("Ägypten und Katar drängen Israel und die Hamas zu einer Einigung.",
+     [("REQUEST", "EGY", "ISR", "occurred"), ("REQUEST", "EGY", "PSE", "occurred"),
+      ("REQUEST", "QAT", "ISR", "occurred"), ("REQUEST", "QAT", "PSE", "occurred")]),
+    ("Die EU pocht auf einen Rückzug der russischen Truppen aus der Ukraine.",
+     [("REQUEST", "EU", "RUS", "occurred")]),
+    # a failure stated in an adverbial clause governs the infinitive after it (Karttunen 1971)
+    ("Trump scheiterte im Sommer, als es ihm nicht gelang, sich mit Xi auf ein Handelsabkommen zu einigen.", []),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",

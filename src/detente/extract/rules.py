@@ -602,7 +602,10 @@ def _failed(toks: list[Tok], ti: int, clause: int, inf_clauses: set[int], kinds:
     implicative verbs entail that their content did not happen (Karttunen 1971)."""
     if clause in inf_clauses:
         gov = _governor(toks, clause, kinds)
-        window = [t for t in toks if t.clause == gov] if gov is not None else []
+        # (an infinitive right after an adverbial or relative clause depends on it: "als es ihm
+        # nicht gelang, sich mit X zu einigen"; _governor skips such clauses)
+        window = [t for t in toks if t.clause == gov or (t.clause == clause - 1 and kinds.get(clause - 1) in ("adv", "rel"))] \
+            if gov is not None else []
     elif ti > 0 and toks[ti - 1].low in ("zu", "to") or lex.language == "en":
         window = [t for t in toks[:ti] if t.clause == clause]
     else:
@@ -1076,6 +1079,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if tok.text[:1].isupper() and _means_of(toks, ti, found, etype):
             continue      # "drohten den Huthis mit Vergeltung": the threat's content, not a threat of its own
+        if etype in _DEMANDABLE and tok.text[:1].isupper() and _demanded(toks, ti, found):
+            continue      # "drängte auf greifbare Vereinbarungen", "drängten X zu einer Einigung": what is demanded
         if etype == "THREATEN" and tok.text[:1].islower() and any(t.low == "es" for t in toks[max(0, ti - 1):ti + 2]):
             continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
@@ -1336,6 +1341,26 @@ def _means_of(toks: list[Tok], ti: int, found, etype: str) -> bool:
     if k <= 0 or toks[k].low not in _MEANS_PREPS:
         return False
     return any(j < k and t2.type == etype and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
+               for j, t2, _, _ in found)
+
+
+_DEMAND_PREPS = frozenset({"auf", "zu", "zur", "zum"})
+# acts a demand asks the other side to perform (RETREAT and CONCEDE are suppressed by REQUEST in the
+# lexicon; a call to resistance, "zum Widerstand gegen X", stays the caller's own REJECT)
+_DEMANDABLE = frozenset({"AGREE", "COOPERATE"})
+
+
+def _demanded(toks: list[Tok], ti: int, found) -> bool:
+    """Is the (German) act noun at ti what a request verb of its clause asks for ("drängte auf
+    greifbare Vereinbarungen", "pocht auf einen Abzug", "drängten Israel und die Hamas zu einer
+    Einigung"; articles and adjectives between the preposition and the noun)? Then it is the
+    REQUEST's content, not an act of its own (as a withdrawal demanded is REQUEST, not RETREAT)."""
+    k = ti - 1
+    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _DEMAND_PREPS:
+        k -= 1
+    if k <= 0 or toks[k].low not in _DEMAND_PREPS:
+        return False
+    return any(t2.type == "REQUEST" and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
                for j, t2, _, _ in found)
 
 
