@@ -273,6 +273,9 @@ def _events(sentence: str, lang: str = "de") -> set:
       ("REQUEST", "QAT", "ISR", "occurred"), ("REQUEST", "QAT", "PSE", "occurred")]),
     ("Die EU pocht auf einen Rückzug der russischen Truppen aus der Ukraine.",
      [("REQUEST", "EU", "RUS", "occurred")]),
+    ("Die Ukraine braucht von Europa mehr Luftabwehr.",
+     [("REQUEST", "UKR", "EU", "occurred")]),
+    ("Kiew braucht dringend mehr Munition.", []),
     # a failure stated in an adverbial clause governs the infinitive after it (Karttunen 1971)
     ("Trump scheiterte im Sommer, als es ihm nicht gelang, sich mit Xi auf ein Handelsabkommen zu einigen.", []),
     # "mit Blick auf" names no partner of a talk
