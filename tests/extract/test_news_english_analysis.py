@@ -253,6 +253,15 @@ WIRE = [
     ('"We will not give the occupier our land," Zelensky told reporters in Kyiv.',
      [],
      []),
+    ('KHARTOUM, Nov 2 (Reuters) - The RSF shelled a market in Omdurman on Sunday, killing at least 20 people.',
+     [('ASSAULT', 'SDN', 'SDN', 'occurred')],
+     []),
+    ("GAZA CITY, Gaza Strip (AP) - Israel and Hamas exchanged accusations on Monday over the stalled return of hostages' remains.",
+     [('ACCUSE', 'ISR', 'PSE', 'occurred'), ('ACCUSE', 'PSE', 'ISR', 'occurred')],
+     []),
+    ('Egypt, Qatar and Turkey, which helped negotiate the deal, have sent teams to Gaza to help locate the remains.',
+     [],
+     []),
 ]
 
 
