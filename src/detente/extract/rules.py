@@ -913,6 +913,17 @@ _REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|say|told \w+|reporte
 _PAREN_REPORTER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|say|believe|believes|think|thinks|fear|fears|argue|argues|noted|told \w+)\s*,")
 
 
+# an English dateline: "KYIV, Oct 22 (Reuters) -", "DEIR AL-BALAH, Gaza Strip (AP) -"
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,[^()\n–—-]{1,40}?)?"
+                       r"(?:\s*\((?:AP|Reuters|AFP|dpa|Bloomberg|ANI|PTI|Xinhua|UPI|CNN|BBC)\))?\s*[-–—]{1,2}\s+")
+
+
+def _helped(clause_toks: list[Tok], s: int) -> bool:
+    """Does the clause say its subject helped others reach the act ("helped negotiate/broker the deal")?"""
+    return any(t.low in ("help", "helps", "helped", "helping") and t.start < s for t in clause_toks) \
+        and any(t.low.startswith(("negotiat", "broker", "mediat", "secur")) for t in clause_toks)
+
+
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
                   discourse: coref.Discourse | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
     """Mentions (named and resolved by coreference) and events of one sentence.
@@ -928,6 +939,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     linked = [h for h in hits if h.actor is not None]
     if lex.navigation and _navigation(_lower(sentence[:60]), lex.navigation):
         return hits, []     # "Weitere Informationen – ...", "Read more: ...": a pointer to another article
+    dateline = _DATELINE.match(sentence) if lex.language == "en" else None
+    if dateline and any(h.start >= dateline.end() for h in linked):
+        # "DEIR AL-BALAH, Gaza Strip (AP) - Hamas handed over ...": where the report was filed
+        linked = [h for h in linked if h.start >= dateline.end()]
     opener = _attribution(sentence)
     if opener and any(h.start >= opener for h in linked):
         # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
@@ -1007,7 +1022,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     groups = _groups(linked, sentence, toks)
     kinds = clause_kinds(toks, lex)
     inf_clauses = {c for c, k in kinds.items() if k == "comp" and _infinitive(_clause_words(toks, c), lex)}
-    places = [h for h in hits if h.kind == "place" and not (tail and h.start >= tail.start())]
+    places = [h for h in hits if h.kind == "place" and not (tail and h.start >= tail.start())
+              and not (dateline and h.start < dateline.end())]
     # (", diplomats in Vienna believe.": where the reporters sit is not where the act happens)
     # places with a country, as candidate targets after the trigger ("attack on a hospital in Kyiv")
     place_groups = [_Group([p.host], p.start, p.end, i, toks[i].clause, i, False)
@@ -1075,6 +1091,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
             continue
+        if lex.language == "en" and etype in _MUTUAL and _helped(clause_toks, s) \
+                and not any(t.low == "between" for t in toks[ti + 1:ti + 4]):
+            continue      # "Egypt and Qatar, which helped negotiate the deal": mediators, not parties
         if trig.veto and _has(clause_toks, trig.veto):
             continue
         if tok.text[:1].isupper() and _means_of(toks, ti, found, etype):
@@ -1811,7 +1830,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if tgt_g is not None and not mutual:
             return _pairs(src_g.actors, tgt_g.actors)
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
-        tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)), None)
+        tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)
+                      and not (english and not {a.country for a in g.actors} - src_countries)), None)
         if tgt_g is None:
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
