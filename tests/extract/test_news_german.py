@@ -278,6 +278,10 @@ def _events(sentence: str, lang: str = "de") -> set:
     ("Kiew braucht dringend mehr Munition.", []),
     # a failure stated in an adverbial clause governs the infinitive after it (Karttunen 1971)
     ("Trump scheiterte im Sommer, als es ihm nicht gelang, sich mit Xi auf ein Handelsabkommen zu einigen.", []),
+    # an elision hyphen ("Staats- und Regierungschefs") is no clause break: the welcomed initiative
+    # stays the object of the welcome, not a request of its own
+    ("Die europäischen Staats- und Regierungschefs begrüßten die Initiative Trumps.",
+     [("SUPPORT", "EU", "USA", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",

@@ -107,7 +107,9 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
     raw = list(_TOKEN.finditer(sentence))
     for m in raw:
         t = m.group()
-        if t in _CLAUSE:
+        if t in _CLAUSE and not (t == "-" and toks and toks[-1].end == m.start() and toks[-1].word):
+            # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
+            # "Öl- und Gasexporte": no clause break)
             clause += 1
             toks.append(Tok(m.start(), m.end(), t, t, (t,), clause, False))
             continue
