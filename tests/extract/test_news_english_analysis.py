@@ -262,6 +262,9 @@ WIRE = [
     ('Egypt, Qatar and Turkey, which helped negotiate the deal, have sent teams to Gaza to help locate the remains.',
      [],
      []),
+    ('Trump said he would not deploy U.S. troops to Ukraine.',
+     [],
+     [('USA', 'security_guarantees', 'oppose')]),
 ]
 
 
@@ -383,6 +386,21 @@ ANALYSIS = [
      []),
     ('Tehran has struggled under U.S. sanctions on its oil exports since 2018.',
      [('SANCTION', 'USA', 'IRN', 'occurred')],
+     []),
+    ('Had Sergei Lavrov shown a little more flexibility in his call with Marco Rubio, the two presidents might well have met.',
+     [('CONSULT', 'RUS', 'USA', 'occurred')],
+     []),
+    ("Europe's leaders have drafted their own plan for a ceasefire along the current line of contact.",
+     [],
+     [('EU', 'ceasefire_first', 'support')]),
+    ('Trump has made clear that he will not put American troops on the ground.',
+     [],
+     [('USA', 'security_guarantees', 'oppose')]),
+    ('It is tempting to read the collapse of the Budapest summit as a victory for Kyiv.',
+     [],
+     []),
+    ('So what should Europe do? It should stop waiting for Washington.',
+     [],
      []),
 ]
 
