@@ -282,6 +282,9 @@ def _events(sentence: str, lang: str = "de") -> set:
     # stays the object of the welcome, not a request of its own
     ("Die europäischen Staats- und Regierungschefs begrüßten die Initiative Trumps.",
      [("SUPPORT", "EU", "USA", "occurred")]),
+    # a verb-final "mit X ... gesprochen" does not reach back across a subordinate clause
+    ("Macron telefonierte am Abend erneut mit Selenskyj, nachdem er am Morgen mit Trump gesprochen hatte.",
+     [("CONSULT", "FRA", "UKR", "occurred"), ("CONSULT", "FRA", "USA", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
@@ -330,3 +333,11 @@ def test_closing_speaker_english():
     """", warned Merz.": the speaker after the verb is the source (its type is the English lexicon's)."""
     got = _events("Russia is preparing an attack on Poland, warned Merz.", "en")
     assert {(e[1], e[2]) for e in got} == {("RUS", "POL"), ("DEU", "RUS")}
+
+
+def test_talk_partner_across_appositions():
+    """Appositions set off by commas stay inside "mit X ... spricht" (the status of a "wenn"
+    clause is the status rules' business)."""
+    got = _events("Wie es weitergeht, wird klar, wenn der US-Außenminister, Marco Rubio, mit seinem "
+                  "russischen Kollegen, Sergej Lawrow, spricht.")
+    assert {e[:3] for e in got} == {("CONSULT", "USA", "RUS")}
