@@ -861,12 +861,25 @@ def _navigation(head: str, openers: tuple[str, ...]) -> bool:
     return False
 
 
+def _reduced_relative(toks: list[Tok], ti: int) -> bool:
+    """"a missile launched from Yemen": a participle right after a common noun, not a finite verb
+    after its subject or an auxiliary; the party after "from" is its agent."""
+    prev = toks[ti - 1] if ti > 0 else None
+    return toks[ti].low.endswith("ed") and prev is not None and prev.word and prev.text[:1].islower() \
+        and prev.low not in _PASSIVE_AUX and prev.low not in ("had", "has", "have", "is", "are", "be", "it", "they", "he", "she")
+
+
+# an English headline or quote opening with its speaker and a colon ("Trump: Putin 'not ready' ...")
+_COLON_SPEAKER = re.compile(r"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}:\s")
+
+
 def _attribution(sentence: str) -> int:
     """End of an opening attribution phrase, or 0. English: up to the first comma; German
     (verb second, often no comma): articles, adjectives and nouns up to the finite verb."""
     m = _ATTRIB.match(sentence)
     if not m:
-        return 0
+        c = _COLON_SPEAKER.match(sentence)
+        return c.end() if c else 0
     if "according" in m.group().lower():
         c = sentence.find(",", m.end())
         return c + 1 if 0 < c - m.end() <= 80 else 0
@@ -1186,7 +1199,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
             # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb
             pairs = _received(groups, toks, tok.clause) or pairs
-        elif lex.language == "en" and etype not in _MUTUAL and etype != "RETREAT" and (nominal or not tok.low.endswith(("ed", "ing"))) \
+        elif lex.language == "en" and etype not in _MUTUAL and etype != "RETREAT" and (nominal or not tok.low.endswith(("ed", "ing")) or _reduced_relative(toks, ti)) \
                 and ti + 1 < len(toks) and toks[ti + 1].low == "from":
             # "after pressure from the United States", "threats from Pyongyang": the party after
             # "from" is the act noun's agent, the clause's other party (else the sentence's first) its target
@@ -1721,11 +1734,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         src_g = same_before[0] if owner else \
             next((g for g in same_before if not _right_after_prep(toks, g.first_tok)), same_before[0])
         pool = [g for g in same_before if g is not src_g] + near_after
-        if english and not nominal and ti > 0 and toks[ti - 1].low in ("and", "but") \
-                and any(g.clause == clause and g.start >= e for g in near_after):
+        if english and not nominal and ti > 0 and toks[ti - 1].low in ("and", "but"):
             # English is subject-verb-object: the second of two coordinated verbs takes a party after
-            # it, not the first verb's object ("thanked Germany and urged the United States to ...")
-            pool = near_after + [g for g in same_before if g is not src_g]
+            # it, never the first verb's object ("thanked Germany and urged the United States to ...",
+            # "spoke with Zelensky and called for a peaceful resolution")
+            pool = near_after
     elif same_before and not nominal and not english and all(g.poss for g in same_before) \
             and (inv := _inverted_subject(groups, toks, ti, clause)) is not None:
         # "Ihren Vorschlag lehnte Israel ab": a possessed object fronted before the verb (German
