@@ -404,3 +404,24 @@ def test_a_fronted_possessed_object_is_not_the_subject(text, want, absent):
     got = {e[:3] for e in _events(text, "de")}
     assert want <= got, got
     assert not (absent & got), got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Merz sagte, Russland müsse der Waffenruhe zustimmen, sonst werde es neue Sanktionen geben.",
+     {("REQUEST", "DEU", "RUS", "occurred"), ("THREATEN", "DEU", "RUS", "occurred")}),
+    ("de", "Die EU forderte Serbien auf, das Kosovo anzuerkennen, andernfalls würden die Beitrittsgespräche ausgesetzt.",
+     {("REQUEST", "EU", "SRB", "occurred"), ("THREATEN", "EU", "SRB", "occurred")}),
+    ("en", "Trump told Hamas to release the hostages or else face severe consequences.",
+     {("REQUEST", "USA", "PSE", "occurred"), ("THREATEN", "USA", "PSE", "occurred")}),
+    # a cancellation named in the penalty is threatened, not done
+    ("en", "The EU warned Belgrade to recognise Kosovo, otherwise accession talks would be suspended.",
+     {("REQUEST", "EU", "SRB", "occurred"), ("THREATEN", "EU", "SRB", "occurred")}),
+    # a deadline to act is a demand
+    ("en", "Washington gave Tehran two weeks to accept the deal or face military strikes.",
+     {("REQUEST", "USA", "IRN", "occurred"), ("THREATEN", "USA", "IRN", "occurred")}),
+    ("de", "Washington gab Teheran zwei Wochen Zeit, dem Abkommen zuzustimmen, sonst drohten Militärschläge.",
+     {("REQUEST", "USA", "IRN", "occurred"), ("THREATEN", "USA", "IRN", "occurred")}),
+])
+def test_ultimatum_variants(lang, text, want):
+    got = _events(text, lang)
+    assert want <= got, got

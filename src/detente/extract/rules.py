@@ -1280,10 +1280,17 @@ def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: 
         return out
     at = m.start()
     kept = [c for c in out if c.trigger_start < at]
+    cues = lex.status_words.get("cancelled", frozenset()) | lex.status_words.get("denied", frozenset())
+    penalty_only = not any(f in cues for t in toks if t.end <= at for f in _cue(t))
+    if penalty_only:
+        # a cancellation in the penalty ("otherwise talks would be suspended") is threatened, not done
+        kept = [replace(c, status="occurred") if c.status in ("cancelled", "denied") else c for c in kept]
     pairs = [(c.source, c.target, c.status) for c in kept if c.type == "REQUEST" and c.target is not None]
     before = [t for t in toks if t.end <= at]
-    if not pairs and any(t.low in lex.message_nouns or t.low in lex.deontic or (t.low == "to" and i > 0 and any(
-            h.end == before[i - 1].end for h in hits)) for i, t in enumerate(before)):
+    if not pairs and any(t.low in lex.message_nouns or t.low in lex.deontic or t.low in ("to", "zu")
+                         or lex.particles and _zu_infix(lex.language).match(t.low) is not None for t in before):
+        # (a demand: a message noun, a modal of obligation or an infinitive to be done: "gave Tehran
+        # two weeks to accept ... or face", "Zeit, dem Abkommen zuzustimmen, sonst ...")
         actors = [h for h in hits if h.actor is not None and h.kind not in ("place", "adjective") and h.end <= at]
         starts = sorted({h.start for h in actors})
         src = next((st for st in starts if not _right_after_prep(toks, _tok_index(toks, st))), None)
@@ -1293,6 +1300,8 @@ def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: 
             tgt = next((st for st in starts if st > src and {h.actor.country for h in actors if h.start == st} - countries), None)
             if tgt is not None:
                 status = _status(lex, toks, toks[_tok_index(toks, src)].clause, low, sentence, -1, kinds)
+                if penalty_only and status in ("cancelled", "denied"):
+                    status = "occurred"
                 pairs = [(a, b, status) for a in srcs for b in {h.actor for h in actors if h.start == tgt}
                          if a.country != b.country]
                 kept += [Coded("REQUEST", None, a, b, st, date_mod.event_date(whens, False, on), None,
