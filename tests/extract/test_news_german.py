@@ -285,6 +285,12 @@ def _events(sentence: str, lang: str = "de") -> set:
     # a verb-final "mit X ... gesprochen" does not reach back across a subordinate clause
     ("Macron telefonierte am Abend erneut mit Selenskyj, nachdem er am Morgen mit Trump gesprochen hatte.",
      [("CONSULT", "FRA", "UKR", "occurred"), ("CONSULT", "FRA", "USA", "occurred")]),
+    # a sentence-opening noun phrase that names no actor is the subject: the actor after the verb is its object
+    ("Die Islamische Entwicklungsbank forderte Israel zum Rückzug aus dem Gazastreifen auf.", []),
+    ("Die Arabische Liga forderte Israel zum Rückzug aus dem Gazastreifen auf.",
+     [("REQUEST", "LAS", "ISR", "occurred")]),
+    ("Der Kreml forderte die Ukraine zum Rückzug aus dem Donbass auf.",
+     [("REQUEST", "RUS", "UKR", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",

@@ -1187,6 +1187,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # "suspended the treaty after the attack in Pahalgam": an act noun naming a time, with no
             # party of its own; "killed a commander in a drone strike": the manner of the act just coded
             continue
+        if not nominal and lex.language == "de" and _unnamed_subject(toks, ti, groups):
+            continue      # "Die Arabische Liga forderte Israel ... auf" with the League unknown: Israel is the object
         closing = None if nominal else _closing_speaker(groups, toks, ti, kinds)
         if closing is not None and not closing:
             continue      # "..., warnen Diplomaten.": the one who warns is not named
@@ -1317,6 +1319,22 @@ def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: 
             kept.append(Coded("THREATEN", None, a, b, st, date_mod.event_date(whens, False, on), None,
                               sentence[at:at + 1], at))
     return kept
+
+
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "das"})
+
+
+def _unnamed_subject(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
+    """Does a German sentence open with a noun phrase that names no actor ("Die Zeitung", "Der
+    Bericht", an organisation missing from the gazetteer) right before the verb trigger at ti
+    (verb second)? Then that phrase is the subject and an actor after the verb is its object:
+    the act has no named source."""
+    if ti < 2 or ti > 6 or toks[0].low not in _NOMINATIVE_ARTICLES or not toks[1].text[:1].isupper():
+        return False
+    if any(g.first_tok < ti for g in groups):
+        return False
+    # the phrase: capitalised nouns and lower-case adjectives only, no verb or comma before the trigger
+    return all(t.word and (t.text[:1].isupper() or t.low.endswith(("e", "en", "er", "es", "em"))) for t in toks[1:ti])
 
 
 def _closing_speaker(groups: list[_Group], toks: list[Tok], ti: int, kinds: dict[int, str]):
