@@ -291,6 +291,9 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("REQUEST", "LAS", "ISR", "occurred")]),
     ("Der Kreml forderte die Ukraine zum Rückzug aus dem Donbass auf.",
      [("REQUEST", "RUS", "UKR", "occurred")]),
+    ("Trump legte Putin einen Friedensplan vor.",
+     [("REQUEST", "USA", "RUS", "occurred")]),
+    ("Die Ukraine legte Beweise für russische Kriegsverbrechen vor.", []),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
