@@ -304,6 +304,15 @@ WIRE = [
     ('Kyiv and Moscow swapped 185 prisoners each, with mediation from the United Arab Emirates.',
      [('COOPERATE', 'UKR', 'RUS', 'occurred')],
      []),
+    ('Merz said Europe would keep up the pressure on Moscow and called for new sanctions on Russian oil.',
+     [('COERCE', 'EU', 'RUS', 'planned'), ('REQUEST', 'DEU', 'RUS', 'occurred')],
+     [('DEU', 'sanctions_oil', 'support')]),
+    ('Trump said Putin would agree to a deal and praised the Russian leader.',
+     [('AGREE', 'RUS', 'USA', 'planned'), ('SUPPORT', 'USA', 'RUS', 'occurred')],
+     []),
+    ('Putin said Russia would respond and warned Washington against sending Tomahawks.',
+     [('THREATEN', 'RUS', 'USA', 'occurred')],
+     [('RUS', 'long_range_weapons', 'oppose')]),
 ]
 
 

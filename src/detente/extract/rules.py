@@ -861,6 +861,18 @@ def _navigation(head: str, openers: tuple[str, ...]) -> bool:
     return False
 
 
+def _matrix_conjunct(toks: list[Tok], ti: int, groups: list[_Group], speech: frozenset[str]):
+    """The subject of the verb of saying when the past verb at ti follows "and" after a reported
+    clause under a modal ("Merz said Europe would keep up the pressure and called for ..."): a past
+    verb cannot follow "would", so it is coordinated with the verb of saying, not the reported one."""
+    if ti < 3 or toks[ti - 1].low != "and" or not toks[ti].low.endswith("ed"):
+        return None
+    sv = next((j for j in range(ti - 2, -1, -1) if toks[j].low in speech), None)
+    if sv is None or not any(t.low in ("would", "will", "could", "might", "can", "should") for t in toks[sv + 1:ti]):
+        return None
+    return next((g for g in reversed(groups) if g.last_tok < sv and not g.adj), None)
+
+
 def _reduced_relative(toks: list[Tok], ti: int) -> bool:
     """"a missile launched from Yemen": a participle right after a common noun, not a finite verb
     after its subject or an auxiliary; the party after "from" is its agent."""
@@ -1235,6 +1247,16 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 pairs = [(a, b) for a in srcs for b in srcs if a.country != b.country]
             else:
                 pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
+        subj = _matrix_conjunct(toks, ti, groups, lex.speech_verbs) if lex.language == "en" and not nominal else None
+        if subj is not None:
+            # "Merz said Europe would keep up the pressure and called for new sanctions": a past verb
+            # cannot follow "would", so it is the speaker's own second act, which occurred
+            own = {a.country for a in subj.actors}
+            obj = next((g for g in groups if g.first_tok > ti and g.clause == tok.clause
+                        and {a.country for a in g.actors} - own), None)
+            pairs = _pairs(subj.actors, obj.actors) if obj is not None else [(a, None) for a in subj.actors]
+            if status in ("planned", "hypothetical"):
+                status = "occurred"
         if lex.language == "en" and not nominal and any(b is not None for _, b in pairs):
             pairs = _own_objects(pairs, found, groups, toks, ti)
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
