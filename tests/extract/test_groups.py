@@ -47,6 +47,9 @@ def _events(text: str, lang: str) -> set[tuple[str, str, str | None, str]]:
      {("ASSAULT", "RUS", "UKR", "occurred"), ("ASSAULT", "UKR", "RUS", "occurred")}, set()),
     ("en", "Israel struck targets in Lebanon and Hezbollah fired rockets at Israel.",
      {("ASSAULT", "ISR", "LBN", "occurred"), ("ASSAULT", "LBN", "ISR", "occurred")}, set()),
+    # after "with", only a verb of saying shows a new subject ("talks with Iran and the US resumed" is one group)
+    ("en", "Trump spoke with Putin and Zelensky said he would not give up territory.",
+     {("CONSULT", "USA", "RUS", "occurred")}, {("CONSULT", "USA", "UKR", "occurred")}),
     # a place is never coordinated with a person
     ("en", "Trump met Putin in Alaska and Zelensky visited Washington a week later.",
      {("CONSULT", "USA", "RUS", "occurred"), ("CONSULT", "UKR", "USA", "occurred")}, set()),

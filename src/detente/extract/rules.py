@@ -176,8 +176,8 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
                     k0 -= 1
                 verb = toks[k0 - 1] if k0 else None
                 if verb is None or not verb.word or not verb.text[:1].islower() or verb.low in _CLAUSE_COORDINATORS \
-                        or verb.low in _BETWEEN or verb.low in ("mit", "with"):
-                    continue
+                        or verb.low in _BETWEEN or verb.low in ("mit", "with") and not _says(toks, i + 1, actors, lex):
+                    continue      # ("talks with Iran and the US resumed"; but "spoke with Putin and Zelensky said")
                 after_object = True
         if not _own_subject(toks, i + 1, actors, lex, after_object):
             continue
@@ -191,6 +191,17 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
                 shift += 1
                 nxt += 1
             t.clause += shift
+
+
+def _says(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon) -> bool:
+    """Is the actor at token j (after an optional article) followed at once by a verb of saying?"""
+    if j < len(toks) and toks[j].low in _SUBJECT_DETS:
+        j += 1
+    if j >= len(toks) or toks[j].start not in actors:
+        return False
+    end = actors[toks[j].start]
+    k = next((m for m in range(j, len(toks)) if toks[m].start >= end), len(toks))
+    return k < len(toks) and toks[k].low in lex.speech_verbs
 
 
 def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, adjacent: bool = False,
