@@ -294,6 +294,16 @@ def _events(sentence: str, lang: str = "de") -> set:
     ("Trump legte Putin einen Friedensplan vor.",
      [("REQUEST", "USA", "RUS", "occurred")]),
     ("Die Ukraine legte Beweise für russische Kriegsverbrechen vor.", []),
+    ("China verhängte Exportbeschränkungen für seltene Erden gegen die USA.",
+     [("SANCTION", "CHN", "USA", "occurred")]),
+    # releasing prisoners or hostages is a concession (GUIDELINES: prisoner exchanges -> COOPERATE / CONCEDE)
+    ("Israel entließ im Gegenzug 90 palästinensische Häftlinge.",
+     [("CONCEDE", "ISR", "PSE", "occurred")]),
+    ("Die Hamas ließ drei israelische Geiseln frei.",
+     [("CONCEDE", "PSE", "ISR", "occurred")]),
+    ("Trump entließ seinen Sicherheitsberater.", []),
+    ("Die Türkei und Syrien nahmen ihre diplomatischen Beziehungen wieder auf.",
+     [("COOPERATE", "TUR", "SYR", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
