@@ -304,6 +304,13 @@ def _events(sentence: str, lang: str = "de") -> set:
     ("Trump entließ seinen Sicherheitsberater.", []),
     ("Die Türkei und Syrien nahmen ihre diplomatischen Beziehungen wieder auf.",
      [("COOPERATE", "TUR", "SYR", "occurred")]),
+    # refusing another's act targets its owner, not the act's own target
+    ("Ungarn blockierte erneut neue EU-Sanktionen gegen Russland.",
+     [("REJECT", "HUN", "EU", "occurred")]),
+    ("Ungarn blockierte die Sanktionen der EU gegen Russland.",
+     [("REJECT", "HUN", "EU", "occurred")]),
+    ("Selenskyj verurteilte den russischen Angriff auf Kiew.",
+     [("ACCUSE", "UKR", "RUS", "occurred"), ("ASSAULT", "RUS", "UKR", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",

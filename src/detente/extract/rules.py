@@ -1286,6 +1286,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if rejected:
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
+    _owned_objects(out, found, groups, toks, lex.language == "en")
     _content_targets(out, groups, toks)
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
@@ -1473,6 +1474,29 @@ def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) ->
                     and any(a.country != c.source.country for a in g.actors)), None)
         if tgt is not None:
             c.target = next(a for a in tgt.actors if a.country != c.source.country)
+
+
+def _owned_objects(out: list[Coded], found, groups: list[_Group], toks: list[Tok], english: bool) -> None:
+    """A refusal, condemnation or endorsement of another act takes that act's owner as its target
+    ("Ungarn blockierte neue EU-Sanktionen gegen Russland": Hungary against the EU, not Russia;
+    "lehnte die Vorschläge Washingtons für Kiew ab"): the owner is named in the act noun itself
+    (a compound "EU-Sanktionen"), by a possessive or genitive, or by a demonym before it."""
+    for c in out:
+        if c.type not in _ACT_ON_ACTS or not c.trigger[:1].islower():
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        clause = toks[ti].clause if ti < len(toks) else -1
+        j = next((j for j, t2, _, _ in found if j > ti and toks[j].clause == clause and toks[j].text[:1].isupper()
+                  and t2.type not in _ACT_ON_ACTS), None)
+        if j is None or english:
+            continue
+        owner = next((g for g in groups if g.first_tok == j), None) or _noun_owner(groups, toks, j, english) \
+            or next((g for g in groups if g.adj and j - 2 <= g.last_tok < j), None)
+        if owner is None:
+            continue
+        other = next((a for a in owner.actors if a.country != c.source.country), None)
+        if other is not None:
+            c.target = other
 
 
 def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
