@@ -428,3 +428,22 @@ def test_a_fronted_possessed_object_is_not_the_subject(text, want, absent):
 def test_ultimatum_variants(lang, text, want):
     got = _events(text, lang)
     assert want <= got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # people of a capital opening the sentence stand for its state
+    ("en", "Officials in Kyiv and Moscow accused each other of shelling the plant.",
+     {("ACCUSE", "UKR", "RUS"), ("ACCUSE", "RUS", "UKR")}),
+    ("de", "Beamte in Kiew und Moskau warfen sich gegenseitig vor, das Kraftwerk beschossen zu haben.",
+     {("ACCUSE", "UKR", "RUS"), ("ACCUSE", "RUS", "UKR")}),
+    # coordinated demonyms with an article each share the noun after the last
+    ("de", "Die russische und die ukrainische Delegation trafen sich in Istanbul.", {("CONSULT", "RUS", "UKR")}),
+])
+def test_people_of_capitals_and_coordinated_delegations(lang, text, want):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+
+
+def test_a_visit_of_politicians_in_a_capital_is_a_place():
+    got = {e[:3] for e in _events("Der Besuch führender Politiker Frankreichs in Kiew endete mit einer Erklärung.", "de")}
+    assert ("CONSULT", "FRA", "UKR") in got or not got, got

@@ -32,8 +32,10 @@ class Hit:
 
 
 def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
-         gaz: Gazetteer | None = None, actor_nouns: tuple[str, ...] = ()) -> list[Hit]:
-    """All mentions in one sentence, left to right, non-overlapping (roles, then the longest alias)."""
+         gaz: Gazetteer | None = None, actor_nouns: tuple[str, ...] = (), group_nouns: tuple[str, ...] = ()) -> list[Hit]:
+    """All mentions in one sentence, left to right, non-overlapping (roles, then the longest alias).
+    `group_nouns` ("officials", "Beamte"): before "in" + a capital they make it the state ("officials
+    in Kyiv and Moscow"), not a place."""
     gaz = gaz or load_gazetteer()
     hits: list[Hit] = []
     covered: list[tuple[int, int]] = []
@@ -57,7 +59,8 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 continue
             if what == "place":
                 hits.append(Hit(s, e, alias, None, "place", payload, gaz.place_hosts.get(payload)))
-            elif alias in gaz.place_names and _prev_word(sentence, s) in location_preps:
+            elif alias in gaz.place_names and _prev_word(sentence, s) in location_preps \
+                    and not (group_nouns and _people_in(sentence, s, group_nouns)):
                 # "in Kiew", "nach Washington": a place, not the government
                 hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias], payload, capital=True))
             else:
@@ -104,7 +107,19 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
 
 
 _WORD = re.compile(r"\w+")
-_ADJ_COORD = re.compile(r"\s*(?:,\s*)?(?:(?:und|oder|sowie|and|or)\s+|,\s*)")
+_ADJ_COORD = re.compile(r"\s*(?:,\s*)?(?:(?:und|oder|sowie|and|or)\s+|,\s*)(?:(?:der|die|das|den|dem|des|the)\s+)?")
+
+
+def _people_in(sentence: str, i: int, group_nouns: tuple[str, ...]) -> bool:
+    """Does "<group noun> in" open the sentence right before position i ("Officials in Kyiv ...",
+    "Die Beamten in Moskau ...")? Only as the sentence's subject: "ein Besuch der Politiker in Kiew"
+    is a place."""
+    m = _PEOPLE_IN.search(sentence, max(0, i - 40), i)
+    return m is not None and m.end() == i and m.group(1).lower().startswith(group_nouns) \
+        and len(sentence[:m.start(1)].split()) <= 2
+
+
+_PEOPLE_IN = re.compile(r"(\w+)\s+(?:in|im)\s+$")
 
 
 def _prev_word(s: str, i: int) -> str:

@@ -89,7 +89,8 @@ class Lexicon:
     hope: frozenset[str] = frozenset()        # verbs whose infinitive content is a hope, not coded
     finite_aux: frozenset[str] = frozenset()  # auxiliaries: after "und X" they make a clause of its own
     message_nouns: frozenset[str] = frozenset()   # "Botschaft an X", "message to X": an ultimatum's carrier
-    ultimatum: tuple[str, ...] = ()           # "oder es drohen", "or face": the penalty of a demand      # openers of link teasers ("Weitere Informationen", "Read more")
+    ultimatum: tuple[str, ...] = ()           # "oder es drohen", "or face": the penalty of a demand
+    group_nouns: tuple[str, ...] = ()         # "officials in Kyiv": people who stand for the capital's state      # openers of link teasers ("Weitere Informationen", "Read more")
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -160,7 +161,7 @@ def load_lexicon(lang: str) -> Lexicon:
         backshift_verbs=_low(clauses.get("backshift_verbs")),
         speculative=_low(clauses.get("speculative")),
         finite_aux=_low(clauses.get("finite_aux")), message_nouns=_low(clauses.get("message_nouns")),
-        ultimatum=tuple(sorted(_low(clauses.get("ultimatum")))),
+        ultimatum=tuple(sorted(_low(clauses.get("ultimatum")))), group_nouns=tuple(sorted(_low(coref.get("group_nouns")))),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
 

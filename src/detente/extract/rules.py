@@ -178,6 +178,11 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
                 if verb is None or not verb.word or not verb.text[:1].islower() or verb.low in _CLAUSE_COORDINATORS \
                         or verb.low in _BETWEEN or verb.low in ("mit", "with") and not _says(toks, i + 1, actors, lex):
                     continue      # ("talks with Iran and the US resumed"; but "spoke with Putin and Zelensky said")
+                if verb.low in lex.prepositions and not _says(toks, i + 1, actors, lex) and not any(
+                        toks[j].word and toks[j].text[:1].islower() and (toks[j].low in lex.finite_aux or toks[j].low.endswith("ed")
+                                                                         or _match(lex.language, toks[j].forms) is not None)
+                        for j in range(k0) if toks[j].clause == t.clause):
+                    continue      # a phrase with no verb before it belongs to the subject ("Officials in Kyiv and Moscow accused ...")
                 after_object = True
         if not _own_subject(toks, i + 1, actors, lex, after_object):
             continue
@@ -969,7 +974,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     `discourse` holds the actors named before in the article (extract/coref.py); the caller
     feeds it each sentence's mentions afterwards (`discourse.update`)."""
     lex = load_lexicon(lang)
-    hits = actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns)
+    hits = actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns, group_nouns=lex.group_nouns)
     if discourse is not None:
         extra = discourse.resolve(sentence, hits, lex)
         if extra:
