@@ -889,6 +889,12 @@ def _matrix_conjunct(toks: list[Tok], ti: int, groups: list[_Group], speech: fro
     return next((g for g in reversed(groups) if g.last_tok < sv and not g.adj), None)
 
 
+def _participle_clause(toks: list[Tok], c: int) -> bool:
+    """Does clause c open with a past participle (", imposed by Washington last month")?"""
+    first = next((t for t in toks if t.clause == c and t.word), None)
+    return first is not None and first.low.endswith("ed") and first.text[:1].islower()
+
+
 def _reduced_relative(toks: list[Tok], ti: int) -> bool:
     """"a missile launched from Yemen": a participle right after a common noun, not a finite verb
     after its subject or an auxiliary; the party after "from" is its agent."""
@@ -1130,6 +1136,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             in_clause -= {t2.type for j, t2, _, _ in found if j in talk_topics and toks[j].clause == tok.clause}
             earlier = earlier if not earlier & trig.suppressed_by else {
                 t2.type for j, t2, _, _ in found if j < ti and j not in talk_topics}
+        if lex.language == "en" and trig.suppressed_by & earlier and kinds.get(tok.clause) != "cond":
+            # an act in a condition does not suppress the main clause's act ("If Hamas refuses to
+            # disarm, Israel is likely to resume the war": the war is no content of the refusal)
+            earlier = {t2.type for j, t2, _, _ in found if j < ti and not (
+                kinds.get(toks[j].clause) == "cond" and toks[j].clause != tok.clause)}
         if trig.suppressed_by & (earlier | in_clause):
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
@@ -1731,8 +1742,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     # the agent of an act noun in a "durch"/"by" phrase: "die Lieferung von Raketen an Kiew
     # durch Paris", "the attack on Kyiv by Russia"
     if nominal:
-        agent = next((g for g in after if g.clause == clause and g.first_tok <= ti + 12 and not g.poss
-                      and _agent_phrase(toks, g.first_tok)), None)
+        agent = next((g for g in after if (g.clause == clause or (english and g.clause == clause + 1 and _participle_clause(toks, g.clause)))
+                      and g.first_tok <= ti + 12 and not g.poss and _agent_phrase(toks, g.first_tok)), None)
         if agent is not None:
             others = [g for g in gs if g is not agent and g.clause == clause
                       and {a.country for a in g.actors} - {a.country for a in agent.actors}]
