@@ -311,6 +311,11 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("REJECT", "HUN", "EU", "occurred")]),
     ("Selenskyj verurteilte den russischen Angriff auf Kiew.",
      [("ACCUSE", "UKR", "RUS", "occurred"), ("ASSAULT", "RUS", "UKR", "occurred")]),
+    # an accusation with a named owner, rejected: from its owner to the one who rejects it
+    ("Teheran, das die Vorwürfe der IAEA zurückweist, kündigte an, die Inspektoren nicht mehr ins Land zu lassen.",
+     [("ACCUSE", "IAEA", "IRN", "occurred"), ("REJECT", "IRN", "IAEA", "occurred")]),
+    ("Kiew wies russische Vorwürfe zurück.",
+     [("REJECT", "UKR", "RUS", "occurred"), ("ACCUSE", "RUS", "UKR", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",

@@ -1303,6 +1303,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
     _owned_objects(out, found, groups, toks, lex.language == "en")
+    if reject_at:
+        _rejected_acts(out, groups, toks, lex.language == "en")
     _content_targets(out, groups, toks)
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
@@ -1492,6 +1494,25 @@ def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) ->
             c.target = next(a for a in tgt.actors if a.country != c.source.country)
 
 
+def _rejected_acts(out: list[Coded], groups: list[_Group], toks: list[Tok], english: bool) -> None:
+    """An accusation or threat noun with a named owner that is the object of a rejection
+    ("Teheran, das die Vorwürfe der IAEA zurückweist", "wies die Drohungen Washingtons zurück")
+    runs from its owner to the one who rejects it, whatever other party the clause names."""
+    for c in out:
+        if c.type not in ("ACCUSE", "THREATEN") or not c.trigger[:1].isupper():
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        owner = _noun_owner(groups, toks, ti, english) if ti < len(toks) else None
+        if owner is None:
+            continue
+        rej = next((d for d in out if d.type == "REJECT" and _clause_at(toks, d.trigger_start) == toks[ti].clause), None)
+        if rej is None:
+            continue
+        src = next((a for a in owner.actors if a.country != rej.source.country), None)
+        if src is not None:
+            c.source, c.target = src, rej.source
+
+
 def _owned_objects(out: list[Coded], found, groups: list[_Group], toks: list[Tok], english: bool) -> None:
     """A refusal, condemnation or endorsement of another act takes that act's owner as its target
     ("Ungarn blockierte neue EU-Sanktionen gegen Russland": Hungary against the EU, not Russia;
@@ -1544,7 +1565,8 @@ def _noun_owner(groups: list[_Group], toks: list[Tok], ti: int, english: bool) -
         if g.clause != clause or g.adj:
             continue
         if ti - 2 <= g.last_tok < ti and (g.poss or toks[g.last_tok].low.endswith(("'s", "’s"))
-                                          or (not english and toks[g.last_tok].low.endswith("s"))):
+                                          or (not english and toks[g.last_tok].text[:1].isupper()
+                                              and toks[g.last_tok].low.endswith("s"))):
             return g
         if ti < g.first_tok <= ti + 3 and (toks[g.first_tok - 1].low in _OWNER_AFTER or (
                 g.first_tok > ti + 1 and toks[g.first_tok - 2].low in _OWNER_AFTER and not toks[g.first_tok - 1].text[:1].isupper())
