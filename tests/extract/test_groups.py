@@ -447,3 +447,21 @@ def test_people_of_capitals_and_coordinated_delegations(lang, text, want):
 def test_a_visit_of_politicians_in_a_capital_is_a_place():
     got = {e[:3] for e in _events("Der Besuch führender Politiker Frankreichs in Kiew endete mit einer Erklärung.", "de")}
     assert ("CONSULT", "FRA", "UKR") in got or not got, got
+
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    # a plural relative pronoun takes the whole coordinated group before the comma
+    ("de", "Lawrow kritisierte Frankreich und Deutschland, die weitere Waffen an Kiew liefern.",
+     {("AID", "FRA", "UKR"), ("AID", "DEU", "UKR")}, set()),
+    ("en", "Lavrov criticised France and Germany, which keep supplying weapons to Kyiv.",
+     {("AID", "FRA", "UKR"), ("AID", "DEU", "UKR")}, {("AID", "FRA", "DEU"), ("AID", "DEU", "RUS")}),
+    # a one-sided act of a pair aimed at a place: the place's country, not the partner
+    ("en", "France and Germany keep supplying weapons to Kyiv.",
+     {("AID", "FRA", "UKR"), ("AID", "DEU", "UKR")}, {("AID", "FRA", "DEU")}),
+    ("de", "Frankreich und Deutschland liefern weiter Waffen nach Kiew.",
+     {("AID", "FRA", "UKR"), ("AID", "DEU", "UKR")}, {("AID", "FRA", "DEU")}),
+])
+def test_groups_before_a_relative_clause_or_a_place(lang, text, want, absent):
+    got = {e[:3] for e in _events(text, lang)}
+    assert want <= got, got
+    assert not (absent & got), got

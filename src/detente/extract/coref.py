@@ -399,10 +399,19 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
     if across and (last.actor is None or last.actor.kind != "person" or last.actor.gender is None
                    or last.actor.gender not in lex.coref["relative"][lw]):
         return None
-    acts = tuple(dict.fromkeys(h.actor for h in linked if h.start == last.start and h.actor is not None))
+    code = lex.coref["relative"][lw]
+    first = last
+    if not across and ("p" in code or lex.language == "en"):
+        # "Frankreich und Deutschland, die ...", "France and Germany, which ...": a pronoun that
+        # can be plural takes the whole coordinated group before the comma
+        for h in reversed([h for h in linked if h.end <= first.start]):
+            between = sentence[h.end:first.start]
+            if h.start == first.start or not _COORD.match(between) or clause_coord(between, 1):
+                break
+            first = h
+    acts = tuple(dict.fromkeys(h.actor for h in linked if first.start <= h.start <= last.start and h.actor is not None))
     ref = Referent(acts, len(acts) > 1 or last.text in load_gazetteer().plural_aliases)
     g = ref.gender
-    code = lex.coref["relative"][lw]
     if g is not None and code != "*" and g not in code:
         return None
     if g is None and code == "m" and ref.plural:

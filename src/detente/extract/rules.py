@@ -1958,14 +1958,20 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if tgt_g:
             break
     if tgt_g is None:
-        if len(src_countries) >= 2 and not disjunct:
-            # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not partners
+        to_place = not mutual and any(p.start >= e and p.clause == clause and not {a.country for a in p.actors} & src_countries
+                                      for p in place_groups or ())
+        if len(src_countries) >= 2 and not disjunct and not to_place:
+            # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not
+            # partners; not a one-sided act of the pair aimed at a place ("France and Germany
+            # supply weapons to Kyiv": the caller takes the place's country)
             return _pairs([src_g.actors[0]], [src_g.actors[1]])
         # no party but a country where the act happened, after it: "bombardierte Ziele im Libanon"
         tgt_g = next((g for g in where if g.start >= e and g.clause == clause
                       and {a.country for a in g.actors} - src_countries), None)
         if tgt_g is not None and not mutual:
             return _pairs(src_g.actors, tgt_g.actors)
+        if to_place:
+            return [(a, None) for a in src_g.actors]      # the caller takes the place's country
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
         tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)
                       and not (english and not {a.country for a in g.actors} - src_countries)), None)
