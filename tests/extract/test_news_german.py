@@ -316,6 +316,11 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("ACCUSE", "IAEA", "IRN", "occurred"), ("REJECT", "IRN", "IAEA", "occurred")]),
     ("Kiew wies russische Vorwürfe zurück.",
      [("REJECT", "UKR", "RUS", "occurred"), ("ACCUSE", "RUS", "UKR", "occurred")]),
+    # a sanction on goods from a country is aimed at that country
+    ("China kritisierte die amerikanischen Zölle auf Stahl aus der EU.",
+     [("ACCUSE", "CHN", "USA", "occurred"), ("SANCTION", "USA", "EU", "occurred")]),
+    ("Der Kosovo verhängte ein Einfuhrverbot für Waren aus Serbien.",
+     [("SANCTION", "XKX", "SRB", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
@@ -372,3 +377,8 @@ def test_talk_partner_across_appositions():
     got = _events("Wie es weitergeht, wird klar, wenn der US-Außenminister, Marco Rubio, mit seinem "
                   "russischen Kollegen, Sergej Lawrow, spricht.")
     assert {e[:3] for e in got} == {("CONSULT", "USA", "RUS")}
+
+
+def test_goods_origin_english():
+    """"tariffs on steel from China": the goods' country is the target."""
+    assert ("SANCTION", "USA", "CHN", "occurred") in _events("The United States imposed tariffs on steel from China.", "en")

@@ -1303,6 +1303,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
     _owned_objects(out, found, groups, toks, lex.language == "en")
+    _goods_origin(out, groups, toks)
     if reject_at:
         _rejected_acts(out, groups, toks, lex.language == "en")
     _content_targets(out, groups, toks)
@@ -1492,6 +1493,26 @@ def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) ->
                     and any(a.country != c.source.country for a in g.actors)), None)
         if tgt is not None:
             c.target = next(a for a in tgt.actors if a.country != c.source.country)
+
+
+def _goods_origin(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
+    """A sanction on goods from a country ("Zölle auf Stahl aus der EU", "ein Einfuhrverbot für
+    Waren aus Serbien", "tariffs on steel from China") is aimed at that country."""
+    for c in out:
+        if c.type != "SANCTION":
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        j = ti + 1
+        if j >= len(toks) or toks[j].low not in ("auf", "für", "gegen", "on", "against", "for"):
+            continue
+        k = j + 1
+        while k < len(toks) and k - j <= 4 and toks[k].word and toks[k].low not in ("aus", "from"):
+            k += 1
+        if k >= len(toks) or toks[k].low not in ("aus", "from") or any(j < g.first_tok < k for g in groups):
+            continue
+        g = next((g for g in groups if k < g.first_tok <= k + 2), None)
+        if g is not None and any(a.country != c.source.country for a in g.actors):
+            c.target = next(a for a in g.actors if a.country != c.source.country)
 
 
 def _rejected_acts(out: list[Coded], groups: list[_Group], toks: list[Tok], english: bool) -> None:
