@@ -337,6 +337,15 @@ WIRE = [
     ('The Israelis struck Hezbollah targets in southern Lebanon overnight.',
      [('ASSAULT', 'ISR', 'LBN', 'occurred')],
      []),
+    ('The EU asked China to stop buying Russian oil.',
+     [('REQUEST', 'EU', 'CHN', 'occurred')],
+     [('EU', 'sanctions_oil', 'support')]),
+    ("The U.S. imposed sanctions on Iran's central bank on Thursday.",
+     [('SANCTION', 'USA', 'IRN', 'occurred')],
+     []),
+    ('The Kremlin accused London of sabotaging the peace talks.',
+     [('ACCUSE', 'RUS', 'GBR', 'occurred')],
+     []),
 ]
 
 

@@ -2137,9 +2137,10 @@ def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
         return True
     # ... and a demonym or attributive country right before it ("American tariffs", "the U.S. tariffs",
     # "new U.S. export controls"): an adjective or a name in modifier position qualifies a noun
-    if any(g.last_tok == ti - 1 and (g.adj or (g.first_tok > 0 and toks[g.first_tok - 1].low in _DETERMINERS))
+    if any(g.last_tok == ti - 1 and (g.adj or (g.first_tok > 0 and toks[g.first_tok - 1].low in _DETERMINERS
+                                                and not toks[ti].low.endswith("ed")))
            for g in groups):
-        return True
+        return True      # (not "The EU asked China ...": a past verb after its subject)
     # ... and the names English uses as adjectives, also with one modifier between ("under U.S.
     # pressure", "EU sanctions", "US military buildup"); other country names before a noun
     # are as often its target ("Russia sanctions") and stay unread
