@@ -507,6 +507,9 @@ ANALYSIS = [
     ('The sanctions on Rosneft and Lukoil, imposed by Washington last month, have already pushed Indian refiners to cut purchases of Russian crude.',
      [('SANCTION', 'IND', 'RUS', 'occurred'), ('SANCTION', 'USA', 'RUS', 'occurred')],
      [('IND', 'sanctions_oil', 'support'), ('USA', 'sanctions_oil', 'support')]),
+    ('The fear in Kyiv is that Washington might push Ukraine to give up the rest of the Donbas.',
+     [],
+     []),
 ]
 
 

@@ -877,6 +877,22 @@ def _navigation(head: str, openers: tuple[str, ...]) -> bool:
     return False
 
 
+def _object_controller(toks: list[Tok], ti: int, groups: list[_Group]) -> _Group | None:
+    """The object right before "to" + the verb at ti, itself right after a verb ("push Kyiv to give up")."""
+    if ti < 3 or toks[ti - 1].low != "to":
+        return None
+    g = next((g for g in groups if g.last_tok == ti - 2 and not g.adj and not g.poss), None)
+    if g is None or g.first_tok == 0:
+        return None
+    v = toks[g.first_tok - 1]
+    if v.low in _ARTICLES and g.first_tok > 1:
+        v = toks[g.first_tok - 2]
+    return g if v.word and v.text[:1].islower() and v.low not in _CONTROL_NOT_VERBS else None
+
+
+_CONTROL_NOT_VERBS = _TARGET_PREPS | _AGENT_PREPS | frozenset("of in at for from between and or but that which who as than".split())
+
+
 def _matrix_conjunct(toks: list[Tok], ti: int, groups: list[_Group], speech: frozenset[str]):
     """The subject of the verb of saying when the past verb at ti follows "and" after a reported
     clause under a modal ("Merz said Europe would keep up the pressure and called for ..."): a past
@@ -1274,6 +1290,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 pairs = [(a, b) for a in srcs for b in srcs if a.country != b.country]
             else:
                 pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
+        ctl = _object_controller(toks, ti, groups) if lex.language == "en" and not nominal else None
+        if ctl is not None and not any(a in ctl.actors for a, _ in pairs):
+            # "Washington might push Kyiv to give up the Donbas": the object of the verb before
+            # "to" does the infinitive's act (object control, Huddleston & Pullum 2002, ch. 14)
+            pairs = list(dict.fromkeys((a, b if b is not None and b.country != a.country else None)
+                                       for a in ctl.actors for _, b in pairs))
         subj = _matrix_conjunct(toks, ti, groups, lex.speech_verbs) if lex.language == "en" and not nominal else None
         if subj is not None:
             # "Merz said Europe would keep up the pressure and called for new sanctions": a past verb
