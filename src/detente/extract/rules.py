@@ -1250,7 +1250,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         pairs = closing or _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
-                                           and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found))
+                                           and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found),
+                           etype in _PUNITIVE or etype == "THREATEN")
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
@@ -1517,6 +1518,23 @@ def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) ->
             c.target = next(a for a in tgt.actors if a.country != c.source.country)
 
 
+def _compound_owner(inner: list[_Group], others: list[_Group], toks: list[Tok], ti: int, clause: int,
+                    punitive: bool):
+    """Pairs for an act noun whose own word names its owner (`_arguments`): two named parties are
+    its two sides; one is the source, and the target is the party it is aimed at by a preposition
+    after it, else the next other party of its clause after it, else (a punitive act: "Peking
+    reagierte auf die US-Exportkontrollen") the subject before it, who bears it."""
+    acts = [a for g in inner for a in g.actors]
+    if len(acts) >= 2:
+        return _pairs([acts[0]], [acts[1]]) or [(acts[0], None)]
+    src = acts[0]
+    other = [g for g in others if g.clause == clause and any(a.country != src.country for a in g.actors)]
+    after = [g for g in other if g.first_tok > ti]
+    tgt = next((g for g in after if _prep_before(toks, g.first_tok)), None) or next(iter(after), None) \
+        or (next((g for g in reversed(other) if g.first_tok < ti and not g.adj), None) if punitive else None)
+    return (_pairs([src], tgt.actors) if tgt is not None else []) or [(src, None)]
+
+
 def _goods_origin(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
     """A sanction on goods from a country ("Zölle auf Stahl aus der EU", "ein Einfuhrverbot für
     Waren aus Serbien", "tariffs on steel from China") is aimed at that country."""
@@ -1746,7 +1764,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                nominal: bool = False, inf_clause: bool = False,
                kinds: dict[int, str] | None = None, speech: frozenset[str] = frozenset(),
                place_groups: list[_Group] | None = None, english: bool = False,
-               object_of_verb: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               object_of_verb: bool = False, punitive: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -1765,6 +1783,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if not groups:
         return []
     clause = toks[ti].clause
+    if nominal:
+        inner = [g for g in groups if g.start < e and s < g.end and not (g.start == s and g.end >= e)]
+        if inner:
+            # "US-Zölle", "EU-Sanktionen gegen Russland", "Israel-Hamas-Gespräche", "russische
+            # Drohnenangriffe" (a demonym and the act noun read as one collective): the actors named
+            # in the act noun's own word own it
+            return _compound_owner(inner, [g for g in groups if not (g.start < e and s < g.end)], toks, ti, clause, punitive)
     gs = [g for g in groups if not (g.start < e and s < g.end)]     # not the trigger itself
     gs = [g for g in gs if not g.adj or (g.end <= s and g.last_tok >= ti - 2) or (g.start >= e and g.first_tok <= ti + 2)
           or (g.clause == clause and g.first_tok > 0 and _prep_before(toks, g.first_tok))
@@ -2224,6 +2249,9 @@ def _host(pairs, places, groups, toks, ti, e):
                  or verb and p.end <= toks[ti].start and _clause_at(toks, p.start) == clause)), None)
     if host is None:
         return pairs
+    if pairs and all(t is not None for _, t in pairs) and any(
+            g.start < e and toks[ti].start < g.end and any(t in g.actors for _, t in pairs) for g in groups):
+        return pairs        # "Israel-Hamas-Gespräche in Kairo": both sides are named in the noun itself
     first = pairs[0][0] if pairs else None
     src_g = next((g for g in groups if first in g.actors), None) if first else None
     # another party in the clause makes it a meeting with that party, unless it is named only
