@@ -465,3 +465,18 @@ def test_groups_before_a_relative_clause_or_a_place(lang, text, want, absent):
     got = {e[:3] for e in _events(text, lang)}
     assert want <= got, got
     assert not (absent & got), got
+
+
+@pytest.mark.parametrize("text,want,absent", [
+    # a capital right after "der"/"die" is no article's noun: the pronoun is relative
+    ("Trump lobte Merz, der Kiew weitere Waffen liefern will.", {("AID", "DEU", "UKR")}, set()),
+    # verb-final: the other party of a mutual act may stand before the verb
+    ("Lawrow kritisierte Macron und Merz, die Kiew weitere Waffen zugesagt hatten.",
+     {("AGREE", "FRA", "UKR"), ("AGREE", "DEU", "UKR")}, {("AGREE", "FRA", "DEU")}),
+    ("Es heißt, dass Putin und Trump sich mit Selenskyj einigten.",
+     {("AGREE", "RUS", "UKR"), ("AGREE", "USA", "UKR")}, {("AGREE", "RUS", "USA")}),
+])
+def test_german_relative_before_a_capital_and_verb_final_partners(text, want, absent):
+    got = {e[:3] for e in _events(text, "de")}
+    assert want <= got, got
+    assert not (absent & got), got

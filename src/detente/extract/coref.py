@@ -377,8 +377,10 @@ def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, 
     if j < 0 or sentence[j] != ",":
         return None
     if lw not in _REL_POSSESSIVE and i + 1 < len(words) and not (
-            # "Iran, das Russland Drohnen lieferte": no article before a country's bare name
-            lex.coref["relative"][lw] == "n" and any(h.start == words[i + 1][0] and h.kind == "country" for h in linked)) and (
+            # "Iran, das Russland Drohnen lieferte", "Merz, der Kiew Waffen zusagte": no article
+            # before a country's bare name or a capital standing for its state
+            any(h.start == words[i + 1][0] and h.kind == "country" and (
+                lex.coref["relative"][lw] == "n" or h.text in load_gazetteer().place_names) for h in linked)) and (
             lex.language == "de" and words[i + 1][2][:1].isupper()
             or any(words[i + 1][0] <= h.start < words[i + 1][1] for h in linked)):
         return None            # "…, der Präsident …", "…, der russische Präsident": an article

@@ -1985,8 +1985,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         return [(a, None) for a in src_g.actors]
     disjunct = any(toks[j].low in ("oder", "or", "noch", "nor") for j in range(src_g.first_tok, src_g.last_tok + 1))
     if len(src_countries) >= 2 and mutual and not disjunct and not any(
-            g.clause == clause and g.start >= e and {a.country for a in g.actors} - src_countries
+            g.clause == clause and (g.start >= e or not english and g.first_tok > src_g.last_tok and _verb_final_party(toks, g, src_g))
+            and {a.country for a in g.actors} - src_countries
             and not (english and _witness(toks, g.first_tok)) for g in pool):
+        # (German verb-final: the other party may stand before the verb, "die Kiew ... zugesagt hatten")
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2 or owner:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
@@ -2067,6 +2069,16 @@ def _inverted_subject(groups: list[_Group], toks: list[Tok], ti: int, clause: in
     if j < len(toks) and toks[j].low in _ARTICLES:
         j += 1
     return next((g for g in groups if g.first_tok == j and g.clause == clause and not g.poss and not g.adj), None)
+
+
+def _verb_final_party(toks: list[Tok], g: _Group, src_g: _Group) -> bool:
+    """Is g, between a German subject and its verb-final trigger, the other party: a partner after
+    "mit", or a bare name right after the subject ("die Kiew ... zugesagt hatten")? Not a genitive
+    or a mediator ("unter Vermittlung der EU")."""
+    if g.poss or g.adj:
+        return False          # an owner of a noun ("zur Normalisierung ihrer Beziehungen"), a demonym
+    prev = toks[g.first_tok - 1]
+    return g.first_tok - 1 == src_g.last_tok or prev.low == "mit" or (prev.low not in _ARTICLES and not _prep_before(toks, g.first_tok))
 
 
 def _subject_clause(toks: list[Tok], c: int) -> bool:
