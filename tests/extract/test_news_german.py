@@ -335,6 +335,9 @@ def _events(sentence: str, lang: str = "de") -> set:
     ("Die Israel-Hamas-Gespräche in Kairo wurden vertagt.",
      [("CONSULT", "ISR", "PSE", "cancelled")]),
     ("Der Iran kommentierte die US-Initiativen zurückhaltend.", []),
+    # a condemned act keeps the target named after it
+    ("Kanada verurteilte den russischen Angriff auf ein Krankenhaus in Kiew.",
+     [("ACCUSE", "CAN", "RUS", "occurred"), ("ASSAULT", "RUS", "UKR", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
