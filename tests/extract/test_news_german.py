@@ -338,6 +338,11 @@ def _events(sentence: str, lang: str = "de") -> set:
     # a condemned act keeps the target named after it
     ("Kanada verurteilte den russischen Angriff auf ein Krankenhaus in Kiew.",
      [("ACCUSE", "CAN", "RUS", "occurred"), ("ASSAULT", "RUS", "UKR", "occurred")]),
+    # a membership suspended reduces relations; genitive forms of country names ("Nigers", "Kasachstans")
+    ("Die Afrikanische Union setzte die Mitgliedschaft Nigers aus.",
+     [("SANCTION", "AU", "NER", "occurred")]),
+    ("Die Regierung Kasachstans verurteilte die Drohungen Aserbaidschans gegen Armenien.",
+     [("ACCUSE", "KAZ", "AZE", "occurred"), ("THREATEN", "AZE", "ARM", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
