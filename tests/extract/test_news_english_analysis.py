@@ -370,6 +370,9 @@ WIRE = [
     ('Slovakia and Hungary have refused to back the new sanctions package on Russian oil.',
      [('REJECT', 'HUN', 'RUS', 'occurred'), ('REJECT', 'SVK', 'RUS', 'occurred')],
      [('HUN', 'sanctions_oil', 'oppose'), ('SVK', 'sanctions_oil', 'oppose')]),
+    ('China condemned the US-Japan exercises near Taiwan.',
+     [('ACCUSE', 'CHN', 'JPN', 'occurred'), ('ACCUSE', 'CHN', 'USA', 'occurred')],
+     []),
 ]
 
 
@@ -640,6 +643,9 @@ HEADLINES = [
      []),
     ('Iran threatens to quit nuclear treaty if sanctions return',
      [],
+     []),
+    ('North Korea slams US-South Korea drills',
+     [('ACCUSE', 'PRK', 'KOR', 'occurred'), ('ACCUSE', 'PRK', 'USA', 'occurred')],
      []),
     ('Pakistan, Afghanistan agree to extend ceasefire',
      [('AGREE', 'PAK', 'AFG', 'occurred')],

@@ -877,6 +877,18 @@ def _navigation(head: str, openers: tuple[str, ...]) -> bool:
     return False
 
 
+def _hyphen_partners(pairs, groups: list[_Group], toks: list[Tok], sentence: str):
+    """"North Korea slams US-South Korea drills": a target joined by a hyphen to the next name
+    brings that name along as a second target."""
+    out = list(pairs)
+    for a, b in pairs:
+        g = next((g for g in groups if b is not None and b in g.actors), None)
+        h = next((h for h in groups if g is not None and h.start > g.end and sentence[g.end:h.start] == "-"), None)
+        if h is not None:
+            out += [(a, x) for x in h.actors if x.country != a.country and (a, x) not in out]
+    return out
+
+
 def _object_controller(toks: list[Tok], ti: int, groups: list[_Group]) -> _Group | None:
     """The object right before "to" + the verb at ti, itself right after a verb ("push Kyiv to give up")."""
     if ti < 3 or toks[ti - 1].low != "to":
@@ -1291,6 +1303,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 pairs = [(a, b) for a in srcs for b in srcs if a.country != b.country]
             else:
                 pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
+        if lex.language == "en" and etype not in _MUTUAL and any(b is not None for _, b in pairs):
+            pairs = _hyphen_partners(pairs, groups, toks, sentence)
         ctl = _object_controller(toks, ti, groups) if lex.language == "en" and not nominal else None
         if ctl is not None and not any(a in ctl.actors for a, _ in pairs):
             # "Washington might push Kyiv to give up the Donbas": the object of the verb before
