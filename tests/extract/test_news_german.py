@@ -343,6 +343,11 @@ def _events(sentence: str, lang: str = "de") -> set:
      [("SANCTION", "AU", "NER", "occurred")]),
     ("Die Regierung Kasachstans verurteilte die Drohungen Aserbaidschans gegen Armenien.",
      [("ACCUSE", "KAZ", "AZE", "occurred"), ("THREATEN", "AZE", "ARM", "occurred")]),
+    # frozen assets are a sanction on their owner, not a concession
+    ("Die EU fror russische Vermögenswerte ein.",
+     [("SANCTION", "EU", "RUS", "occurred")]),
+    ("Die USA haben iranische Guthaben eingefroren.",
+     [("SANCTION", "USA", "IRN", "occurred")]),
     # "mit Blick auf" names no partner of a talk
     ("Trump sprach mit Blick auf Russland von einem Wendepunkt.", []),
     ("Mit Putin sprach Trump über die Ukraine.",
