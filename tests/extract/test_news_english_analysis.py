@@ -229,6 +229,9 @@ WIRE = [
     ("Japan and the Philippines signed a defence pact allowing their troops to train on each other's soil.",
      [('AGREE', 'JPN', 'PHL', 'occurred')],
      []),
+    ('The European Union pledged 1.5 billion euros to help rebuild Syria.',
+     [('AID', 'EU', 'SYR', 'planned')],
+     []),
     ("North Korean hackers stole millions of dollars from South Korean banks, Seoul's intelligence agency said.",
      [],
      []),
@@ -375,6 +378,12 @@ WIRE = [
      [('HUN', 'sanctions_oil', 'oppose'), ('SVK', 'sanctions_oil', 'oppose')]),
     ('China condemned the US-Japan exercises near Taiwan.',
      [('ACCUSE', 'CHN', 'JPN', 'occurred'), ('ACCUSE', 'CHN', 'USA', 'occurred')],
+     []),
+    ("Japan promised 3 billion dollars for Ukraine's reconstruction.",
+     [('AID', 'JPN', 'UKR', 'planned')],
+     []),
+    ('The war has cost Ukraine 500 billion dollars, Kyiv said.',
+     [],
      []),
 ]
 
