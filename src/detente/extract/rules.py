@@ -668,7 +668,7 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
         coordinated = len(ws) < len([t for t in by[c] if t.word])
         if ws:
             f = ws[0].low
-            if f in lex.conditional_openers and f not in ("sollte", "sollten", "should"):
+            if f in lex.conditional_openers and (f not in _V1_CONDITIONALS or _verb_first_condition(toks, by, c, ws)):
                 kind = "cond"
             elif f in lex.complementizers or _infinitive(ws, lex):
                 kind = "comp"
@@ -696,6 +696,28 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
 
 
 _COORDINATORS = frozenset({"und", "oder", "aber", "doch", "sondern", "and", "or", "but"})
+_V1_CONDITIONALS = frozenset({"sollte", "sollten", "should"})
+# the finite verb (or "dann"/"then") that opens the main clause after a fronted condition ("..., würden die USA ...")
+_AFTER_CONDITION = frozenset({"werde", "werden", "wird", "würde", "würden", "dann", "so", "müsse", "müssten", "müsste",
+                              "könnte", "könnten", "wolle", "wollen", "drohen", "droht", "then"})
+
+
+def _verb_first_condition(toks: list[Tok], by: dict[int, list[Tok]], c: int, ws: list[Tok]) -> bool:
+    """Is the clause opened by "sollte"/"should" a condition ("Sollte Russland nicht zustimmen,
+    würden die USA ...", "Should Russia refuse, the US will ...")? The verb-first conditional
+    (Duden-Grammatik 2016, §1614; Huddleston & Pullum 2002, ch. 11 §4.2 "inverted conditionals")
+    is followed by its main clause; a deontic "sollte" after a subject or a question is not."""
+    nxt = by.get(c + 1)
+    if not nxt or len(ws) < 3 or toks[-1].text == "?" or not ws[1].text[:1].isupper() and ws[1].low not in _SUBJECT_DETS:
+        return False
+    first = next((t for t in nxt if t.word), None)
+    if first is None:
+        return False
+    if c == 0 or first.low in _AFTER_CONDITION:
+        return True
+    return False
+
+
 # German subordinators that are also adverbs: followed at once by the finite verb they open a
 # main clause ("Da waren ...", "Als Nächstes ..." is a noun, "Seitdem ist ..."), as a
 # subordinator the verb comes last ("da er ... war")
@@ -805,6 +827,16 @@ def _own_objects(pairs, found, groups: list[_Group], toks: list[Tok], ti: int):
     own = {a.name for g in groups if ti < g.first_tok < nxt for a in g.actors}
     late = {a.name for g in groups if g.first_tok > nxt for a in g.actors} - own
     return list(dict.fromkeys((a, None if b is not None and b.name in late else b) for a, b in pairs))
+
+
+def _fronted_condition(groups: list[_Group], clause: int, kinds: dict[int, str]) -> _Group | None:
+    """The subject (first named party) of the condition clause(s) right before `clause`, or None."""
+    c = clause - 1
+    if kinds.get(c) != "cond":
+        return None
+    while kinds.get(c - 1) == "cond":
+        c -= 1
+    return next((g for g in groups if c <= g.clause < clause), None)
 
 
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
@@ -1129,6 +1161,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
                  and any(f in lex.allegation for f in toks[j].forms)]
     rejected: list[int] = []      # request nouns that are the object of a rejection
+    cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
         tok = toks[ti]
         if tok.clause in content_from and ti >= content_from[tok.clause]:
@@ -1208,6 +1241,18 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # "ready to impose further sanctions if Russia does not agree": a punishment announced
             # on a condition is a threat (PLOVER THREATEN; GUIDELINES: threats of sanctions), which occurred
             etype, status = "THREATEN", "occurred"
+        threatened = None
+        if etype in _PUNITIVE and status in ("hypothetical", "planned") and kinds.get(tok.clause) == "main" \
+                and not _has(clause_toks, lex.speculative):
+            threatened = _fronted_condition(groups, tok.clause, kinds)
+            if threatened is not None:
+                # "Sollte Russland nicht zustimmen, würden die USA Zölle verhängen", "If Russia does not
+                # agree, the EU will impose sanctions": the same threat with its condition fronted,
+                # aimed at the condition's subject
+                etype, status, cond_threat = "THREATEN", "occurred", True
+        if cond_threat and threatened is None and etype in ("ACCUSE", "THREATEN") and tok.text[:1].islower() \
+                and all(t.clause == tok.clause for t in toks[ti:]) and len(clause_toks) <= 7 and clause_toks[0].text == ",":
+            continue      # "..., warnte Kallas.", "..., Kallas warned.": the warning is the threat just coded
         if etype == "THREATEN" and status == "hypothetical" and kinds.get(tok.clause + 1) == "cond" \
                 and any(t.start > e for t in toks if t.clause == tok.clause + 1):
             # "threatened to resume the war if the hostages are not returned": the condition is the
@@ -1222,8 +1267,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
             if (etype == "CONSULT" or trig.negated) and status != "denied" else set()
         if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled"):
-            if any(t.low in _CONDITIONALS for t in clause_toks):
-                continue                  # "if it did not agree": a condition, not an act
+            if any(t.low in _CONDITIONALS for t in clause_toks) or kinds.get(tok.clause) == "cond":
+                continue                  # "if it did not agree", "Sollte X nicht zustimmen": a condition, not an act
             if trig.negated:
                 etype = trig.negated
                 if status == "planned" and any(t.low in _WILL for t in toks[max(0, ti - 4):ti]) \
@@ -1282,6 +1327,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                          and toks[ti].clause == _clause_at(toks, p.start)), None)
             if host is not None:
                 pairs = _pairs([a for a, _ in pairs], [host]) or pairs
+        if threatened is not None:
+            inside = {a for g in groups if kinds.get(g.clause) == "cond" for a in g.actors}
+            pairs = list(dict.fromkeys(p for a, b in pairs for p in (
+                [(a, b)] if b is not None and b not in inside and b.country != a.country
+                else _pairs([a], threatened.actors))))
         if etype != trig.type and trig.type in _MUTUAL and len(pairs) == 1 and pairs[0][1] is not None and {
                 pairs[0][0], pairs[0][1]} <= {h.actor for h in linked if h.ref == "pair"}:
             # "keiner der beiden konnte sich ... einigen", "neither side agreed": a mutual act
@@ -1336,6 +1386,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if by_country is not None:
                 keys.add(by_country)
             out.append(Coded(etype, trig.mode, src, tgt, status, date, loc, sentence[s:e], s))
+    if cond_threat:
+        # "Should Russia refuse, ...": the condition of a threat is what it demands; nothing was refused yet
+        out = [c for c in out if not (c.type == "REJECT" and kinds.get(_clause_at(toks, c.trigger_start)) == "cond")]
     if rejected:
         out.extend(_rejected_requests(rejected, out, groups, toks, keys, lex.language == "en"))
     _refrained_targets(out, toks)
@@ -1353,7 +1406,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # Washington will impose ...": alternatives, neither of which is asserted (GUIDELINES: speculation)
         out = [replace(c, status="hypothetical") if c.trigger_start > either and c.status in ("occurred", "planned")
                else c for c in out]
-    return hits, _pledged_aid(out, lang, whens, on)
+    # (the argument rules above pick parties of two sides; this is the last guard for the
+    # rules that retarget an event afterwards: nobody acts on its own side)
+    return hits, [c for c in _pledged_aid(out, lang, whens, on) if c.target is None or _pairs([c.source], [c.target])]
 
 
 def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: list[Tok], low: str,
@@ -2355,7 +2410,23 @@ def _pairs(srcs: list[actor_mod.Actor], tgts: list[actor_mod.Actor]):
     non-state organisation (armed group, party) and the other a distinct actor: "the Sudanese
     army accused the RSF" is an event, "Trump -> USA" (an actor on its own state) is not."""
     return [(a, b) for a in srcs for b in tgts
-            if a.country != b.country or (a != b and "organisation" in (a.kind, b.kind))]
+            if a.country != b.country or (a != b and "organisation" in (a.kind, b.kind) and not _own_institution(a, b))]
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """Codes of states in the gazetteer (an organisation with any other code, EU, NATO, UNO,
+    is an international body: its code names the body itself)."""
+    from detente.extract.lexicon import load_gazetteer
+    return frozenset(a.country for a in load_gazetteer().actors.values() if a.kind == "country")
+
+
+def _own_institution(a: actor_mod.Actor, b: actor_mod.Actor) -> bool:
+    """Is one of the pair an international body and the other its own official ("EU" and
+    Kallas): one side, not two parties. A group inside a state (Hamas, RSF) stays distinct
+    from that state's people."""
+    return any(x.kind == "organisation" and y.kind != "organisation" and x.country not in _states()
+               for x, y in ((a, b), (b, a)))
 
 
 def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | None:
