@@ -385,6 +385,15 @@ WIRE = [
     ('The war has cost Ukraine 500 billion dollars, Kyiv said.',
      [],
      []),
+    ('Russia and Ukraine exchanged prisoners after a night of drone strikes.',
+     [('COOPERATE', 'RUS', 'UKR', 'occurred')],
+     []),
+    ('India and Pakistan exchanged heavy fire along the border.',
+     [('ASSAULT', 'IND', 'PAK', 'occurred'), ('ASSAULT', 'PAK', 'IND', 'occurred')],
+     []),
+    ('Kyiv said it would not negotiate while Russia attacks its cities.',
+     [('ASSAULT', 'RUS', 'UKR', 'occurred'), ('REJECT', 'UKR', 'RUS', 'occurred')],
+     []),
 ]
 
 

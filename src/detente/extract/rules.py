@@ -1292,9 +1292,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])):
             continue          # a nominal trigger with no actor attached is a topic, not an act (the
             #                   subject of talks has the talks' parties: "X und Y führten Gespräche über die Lieferung")
-        if lex.language == "en" and nominal and (
-                (kinds.get(tok.clause) == "adv" and not any(g.clause == tok.clause for g in groups))
-                or (any(toks[k].low == "in" and toks[k + 1].low in ("a", "an") for k in range(max(0, ti - 3), ti - 1))
+        if lex.language == "en" and (
+                (kinds.get(tok.clause) == "adv" and not any(g.clause == tok.clause for g in groups)
+                 and (nominal or not tok.low.endswith(("ed", "ing"))))
+                or (nominal and any(toks[k].low == "in" and toks[k + 1].low in ("a", "an") for k in range(max(0, ti - 3), ti - 1))
                     and any(j < ti and toks[j].clause == tok.clause and t2.type == etype for j, t2, _, _ in found))):
             # "suspended the treaty after the attack in Pahalgam": an act noun naming a time, with no
             # party of its own; "killed a commander in a drone strike": the manner of the act just coded
