@@ -51,6 +51,21 @@ CASES = [
      [("SANCTION", "EU", "RUS", "occurred")]),
     ("en", "The EU will not lift its sanctions, Kallas said, and criticised Russia.",
      [("ACCUSE", "EU", "RUS", "occurred")]),
+    # --- 3. coordinated subjects of a one-sided act act toward its other party, not on each other
+    ("de", "Südkorea und Japan verurteilten den Test.", []),
+    ("de", "Deutschland und Frankreich kritisierten die Entscheidung scharf.", []),
+    ("de", "Südkorea und Japan verurteilten den Raketentest Nordkoreas.",
+     [("ACCUSE", "KOR", "PRK", "occurred"), ("ACCUSE", "JPN", "PRK", "occurred")]),
+    ("en", "France and Britain condemned the strike.", []),
+    ("en", "Germany and Poland welcomed the decision.", []),
+    # ... while mutual and reciprocal acts stay between them
+    ("de", "Indien und Pakistan beschuldigten sich gegenseitig.",
+     [("ACCUSE", "IND", "PAK", "occurred"), ("ACCUSE", "PAK", "IND", "occurred")]),
+    ("de", "Armenien und Aserbaidschan unterzeichneten ein Friedensabkommen.", [("AGREE", "ARM", "AZE", "occurred")]),
+    ("de", "Israel und die Hamas konnten sich nicht auf eine Verlängerung der Waffenruhe einigen.",
+     [("REJECT", "ISR", "PSE", "occurred")]),
+    ("en", "India and Pakistan accused each other of violating the ceasefire.",
+     [("ACCUSE", "IND", "PAK", "occurred"), ("ACCUSE", "PAK", "IND", "occurred")]),
 ]
 
 

@@ -758,7 +758,7 @@ def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str]
     ("might not") stays hypothetical."""
     if not (_has(toks[max(0, ti - 5):ti], lex.negation) and any(t.low in _WILL for t in toks[max(0, ti - 6):ti])):
         return set()
-    if kinds.get(clause + 1) == "cond" or any(t.low in _CONDITION_WORDS for t in toks if t.clause >= clause):
+    if kinds.get(clause + 1) == "cond" or any(t.low in _CONDITION_WORDS - {"until"} for t in toks if t.clause >= clause):
         return set()
     if lex.speculative and _has(clause_toks, lex.speculative):
         return set()
