@@ -772,6 +772,8 @@ def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str]
     return {a.country for g in groups if g.clause == clause and g.last_tok < sv for a in g.actors}
 
 
+# words that make a one-sided act of a coordinated pair mutual ("lieferten sich Gefechte", "attacked each other")
+_RECIPROCAL_WORDS = frozenset({"sich", "einander", "gegenseitig", "other", "another", "themselves"})
 _RECIPROCAL = frozenset({"exchanged", "exchanging", "traded", "trading"})
 # a refusal "until" something happens is stated now, not conditional on it
 _UNTIL = frozenset({"until", "bevor"})
@@ -1309,7 +1311,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found),
-                           etype in _PUNITIVE or etype == "THREATEN")
+                           etype in _PUNITIVE or etype == "THREATEN",
+                           trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS)
+                           and not ((tok.clause in inf_clauses or toks[ti - 1].low in ("to", "zu"))
+                                    and any(j < ti and t2.type in _MUTUAL for j, t2, _, _ in found)))   # (what a pair agreed to do)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
@@ -1834,7 +1839,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                nominal: bool = False, inf_clause: bool = False,
                kinds: dict[int, str] | None = None, speech: frozenset[str] = frozenset(),
                place_groups: list[_Group] | None = None, english: bool = False,
-               object_of_verb: bool = False, punitive: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+               object_of_verb: bool = False, punitive: bool = False,
+               one_sided: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
     """Source and target actors for a trigger at token ti (character span s..e).
 
     Position rules standing in for a parser (none is available offline for German):
@@ -2100,10 +2106,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if tgt_g is None:
         to_place = not mutual and any(p.start >= e and p.clause == clause and not {a.country for a in p.actors} & src_countries
                                       for p in place_groups or ())
-        if len(src_countries) >= 2 and not disjunct and not to_place:
+        joined = one_sided and not nominal and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
+        if len(src_countries) >= 2 and not disjunct and not to_place and not joined:
             # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not
             # partners; not a one-sided act of the pair aimed at a place ("France and Germany
-            # supply weapons to Kyiv": the caller takes the place's country)
+            # supply weapons to Kyiv": the caller takes the place's country); not a one-sided act
+            # with its other party unnamed ("Südkorea und Japan verurteilten den Test": no event; a
+            # bare comma may join a clause's subject to the next clause's actor, "Trump beginnt, Putin ...")
             return _pairs([src_g.actors[0]], [src_g.actors[1]])
         # no party but a country where the act happened, after it: "bombardierte Ziele im Libanon"
         tgt_g = next((g for g in where if g.start >= e and g.clause == clause
