@@ -65,7 +65,20 @@ CASES = [
     ("de", "Israel und die Hamas konnten sich nicht auf eine Verlängerung der Waffenruhe einigen.",
      [("REJECT", "ISR", "PSE", "occurred")]),
     ("en", "India and Pakistan accused each other of violating the ceasefire.",
-     [("ACCUSE", "IND", "PAK", "occurred"), ("ACCUSE", "PAK", "IND", "occurred")]),
+     [("ACCUSE", "IND", "PAK", "occurred"), ("ACCUSE", "PAK", "IND", "occurred")]),    # --- 4. a mediator, witness or helper names no party of the act
+    ("de", "Israel und die Hamas einigten sich unter Vermittlung Katars auf eine Waffenruhe.",
+     [("AGREE", "ISR", "PSE", "occurred")]),
+    ("de", "Unter Vermittlung Katars vereinbarten Israel und die Hamas eine Feuerpause.",
+     [("AGREE", "ISR", "PSE", "occurred")]),
+    ("de", "Armenien und Aserbaidschan unterzeichneten mit Hilfe der USA ein Friedensabkommen.",
+     [("AGREE", "ARM", "AZE", "occurred")]),
+    ("de", "Russland und die Ukraine tauschten mit Hilfe Ägyptens Gefangene aus.",
+     [("COOPERATE", "RUS", "UKR", "occurred")]),
+    ("de", "Russland und die Ukraine haben im Beisein der Türkei ein Getreideabkommen unterzeichnet.",
+     [("AGREE", "RUS", "UKR", "occurred")]),
+    ("de", "Israel verhandelte unter Vermittlung Ägyptens mit der Hamas.", [("CONSULT", "ISR", "PSE", "occurred")]),
+    ("en", "Israel and Hamas agreed on a ceasefire with the help of Egypt.", [("AGREE", "ISR", "PSE", "occurred")]),
+    ("en", "Armenia and Azerbaijan signed a peace deal in the presence of Trump.", [("AGREE", "ARM", "AZE", "occurred")]),
 ]
 
 

@@ -1880,6 +1880,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
         gs = [g for g in gs if g not in where]
+    helpers = [g for g in gs if g.first_tok > 1 and _witness(toks, g.first_tok)]
+    if helpers and len(helpers) < len(gs):
+        # "Unter Vermittlung Katars vereinbarten Israel und die Hamas ...", "mediated by Qatar": a
+        # mediator, witness or helper names no party of the act
+        gs = [g for g in gs if g not in helpers]
     before = [g for g in gs if g.end <= s]
     after = [g for g in gs if g.start >= e]
     # "Treffen zwischen Putin und Trump"
@@ -2063,7 +2068,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if len(src_countries) >= 2 and mutual and not disjunct and not any(
             g.clause == clause and (g.start >= e or not english and g.first_tok > src_g.last_tok and _verb_final_party(toks, g, src_g))
             and {a.country for a in g.actors} - src_countries
-            and not (english and _witness(toks, g.first_tok)) for g in pool):
+            and not _witness(toks, g.first_tok) for g in pool):
         # (German verb-final: the other party may stand before the verb, "die Kiew ... zugesagt hatten")
         return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
     if pool is near_after or len(same_before) < 2 or owner:
@@ -2098,7 +2103,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     # gegen Israel auf" is aimed at Israel)
     for other in (lambda g: {a.country for a in g.actors} - src_countries, lambda g: _pairs(src_g.actors, g.actors)):
         for p in pools:
-            tgt_g = next((g for g in p if other(g) and not (english and _witness(toks, g.first_tok))), None)
+            tgt_g = next((g for g in p if other(g) and not _witness(toks, g.first_tok)), None)
             if tgt_g:
                 break
         if tgt_g:
@@ -2221,7 +2226,14 @@ def _witness(toks: list[Tok], i: int) -> bool:
     window = " ".join(t.low for t in toks[max(0, i - 4):i])
     if i > 0 and toks[i - 1].low == "under" and any(t.low in ("mediation", "auspices", "supervision") for t in toks[i + 1:i + 4]):
         return True      # "agreed ... under EU mediation"
-    return bool(re.search(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation of)\b", window))
+    return bool(_WITNESS.search(window))
+
+
+# (German: "unter/auf/durch Vermittlung Katars", "vermittelt von Ägypten", "mit Hilfe der USA", "im Beisein Trumps")
+# (German right before the name, at most an article between: "unter Vermittlung Katars vereinbarten Israel ..." names no mediator Israel)
+_WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation of|with the help of)\b"
+                      r"|\b(?:(?:unter|auf|durch) (?:der )?vermittlung|vermittelt (?:von|durch)|mit (?:der )?hilfe"
+                      r"|im beisein|in (?:der )?anwesenheit|unter (?:der )?schirmherrschaft)(?: von| vom| der| des| dem| den)?$")
 
 
 def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
