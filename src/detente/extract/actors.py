@@ -47,11 +47,16 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             covered.append((m.start(), m.end()))
     n = len(sentence)
     next_free = 0
+    # speed: most words start no alias and are no demonym; test that with one set probe before
+    # anything else (the per-word `any` over role spans and dict probes were ~1/3 of `find`)
+    starts = _first_words(gaz)
     for w in _WORD.finditer(sentence):
-        s = w.start()
-        if s < next_free or any(a <= s < b for a, b in covered):
-            continue
         word = w.group()
+        if word not in starts and word.lower() not in gaz.adj_forms:
+            continue
+        s = w.start()
+        if s < next_free or (covered and any(a <= s < b for a, b in covered)):
+            continue
         done = False
         for alias, what, payload in gaz.by_first.get(word, ()):
             e = s + len(alias)
@@ -107,6 +112,17 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
 
 
 _WORD = re.compile(r"\w+")
+_STARTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    """The first words of all aliases (kept per gazetteer object)."""
+    got = _STARTS.get(id(gaz))
+    if got is None or got[0] is not gaz.by_first:
+        got = _STARTS[id(gaz)] = (gaz.by_first, frozenset(k for k, v in gaz.by_first.items() if v))
+    return got[1]
+
+
 _ADJ_COORD = re.compile(r"\s*(?:,\s*)?(?:(?:und|oder|sowie|and|or)\s+|,\s*)(?:(?:der|die|das|den|dem|des|the)\s+)?")
 
 

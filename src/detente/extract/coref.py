@@ -228,11 +228,11 @@ class Discourse:
             if sentence.lstrip()[:1] not in _OPEN_QUOTES:
                 self.speaker = None
             return
-        tail = _REPORT_TAIL.search(sentence)
+        tail = _report_tail(sentence)
         if tail:
             pos = tail.start(1) if tail.group(1) else tail.start(2)
             self.speaker = next((h.actor for h in linked if h.start == pos), self.speaker)
-        elif any(w in lex.speech_verbs for w in sentence.lower().split()):
+        elif not lex.speech_verbs.isdisjoint(sentence.lower().split()):
             self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
         elif sentence.lstrip()[:1] not in _OPEN_QUOTES:
             self.speaker = None
@@ -308,11 +308,27 @@ def _best(pool: list[_Cand], code: str) -> Referent | None:
 
 
 def _clauses(sentence: str):
+    if _LAST_CLAUSES[0] is sentence:
+        return _LAST_CLAUSES[1]
     cuts = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
 
     def clause_of(pos: int) -> int:
         return bisect.bisect_left(cuts, pos)
+    _LAST_CLAUSES[:] = [sentence, clause_of]
     return clause_of
+
+
+# speed: `resolve` and `update` (and `_quoted_first_person`) read the same sentence one after
+# the other; its clause cuts and reporting tail are kept for the last sentence (held by
+# reference, so identity means the same text) instead of scanning it twice (~2% of extraction)
+_LAST_CLAUSES: list = [None, None]
+_LAST_TAIL: list = [None, None]
+
+
+def _report_tail(sentence: str) -> re.Match[str] | None:
+    if _LAST_TAIL[0] is not sentence:
+        _LAST_TAIL[:] = [sentence, _REPORT_TAIL.search(sentence)]
+    return _LAST_TAIL[1]
 
 
 def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list[_Cand]:
@@ -452,7 +468,7 @@ def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon
     fp = _FIRST_PERSON.get(lex.language)
     if not fp:
         return []
-    tail = _REPORT_TAIL.search(sentence)
+    tail = _report_tail(sentence)
     if tail:
         spk_pos = tail.start(1) if tail.group(1) else tail.start(2)
         speaker = next((h.actor for h in mentions if h.start == spk_pos and h.actor is not None), None)

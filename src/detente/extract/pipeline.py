@@ -37,8 +37,8 @@ class ArticleIn:
 def sentence_language(text: str, default: str) -> str:
     """de or en by function words (cheap; handles mixed-language articles sentence by sentence)."""
     words = _WORD.findall(text.lower())
-    de = sum(w in _DE for w in words)
-    en = sum(w in _EN for w in words)
+    de = sum(map(_DE.__contains__, words))      # speed: map over a C method, not a generator (~1%)
+    en = sum(map(_EN.__contains__, words))
     mine, other = (de, en) if default == "de" else (en, de)
     if other - mine >= 2 or (other >= 1 and mine == 0):
         return "en" if default == "de" else "de"
