@@ -79,6 +79,19 @@ CASES = [
     ("de", "Israel verhandelte unter Vermittlung Ägyptens mit der Hamas.", [("CONSULT", "ISR", "PSE", "occurred")]),
     ("en", "Israel and Hamas agreed on a ceasefire with the help of Egypt.", [("AGREE", "ISR", "PSE", "occurred")]),
     ("en", "Armenia and Azerbaijan signed a peace deal in the presence of Trump.", [("AGREE", "ARM", "AZE", "occurred")]),
+    # --- 5. government by seat: the people or body "in" a capital are that state; armies by demonym
+    ("de", "Die Regierung in Caracas wies die Vorwürfe der USA zurück.", [("REJECT", "VEN", "USA", "occurred")]),
+    ("de", "Die Führung in Moskau lehnte den Vorschlag der EU ab.",
+     [("REJECT", "RUS", "EU", "occurred"), ("REQUEST", "EU", "RUS", "occurred")]),
+    ("de", "Beamte in Kiew kritisierten Russland.", [("ACCUSE", "UKR", "RUS", "occurred")]),
+    ("de", "Die Machthaber in Pjöngjang drohten Südkorea mit Vergeltung.", [("THREATEN", "PRK", "KOR", "occurred")]),
+    ("de", "Das russische Militär griff die Stadt Charkiw an.", [("ASSAULT", "RUS", "UKR", "occurred")]),
+    ("de", "Das US-Militär griff Ziele im Jemen an.", [("ASSAULT", "USA", "YEM", "occurred")]),
+    ("en", "Officials in Kyiv criticised Russia.", [("ACCUSE", "UKR", "RUS", "occurred")]),
+    ("en", "The government in Caracas rejected the accusations.", []),
+    ("en", "The Russian military attacked Kharkiv.", [("ASSAULT", "RUS", "UKR", "occurred")]),
+    # a meeting place is still a place
+    ("de", "Bei einem Treffen in Moskau sprach Witkoff mit Putin.", [("CONSULT", "USA", "RUS", "occurred")]),
 ]
 
 

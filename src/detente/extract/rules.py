@@ -1913,7 +1913,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if not gs:
         return []
     where = [g for g in gs if not g.adj and g.first_tok > 0 and (toks[g.first_tok - 1].low in _IN_PLACE or (
-        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in _IN_PLACE))]
+        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in _IN_PLACE))
+        and not (g.first_tok > 1 and toks[g.first_tok - 2].low.startswith(_SEAT_NOUNS))]     # "die Regierung in Caracas": the state
     if where and len(where) < len(gs):
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
@@ -2299,6 +2300,9 @@ def _partner_phrase(toks: list[Tok], i: int) -> bool:
     return False
 
 
+# who stands for the state whose capital follows "in" ("die Regierung in Caracas", "officials in Kyiv")
+_SEAT_NOUNS = ("regierung", "führung", "beamte", "behörde", "machthaber", "offizielle", "diplomaten", "regime", "staatsführung",
+               "government", "leadership", "officials", "authorities", "administration", "diplomats", "regime", "rulers")
 _OFFICE_NOUNS = ("regierung", "führung", "präsident", "armee", "truppen", "streitkräfte", "behörde", "ministerium", "staat",
                  "government", "leadership", "president", "army", "troops", "forces", "ministry", "state")
 
