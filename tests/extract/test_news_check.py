@@ -92,6 +92,22 @@ CASES = [
     ("en", "The Russian military attacked Kharkiv.", [("ASSAULT", "RUS", "UKR", "occurred")]),
     # a meeting place is still a place
     ("de", "Bei einem Treffen in Moskau sprach Witkoff mit Putin.", [("CONSULT", "USA", "RUS", "occurred")]),
+    # --- 6. lexical gaps: shooting at, aid granted or pledged with words between, a visit as occasion
+    ("de", "Russische Soldaten schossen auf ukrainische Stellungen.", [("ASSAULT", "RUS", "UKR", "occurred")]),
+    ("de", "Nordkorea hat auf ein südkoreanisches Schiff geschossen.", [("ASSAULT", "PRK", "KOR", "occurred")]),
+    ("de", "Die Opposition schießt sich auf Merz ein.", []),
+    ("en", "Russian troops fired on Ukrainian positions.", [("ASSAULT", "RUS", "UKR", "occurred")]),
+    ("de", "Der Kongress bewilligte Militärhilfe für Israel.", [("AID", "USA", "ISR", "occurred")]),
+    ("de", "Die EU gewährt der Ukraine einen Kredit über 50 Milliarden Euro.", [("AID", "EU", "UKR", "occurred")]),
+    ("en", "Congress approved military aid for Israel.", [("AID", "USA", "ISR", "occurred")]),
+    # a pledge codes the aid pledged as planned (GUIDELINES), whatever stands between verb and particle
+    ("de", "Großbritannien sagte Kiew bei der Konferenz weitere Luftabwehrsysteme zu.", [("AID", "GBR", "UKR", "planned")]),
+    ("de", "Deutschland sagte der Ukraine Militärhilfe in Milliardenhöhe zu.", [("AID", "DEU", "UKR", "planned")]),
+    ("de", "Merz sagte Selenskyj bei seinem Besuch in Kiew weitere Hilfe zu.",
+     [("AID", "DEU", "UKR", "planned"), ("CONSULT", "DEU", "UKR", "occurred")]),
+    ("de", "Macron sicherte bei seinem Besuch in Kiew weitere Unterstützung zu.",
+     [("AGREE", "FRA", "UKR", "occurred"), ("CONSULT", "FRA", "UKR", "occurred")]),
+    ("en", "On his visit to Beijing, Macron called for a ceasefire.", [("CONSULT", "FRA", "CHN", "occurred")]),
 ]
 
 

@@ -869,6 +869,21 @@ def _own_objects(pairs, found, groups: list[_Group], toks: list[Tok], ti: int):
     return list(dict.fromkeys((a, None if b is not None and b.name in late else b) for a, b in pairs))
 
 
+_SETTING_PREPS = frozenset({"bei", "während", "auf", "nach", "during", "on", "after", "at"})
+_VISITS = ("besuch", "staatsbesuch", "antrittsbesuch", "reise", "visit", "trip", "tour")
+_SETTING_OWNERS = frozenset({"seinem", "seiner", "seines", "ihrem", "ihrer", "ihres", "his", "her", "their", "its"})
+
+
+def _setting(toks: list[Tok], ti: int) -> bool:
+    """Is the act noun at ti the occasion of the clause's act ("sagte bei seinem Besuch in Kiew
+    Hilfe zu", "during his visit to Kyiv, promised ...")? Then it is an act of its own, not
+    the content of the other ("einigten sich auf ein Treffen")."""
+    # (only with a possessive owner: "beim Gipfel in Anchorage" inside another act's content is
+    # that content's occasion, tried and worse on the seed's status and claims)
+    return ti > 1 and toks[ti - 2].low in _SETTING_PREPS and toks[ti - 1].low in _SETTING_OWNERS \
+        and toks[ti].low.startswith(_VISITS)
+
+
 def _fronted_condition(groups: list[_Group], clause: int, kinds: dict[int, str]) -> _Group | None:
     """The subject (first named party) of the condition clause(s) right before `clause`, or None."""
     c = clause - 1
@@ -1242,7 +1257,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # disarm, Israel is likely to resume the war": the war is no content of the refusal)
             earlier = {t2.type for j, t2, _, _ in found if j < ti and not (
                 kinds.get(toks[j].clause) == "cond" and toks[j].clause != tok.clause)}
-        if trig.suppressed_by & (earlier | in_clause):
+        if trig.suppressed_by & (earlier | in_clause) and not _setting(toks, ti):
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
             continue
@@ -1787,7 +1802,8 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
     Ukraine ... Militärhilfe zu": the aid is the pledge's content, so one AID event of the
     pledger to the pledge's addressee whose delivery is planned (PLOVER AID; GUIDELINES: a
     promise codes the act promised as planned), not an AID that occurred plus an AGREE."""
-    pledges = [c for c in out if c.type == "AGREE" and c.target is not None and (
+    # (an aid phrase led by the pledge verb, "sagte Kiew weitere Luftabwehrsysteme zu", is its own pledge)
+    pledges = [c for c in out if c.type in ("AGREE", "AID") and c.target is not None and (
         c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
     if not pledges:
         return out
@@ -1802,7 +1818,8 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
                 and (c.target is None or c.target.name in parties)]
         if not aids:
             continue
-        drop.add(id(p))
+        if p.type == "AGREE":
+            drop.add(id(p))
         status = "planned" if p.status == "occurred" else p.status
         for i in aids:
             fixed[i] = replace(out[i], source=p.source, target=p.target, status=status,
