@@ -90,6 +90,12 @@ CASES = [
     ("en", "Officials in Kyiv criticised Russia.", [("ACCUSE", "UKR", "RUS", "occurred")]),
     ("en", "The government in Caracas rejected the accusations.", []),
     ("en", "The Russian military attacked Kharkiv.", [("ASSAULT", "RUS", "UKR", "occurred")]),
+    # the army named as the source of a report is no party; the verb after its noun ends the attribution
+    ("de", "Nach Angaben des US-Militärs griffen die Huthis ein Schiff an.", []),
+    ("de", "Nach Angaben des ukrainischen Generalstabs griffen russische Truppen Charkiw an.",
+     [("ASSAULT", "RUS", "UKR", "occurred")]),
+    ("de", "Ein Sprecher des US-Militärs bestätigte Angriffe auf Ziele im Jemen.", [("ASSAULT", "USA", "YEM", "occurred")]),
+    ("en", "The Israeli military struck targets in Lebanon.", [("ASSAULT", "ISR", "LBN", "occurred")]),
     # a meeting place is still a place
     ("de", "Bei einem Treffen in Moskau sprach Witkoff mit Putin.", [("CONSULT", "USA", "RUS", "occurred")]),
     # --- 6. lexical gaps: shooting at, aid granted or pledged with words between, a visit as occasion

@@ -1032,15 +1032,19 @@ def _attribution(sentence: str) -> int:
     if "according" in m.group().lower():
         c = sentence.find(",", m.end())
         return c + 1 if 0 < c - m.end() <= 80 else 0
+    noun = False
     for w in _ATTRIB_WORD.finditer(sentence, m.end()):
         t = w.group().strip(",")
-        if t[:1].islower() and t.lower() not in _ARTICLES and not t.endswith(("e", "en", "er", "em", "es", "s")):
-            return w.start()
+        if t[:1].islower() and t.lower() not in _ARTICLES and t.lower() not in _GENITIVE_PREPS \
+                and (noun or not t.endswith(("e", "en", "er", "em", "es", "s"))):
+            return w.start()     # (an adjective stands before its noun: a lower-case word after one is the verb, "griffen")
         if w.group().endswith(","):
             return w.end()
+        noun = t[:1].isupper()
     return 0
 
 
+_GENITIVE_PREPS = frozenset({"von", "vom", "aus", "in", "im"})     # "nach Angaben von Beamten in Kiew"
 _MID_ATTRIB = re.compile(r"\b(?:nach (?:offiziellen |übereinstimmenden |ersten )?(?:angaben|informationen|darstellung) (?:von|des|der|aus)"
                          r"|laut)\s+", re.IGNORECASE)
 _MID_ATTRIB_ADJ = re.compile(r"\bnach [a-zäöü]+(?:en|er) (?:angaben|informationen|darstellung)\b")     # "nach philippinischen Angaben"
