@@ -114,17 +114,20 @@ def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit,
     `recent`: issues named in the sentences just before (for the `weak` terms)."""
     out: list[IssueHit] = []
     for i in load_issues():
-        spans = [(a, b, False) for a, b in _spans(low, i.terms)] + [(a, b, True) for a, b in _spans(low, i.oppose)]
+        # speed: when no anchor of any of the issue's pattern lists occurs, each of its scans
+        # finds nothing; one set test per issue replaces ~3 `_spans` calls (~2% of extraction)
+        spans_of = _spans if _may_match(i, low) else _no_spans
+        spans = [(a, b, False) for a, b in spans_of(low, i.terms)] + [(a, b, True) for a, b in spans_of(low, i.oppose)]
         if i.weak and (i.name in recent or any(h.actor is not None and h.actor.name in i.participants for h in hits)):
             # "der Gipfel", "the summit": this summit only where its participants or the issue
             # were just named (a G20 or EU summit is another one)
-            spans += [(a, b, False) for a, b in _spans(low, i.weak)]
+            spans += [(a, b, False) for a, b in spans_of(low, i.weak)]
         if i.participants:
             # a meeting noun with one of the participants right after it ("ein Treffen mit dem
             # amerikanischen Präsidenten", the other one named in the sentence too), and a meeting
             # or an agreement to meet between them
             who = [h for h in hits if h.actor is not None and h.actor.name in i.participants]
-            meetings = _spans(low, i.meeting)
+            meetings = spans_of(low, i.meeting)
             if {h.actor.name for h in who} == set(i.participants):
                 spans += [(a, b, False) for a, b in meetings
                           if any(0 <= h.start - b <= 40 and not _BOUNDARY.search(low, b, h.start) for h in who)]
@@ -133,7 +136,7 @@ def find_issues(low: str, events: list[Coded] = (), hits: list[Hit] | tuple[Hit,
                       and (ev.mode in i.modes if ev.type == "CONSULT" and i.modes else ev.type == "CONSULT" or meetings)
                       and {ev.source.name, ev.target.name} == set(i.participants)]
         if spans and i.exclude:
-            bad = _spans(low, i.exclude)
+            bad = spans_of(low, i.exclude)
             spans = [s for s in spans if not any(a <= s[0] < b or s[0] <= a < s[1] for a, b in bad)]
         out += [IssueHit(i, s, e, f) for s, e, f in dict.fromkeys(spans)]
     out.sort(key=lambda h: h.start)
@@ -310,9 +313,28 @@ def _present(low: str) -> frozenset[str]:
     return _PRESENT[1]
 
 
+_ISSUE_PLANS: dict[int, tuple[Issue, frozenset[str], bool]] = {}
+
+
+def _may_match(issue: Issue, low: str) -> bool:
+    """Can any pattern list of the issue match the sentence (an anchor of it occurs, or a
+    pattern has no known anchor)?"""
+    got = _ISSUE_PLANS.get(id(issue))
+    if got is None or got[0] is not issue:
+        plans = [_plan(ls) for ls in (issue.terms, issue.oppose, issue.weak, issue.meeting, issue.exclude)]
+        got = _ISSUE_PLANS[id(issue)] = (issue, frozenset().union(*(pl[1] for pl in plans)), any(pl[2] for pl in plans))
+    return got[2] or not _present(low).isdisjoint(got[1])
+
+
+def _no_spans(low: str, pats: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
+    return []
+
+
 def _spans(low: str, pats: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
-    items, every, always = _plan(pats)
-    present = _present(low)
+    # speed: the two caches read inline (this runs ~25 times per sentence; the calls were ~2%)
+    got = _PLANS.get(id(pats))
+    items, every, always = got[1:] if got is not None and got[0] is pats else _plan(pats)
+    present = _PRESENT[1] if _PRESENT[0] is low else _present(low)
     if not always and present.isdisjoint(every):
         return []               # the usual case: no anchor of the list in the sentence
     out: list[tuple[int, int]] = []

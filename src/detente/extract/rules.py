@@ -113,13 +113,15 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
     known = _TOKEN_FORMS.setdefault(lex.language, {})
     if len(known) > 300_000:
         known.clear()
+    clause_words = lex.clause_words
     for m in _TOKEN.finditer(sentence):
         t = m.group()
-        if t in _CLAUSE and not (t == "-" and toks and toks[-1].end == m.start() and toks[-1].word):
+        s, e = m.span()
+        if t in _CLAUSE and not (t == "-" and toks and toks[-1].end == s and toks[-1].word):
             # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
             # "Öl- und Gasexporte": no clause break)
             clause += 1
-            toks.append(Tok(m.start(), m.end(), t, t, (t,), clause, False))
+            toks.append(Tok(s, e, t, t, (t,), clause, False))
             continue
         got = known.get(t)
         if got is None:
@@ -127,9 +129,9 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
             low = t.lower()
             got = known[t] = (low, (low, lemma(t, lex.language)) if w else (low,), w)
         low = got[0]
-        if low in lex.clause_words and toks and toks[-1].word:
+        if low in clause_words and toks and toks[-1].word:
             clause += 1          # a subordinator opens a clause (unless a comma just did)
-        toks.append(Tok(m.start(), m.end(), t, low, got[1], clause, got[2]))
+        toks.append(Tok(s, e, t, low, got[1], clause, got[2]))
     if actors:
         _split_coordinated(toks, actors, spans or [], lex)
     if lex.particles:
