@@ -46,6 +46,14 @@ CASES = [
     ("en", "If Russia does not agree to a ceasefire, the EU will impose new sanctions, Kallas warned.",
      [("THREATEN", "EU", "RUS", "occurred")]),
     ("en", "Should Europe send troops to Ukraine?", []),
+    # a threat verb, or an act that names no target, after a fronted condition: aimed at the condition's subject
+    ("de", "Sollte Peking Taiwan blockieren, drohen die USA mit harten Sanktionen.", [("THREATEN", "USA", "CHN", "occurred")]),
+    ("de", "Sollten die Huthis weiter Schiffe angreifen, würden die USA und Großbritannien erneut zuschlagen, sagte Austin.",
+     [("THREATEN", "USA", "YEM", "occurred"), ("THREATEN", "GBR", "YEM", "occurred")]),
+    # an act in the condition does not make the main clause's act its content
+    ("de", "Falls Moskau nicht einlenkt, will die EU russisches Vermögen beschlagnahmen.", [("THREATEN", "EU", "RUS", "occurred")]),
+    ("en", "If Hamas does not release the hostages, Israel will resume strikes on Gaza, Netanyahu warned.",
+     [("THREATEN", "ISR", "PSE", "occurred")]),
     # --- 2. one side on both ends: an international body and its own official are one party
     ("de", "Die EU verhängte Sanktionen gegen Russland, sagte EU-Kommissionspräsidentin von der Leyen.",
      [("SANCTION", "EU", "RUS", "occurred")]),
@@ -58,6 +66,9 @@ CASES = [
      [("ACCUSE", "KOR", "PRK", "occurred"), ("ACCUSE", "JPN", "PRK", "occurred")]),
     ("en", "France and Britain condemned the strike.", []),
     ("en", "Germany and Poland welcomed the decision.", []),
+    ("en", "The US and Britain struck targets in Yemen.", [("ASSAULT", "USA", "YEM", "occurred"), ("ASSAULT", "GBR", "YEM", "occurred")]),
+    ("de", "Polen und Litauen schlossen ihre Grenzen zu Belarus.",
+     [("SANCTION", "POL", "BLR", "occurred"), ("SANCTION", "LTU", "BLR", "occurred")]),
     # ... while mutual and reciprocal acts stay between them
     ("de", "Indien und Pakistan beschuldigten sich gegenseitig.",
      [("ACCUSE", "IND", "PAK", "occurred"), ("ACCUSE", "PAK", "IND", "occurred")]),
@@ -74,6 +85,8 @@ CASES = [
      [("AGREE", "ARM", "AZE", "occurred")]),
     ("de", "Russland und die Ukraine tauschten mit Hilfe Ägyptens Gefangene aus.",
      [("COOPERATE", "RUS", "UKR", "occurred")]),
+    ("de", "Israel und die Hamas einigten sich nach Vermittlung durch Ägypten auf eine Feuerpause.",
+     [("AGREE", "ISR", "PSE", "occurred")]),
     ("de", "Russland und die Ukraine haben im Beisein der Türkei ein Getreideabkommen unterzeichnet.",
      [("AGREE", "RUS", "UKR", "occurred")]),
     ("de", "Israel verhandelte unter Vermittlung Ägyptens mit der Hamas.", [("CONSULT", "ISR", "PSE", "occurred")]),
@@ -84,6 +97,8 @@ CASES = [
     ("de", "Die Führung in Moskau lehnte den Vorschlag der EU ab.",
      [("REJECT", "RUS", "EU", "occurred"), ("REQUEST", "EU", "RUS", "occurred")]),
     ("de", "Beamte in Kiew kritisierten Russland.", [("ACCUSE", "UKR", "RUS", "occurred")]),
+    ("de", "Die Regierung in Belgrad lehnte die Forderungen Pristinas ab.",
+     [("REJECT", "SRB", "XKX", "occurred"), ("REQUEST", "XKX", "SRB", "occurred")]),
     ("de", "Die Machthaber in Pjöngjang drohten Südkorea mit Vergeltung.", [("THREATEN", "PRK", "KOR", "occurred")]),
     ("de", "Das russische Militär griff die Stadt Charkiw an.", [("ASSAULT", "RUS", "UKR", "occurred")]),
     ("de", "Das US-Militär griff Ziele im Jemen an.", [("ASSAULT", "USA", "YEM", "occurred")]),
@@ -105,6 +120,8 @@ CASES = [
     ("en", "Russian troops fired on Ukrainian positions.", [("ASSAULT", "RUS", "UKR", "occurred")]),
     ("de", "Der Kongress bewilligte Militärhilfe für Israel.", [("AID", "USA", "ISR", "occurred")]),
     ("de", "Die EU gewährt der Ukraine einen Kredit über 50 Milliarden Euro.", [("AID", "EU", "UKR", "occurred")]),
+    ("de", "Die EU bewilligte Kiew weitere 50 Milliarden Euro.", [("AID", "EU", "UKR", "occurred")]),
+    ("de", "Japan sagte den Philippinen Patrouillenboote zu.", [("AID", "JPN", "PHL", "planned")]),
     ("en", "Congress approved military aid for Israel.", [("AID", "USA", "ISR", "occurred")]),
     # a pledge codes the aid pledged as planned (GUIDELINES), whatever stands between verb and particle
     ("de", "Großbritannien sagte Kiew bei der Konferenz weitere Luftabwehrsysteme zu.", [("AID", "GBR", "UKR", "planned")]),
@@ -114,6 +131,9 @@ CASES = [
     ("de", "Macron sicherte bei seinem Besuch in Kiew weitere Unterstützung zu.",
      [("AGREE", "FRA", "UKR", "occurred"), ("CONSULT", "FRA", "UKR", "occurred")]),
     ("en", "On his visit to Beijing, Macron called for a ceasefire.", [("CONSULT", "FRA", "CHN", "occurred")]),
+    # the visit is to the capital's state, whoever else the clause names
+    ("de", "Scholz traf bei seinem Besuch in Peking auch Vertreter aus Russland.",
+     [("CONSULT", "DEU", "CHN", "occurred"), ("CONSULT", "DEU", "RUS", "occurred")]),
 ]
 
 

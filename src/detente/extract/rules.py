@@ -1258,7 +1258,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             in_clause -= {t2.type for j, t2, _, _ in found if j in talk_topics and toks[j].clause == tok.clause}
             earlier = earlier if not earlier & trig.suppressed_by else {
                 t2.type for j, t2, _, _ in found if j < ti and j not in talk_topics}
-        if lex.language == "en" and trig.suppressed_by & earlier and kinds.get(tok.clause) != "cond":
+        if trig.suppressed_by & earlier and kinds.get(tok.clause) != "cond":
             # an act in a condition does not suppress the main clause's act ("If Hamas refuses to
             # disarm, Israel is likely to resume the war": the war is no content of the refusal)
             earlier = {t2.type for j, t2, _, _ in found if j < ti and not (
@@ -1303,7 +1303,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # on a condition is a threat (PLOVER THREATEN; GUIDELINES: threats of sanctions), which occurred
             etype, status = "THREATEN", "occurred"
         threatened = None
-        if etype in _PUNITIVE and status in ("hypothetical", "planned") and kinds.get(tok.clause) == "main" \
+        if (etype in _PUNITIVE or etype == "THREATEN") and status in ("hypothetical", "planned") and kinds.get(tok.clause) == "main" \
                 and not _has(clause_toks, lex.speculative):
             threatened = _fronted_condition(groups, tok.clause, kinds)
             if threatened is not None:
@@ -2029,7 +2029,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "Downing Street verurteilte den Angriff auf Kiew": whoever condemns an attack is not
         # its attacker; an act noun that is the object of another act has no agent of its own here
         return []
-    near_after = [g for g in after if g.clause <= clause + 1]
+    # (an act in a condition takes no party from the main clause after it: "Sollten die Huthis Schiffe
+    # angreifen, würden die USA zuschlagen")
+    near_after = [g for g in after if g.clause <= clause + (kinds.get(clause) != "cond")]
     if english:
         # English: the next clause holds a party of the act only when it continues the phrase
         # ("..., targeting Kyiv"), not when a coordinator or subordinator opens a clause of its own
@@ -2173,7 +2175,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if tgt_g is None:
         to_place = not mutual and any(p.start >= e and p.clause == clause and not {a.country for a in p.actors} & src_countries
                                       for p in place_groups or ())
-        joined = one_sided and not nominal and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
+        # (English "struck" may read as a noun: right after its subject it is the verb)
+        joined = one_sided and (not nominal or (english and src_g.last_tok == ti - 1)) and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
         if len(src_countries) >= 2 and not disjunct and not to_place and not joined:
             # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not
             # partners; not a one-sided act of the pair aimed at a place ("France and Germany
@@ -2294,7 +2297,7 @@ def _witness(toks: list[Tok], i: int) -> bool:
 # (German: "unter/auf/durch Vermittlung Katars", "vermittelt von Ägypten", "mit Hilfe der USA", "im Beisein Trumps")
 # (German right before the name, at most an article between: "unter Vermittlung Katars vereinbarten Israel ..." names no mediator Israel)
 _WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation of|with the help of)\b"
-                      r"|\b(?:(?:unter|auf|durch) (?:der )?vermittlung|vermittelt (?:von|durch)|mit (?:der )?hilfe"
+                      r"|\b(?:(?:unter|auf|durch|nach) (?:der )?vermittlung(?: durch)?|vermittelt (?:von|durch)|mit (?:der )?hilfe"
                       r"|im beisein|in (?:der )?anwesenheit|unter (?:der )?schirmherrschaft)(?: von| vom| der| des| dem| den)?$")
 
 
@@ -2421,6 +2424,11 @@ def _host(pairs, places, groups, toks, ti, e):
             g.start < e and toks[ti].start < g.end and any(t in g.actors for _, t in pairs) for g in groups):
         return pairs        # "Israel-Hamas-Gespräche in Kairo": both sides are named in the noun itself
     first = pairs[0][0] if pairs else None
+    if first is not None and toks[ti].low.startswith(_VISITS) and ti + 2 < len(toks) and toks[ti + 1].low in ("in", "nach", "to") \
+            and any(p.host is host and p.capital and p.start == toks[ti + 2].start for p in places):
+        # "kritisierte bei seinem Besuch in Peking die Unterstützung für Russland": a visit to a capital
+        # is a visit to its state, whoever else the clause names
+        return _pairs(list(dict.fromkeys(a for a, _ in pairs)), [host]) or pairs
     src_g = next((g for g in groups if first in g.actors), None) if first else None
     # another party in the clause makes it a meeting with that party, unless it is named only
     # well after the place ("Besuch ... in Kiew und gipfelte in einem Telefonat zwischen ...")
