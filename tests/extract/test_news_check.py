@@ -52,6 +52,12 @@ CASES = [
      [("THREATEN", "USA", "YEM", "occurred"), ("THREATEN", "GBR", "YEM", "occurred")]),
     # an act in the condition does not make the main clause's act its content
     ("de", "Falls Moskau nicht einlenkt, will die EU russisches Vermögen beschlagnahmen.", [("THREATEN", "EU", "RUS", "occurred")]),
+    # the closing speaker is no target; with no party in the condition the act's own target is threatened
+    ("de", "Sollte Russland die Waffenruhe brechen, werden die Europäer die Sanktionen verschärfen, kündigte Macron an.",
+     [("THREATEN", "EU", "RUS", "occurred")]),
+    ("de", "Sollten die Gespräche scheitern, will Trump neue Zölle gegen China verhängen.", [("THREATEN", "USA", "CHN", "occurred")]),
+    # an author's forecast is no threat
+    ("en", "If the ceasefire collapses, Israel is likely to resume strikes on Gaza.", [("ASSAULT", "ISR", "PSE", "hypothetical")]),
     ("en", "If Hamas does not release the hostages, Israel will resume strikes on Gaza, Netanyahu warned.",
      [("THREATEN", "ISR", "PSE", "occurred")]),
     # --- 2. one side on both ends: an international body and its own official are one party
@@ -67,6 +73,10 @@ CASES = [
     ("en", "France and Britain condemned the strike.", []),
     ("en", "Germany and Poland welcomed the decision.", []),
     ("en", "The US and Britain struck targets in Yemen.", [("ASSAULT", "USA", "YEM", "occurred"), ("ASSAULT", "GBR", "YEM", "occurred")]),
+    ("de", "Die USA und die EU verhängten neue Sanktionen.", []),
+    ("en", "The US and the EU imposed new sanctions.", []),
+    ("de", "Die USA und die EU verhängten neue Sanktionen gegen Russland.",
+     [("SANCTION", "USA", "RUS", "occurred"), ("SANCTION", "EU", "RUS", "occurred")]),
     ("de", "Polen und Litauen schlossen ihre Grenzen zu Belarus.",
      [("SANCTION", "POL", "BLR", "occurred"), ("SANCTION", "LTU", "BLR", "occurred")]),
     # ... while mutual and reciprocal acts stay between them
@@ -87,6 +97,8 @@ CASES = [
      [("COOPERATE", "RUS", "UKR", "occurred")]),
     ("de", "Israel und die Hamas einigten sich nach Vermittlung durch Ägypten auf eine Feuerpause.",
      [("AGREE", "ISR", "PSE", "occurred")]),
+    ("de", "Mit Unterstützung der Türkei verhandelten Russland und die Ukraine über einen Getreidekorridor.",
+     [("CONSULT", "RUS", "UKR", "occurred")]),
     ("de", "Russland und die Ukraine haben im Beisein der Türkei ein Getreideabkommen unterzeichnet.",
      [("AGREE", "RUS", "UKR", "occurred")]),
     ("de", "Israel verhandelte unter Vermittlung Ägyptens mit der Hamas.", [("CONSULT", "ISR", "PSE", "occurred")]),

@@ -886,6 +886,16 @@ def _setting(toks: list[Tok], ti: int) -> bool:
         and toks[ti].low.startswith(_VISITS)
 
 
+_CONJUNCTS = frozenset({"und", "and", "sowie"})
+
+
+def _conjoined(toks: list[Tok], a: _Group, b: _Group) -> bool:
+    """Is b joined to a by a conjunction alone ("die USA und die EU", "the US and the EU")?"""
+    between = toks[a.last_tok + 1:b.first_tok]
+    return bool(between) and any(t.low in _CONJUNCTS for t in between) \
+        and all(t.low in _CONJUNCTS or t.low in _ARTICLES or t.text == "," for t in between)
+
+
 def _fronted_condition(groups: list[_Group], clause: int, kinds: dict[int, str]) -> _Group | None:
     """The subject (first named party) of the condition clause(s) right before `clause`, or None."""
     c = clause - 1
@@ -1302,10 +1312,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # "ready to impose further sanctions if Russia does not agree": a punishment announced
             # on a condition is a threat (PLOVER THREATEN; GUIDELINES: threats of sanctions), which occurred
             etype, status = "THREATEN", "occurred"
-        threatened = None
+        threatened, unnamed_condition = None, False
         if (etype in _PUNITIVE or etype == "THREATEN") and status in ("hypothetical", "planned") and kinds.get(tok.clause) == "main" \
                 and not _has(clause_toks, lex.speculative):
             threatened = _fronted_condition(groups, tok.clause, kinds)
+            # ("Sollten die Gespräche scheitern, will Trump Zölle gegen China verhängen": aimed at its own target)
+            unnamed_condition = threatened is None and kinds.get(tok.clause - 1) == "cond"
             if threatened is not None:
                 # "Sollte Russland nicht zustimmen, würden die USA Zölle verhängen", "If Russia does not
                 # agree, the EU will impose sanctions": the same threat with its condition fronted,
@@ -1371,7 +1383,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found),
                            etype in _PUNITIVE or etype == "THREATEN",
-                           trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS)
+                           trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS) and ti not in talk_topics
                            and not ((tok.clause in inf_clauses or toks[ti - 1].low in ("to", "zu"))
                                     and any(j < ti and t2.type in _MUTUAL for j, t2, _, _ in found)))   # (what a pair agreed to do)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
@@ -1393,10 +1405,16 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if host is not None:
                 pairs = _pairs([a for a, _ in pairs], [host]) or pairs
         if threatened is not None:
+            # the act's own target in its clause, else the condition's subject (not a closing speaker:
+            # "..., kündigte Macron an")
             inside = {a for g in groups if kinds.get(g.clause) == "cond" for a in g.actors}
+            own = {a for g in groups if g.clause == tok.clause for a in g.actors}
             pairs = list(dict.fromkeys(p for a, b in pairs for p in (
-                [(a, b)] if b is not None and b not in inside and b.country != a.country
+                [(a, b)] if b is not None and b in own and b not in inside and b.country != a.country
                 else _pairs([a], threatened.actors))))
+        elif unnamed_condition and any(b is not None for _, b in pairs):
+            etype, status, cond_threat = "THREATEN", "occurred", True
+            pairs = [(a, b) for a, b in pairs if b is not None]
         if etype != trig.type and trig.type in _MUTUAL and len(pairs) == 1 and pairs[0][1] is not None and {
                 pairs[0][0], pairs[0][1]} <= {h.actor for h in linked if h.ref == "pair"}:
             # "keiner der beiden konnte sich ... einigen", "neither side agreed": a mutual act
@@ -2069,6 +2087,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         src_g = same_before[0] if owner else \
             next((g for g in same_before if not _right_after_prep(toks, g.first_tok)), same_before[0])
         pool = [g for g in same_before if g is not src_g] + near_after
+        if one_sided and not nominal:
+            # "Die USA und die EU verhängten neue Sanktionen": a subject coordinated with the source
+            # shares its one-sided act, it is not its target
+            pool = [g for g in pool if not _conjoined(toks, src_g, g)]
         if english and not nominal and ti > 0 and toks[ti - 1].low in ("and", "but"):
             # English is subject-verb-object: the second of two coordinated verbs takes a party after
             # it, never the first verb's object ("thanked Germany and urged the United States to ...",
@@ -2176,7 +2198,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         to_place = not mutual and any(p.start >= e and p.clause == clause and not {a.country for a in p.actors} & src_countries
                                       for p in place_groups or ())
         # (English "struck" may read as a noun: right after its subject it is the verb)
-        joined = one_sided and (not nominal or (english and src_g.last_tok == ti - 1)) and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
+        # ... or a noun object after the pair's own verb ("Die USA und die EU verhängten neue Sanktionen")
+        joined = one_sided and (not nominal or (english and src_g.last_tok == ti - 1) or (
+            src_g.last_tok + 1 < ti and toks[src_g.last_tok + 1].word and toks[src_g.last_tok + 1].text[:1].islower()
+            and toks[src_g.last_tok + 1].low not in _ARTICLES and all(t.clause == toks[ti].clause for t in toks[src_g.first_tok:ti]))) and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
         if len(src_countries) >= 2 and not disjunct and not to_place and not joined:
             # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not
             # partners; not a one-sided act of the pair aimed at a place ("France and Germany
@@ -2297,7 +2322,7 @@ def _witness(toks: list[Tok], i: int) -> bool:
 # (German: "unter/auf/durch Vermittlung Katars", "vermittelt von Ägypten", "mit Hilfe der USA", "im Beisein Trumps")
 # (German right before the name, at most an article between: "unter Vermittlung Katars vereinbarten Israel ..." names no mediator Israel)
 _WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation of|with the help of)\b"
-                      r"|\b(?:(?:unter|auf|durch|nach) (?:der )?vermittlung(?: durch)?|vermittelt (?:von|durch)|mit (?:der )?hilfe"
+                      r"|\b(?:(?:unter|auf|durch|nach) (?:der )?vermittlung(?: durch)?|vermittelt (?:von|durch)|mit (?:der )?(?:hilfe|unterstützung)"
                       r"|im beisein|in (?:der )?anwesenheit|unter (?:der )?schirmherrschaft)(?: von| vom| der| des| dem| den)?$")
 
 
