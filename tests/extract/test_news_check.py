@@ -58,6 +58,12 @@ CASES = [
     ("de", "Sollten die Gespräche scheitern, will Trump neue Zölle gegen China verhängen.", [("THREATEN", "USA", "CHN", "occurred")]),
     # an author's forecast is no threat
     ("en", "If the ceasefire collapses, Israel is likely to resume strikes on Gaza.", [("ASSAULT", "ISR", "PSE", "hypothetical")]),
+    ("de", "Für den Fall, dass Russland die Waffenruhe bricht, kündigte die EU neue Sanktionen an.",
+     [("THREATEN", "EU", "RUS", "occurred")]),
+    ("en", "In case Iran attacks, Israel will strike back.", [("THREATEN", "ISR", "IRN", "occurred")]),
+    # a closing "X announced" after two commas is the reporter of the whole sentence
+    ("en", "Should Moscow violate the ceasefire, Europe will tighten sanctions, Macron announced.",
+     [("THREATEN", "EU", "RUS", "occurred")]),
     ("en", "If Hamas does not release the hostages, Israel will resume strikes on Gaza, Netanyahu warned.",
      [("THREATEN", "ISR", "PSE", "occurred")]),
     # --- 2. one side on both ends: an international body and its own official are one party

@@ -710,6 +710,9 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
             f = ws[0].low
             if f in lex.conditional_openers and (f not in _V1_CONDITIONALS or _verb_first_condition(toks, by, c, ws)):
                 kind = "cond"
+            elif (f == "dass" and prev_last is not None and prev_last.low in ("fall", "falle")) \
+                    or (f == "in" and len(ws) > 2 and ws[1].low == "case"):
+                kind = "cond"              # "Für den Fall, dass ...", "In case Iran attacks, ..."
             elif f in lex.complementizers or _infinitive(ws, lex):
                 kind = "comp"
             elif (f in lex.relative_words and not coordinated) \
@@ -1086,7 +1089,7 @@ def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
 
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 # (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
-_REPORTER = re.compile(r",\s+(?:(?:\S+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
+_REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
