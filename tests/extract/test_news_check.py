@@ -129,6 +129,11 @@ CASES = [
      [("ASSAULT", "RUS", "UKR", "occurred")]),
     ("de", "Ein Sprecher des US-Militärs bestätigte Angriffe auf Ziele im Jemen.", [("ASSAULT", "USA", "YEM", "occurred")]),
     ("en", "The Israeli military struck targets in Lebanon.", [("ASSAULT", "ISR", "LBN", "occurred")]),
+    # the impersonal "man"/"wir" of reported speech is the speaker's side
+    ("de", "Ein Sprecher der israelischen Armee sagte, man habe Ziele der Hamas angegriffen.",
+     [("ASSAULT", "ISR", "PSE", "occurred")]),
+    ("de", "Ein Sprecher des US-Militärs sagte, man habe Ziele im Jemen angegriffen.", [("ASSAULT", "USA", "YEM", "occurred")]),
+    ("de", "Selenskyj erklärte, wir werden Russland niemals nachgeben.", [("REJECT", "UKR", "RUS", "occurred")]),
     # a meeting place is still a place
     ("de", "Bei einem Treffen in Moskau sprach Witkoff mit Putin.", [("CONSULT", "USA", "RUS", "occurred")]),
     # --- 6. lexical gaps: shooting at, aid granted or pledged with words between, a visit as occasion

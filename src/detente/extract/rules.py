@@ -899,6 +899,21 @@ def _conjoined(toks: list[Tok], a: _Group, b: _Group) -> bool:
         and all(t.low in _CONJUNCTS or t.low in _ARTICLES or t.text == "," for t in between)
 
 
+_IMPERSONAL = frozenset({"man", "wir"})
+
+
+def _impersonal_speaker(groups: list[_Group], toks: list[Tok], clause: int, s: int, kinds: dict[int, str],
+                        speech: frozenset[str]) -> _Group | None:
+    """The speaker whose reported clause has "man"/"wir" as its subject before the act at s
+    ("X sagte, man habe ... angegriffen"), or None."""
+    if kinds.get(clause) != "comp" or not any(t.clause == clause and t.start < s and t.low in _IMPERSONAL for t in toks):
+        return None
+    gov = _governor(toks, clause, kinds)
+    if gov is None or not any(t.clause == gov and t.low in speech for t in toks):
+        return None
+    return next((g for g in groups if g.clause == gov and not g.poss), None)
+
+
 def _fronted_condition(groups: list[_Group], clause: int, kinds: dict[int, str]) -> _Group | None:
     """The subject (first named party) of the condition clause(s) right before `clause`, or None."""
     c = clause - 1
@@ -1389,6 +1404,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS) and ti not in talk_topics
                            and not ((tok.clause in inf_clauses or toks[ti - 1].low in ("to", "zu"))
                                     and any(j < ti and t2.type in _MUTUAL for j, t2, _, _ in found)))   # (what a pair agreed to do)
+        spk = _impersonal_speaker(groups, toks, tok.clause, s, kinds, lex.speech_verbs) if lex.language == "de" else None
+        if spk is not None:
+            # "Ein Sprecher der israelischen Armee sagte, man habe Ziele der Hamas angegriffen": the
+            # impersonal "man"/"wir" of reported speech is the speaker's side, the clause's parties its targets
+            tgts = [a for g in groups if g.clause == tok.clause for a in g.actors]
+            pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
