@@ -140,6 +140,8 @@ CASES = [
     ("de", "Russische Soldaten schossen auf ukrainische Stellungen.", [("ASSAULT", "RUS", "UKR", "occurred")]),
     ("de", "Nordkorea hat auf ein südkoreanisches Schiff geschossen.", [("ASSAULT", "PRK", "KOR", "occurred")]),
     ("de", "Die Opposition schießt sich auf Merz ein.", []),
+    ("de", "Die Türkei schoss ein russisches Kampfflugzeug ab.", [("ASSAULT", "TUR", "RUS", "occurred")]),
+    ("de", "Der Bundestag bewilligte weitere Waffenlieferungen an die Ukraine.", [("AID", "DEU", "UKR", "occurred")]),
     ("en", "Russian troops fired on Ukrainian positions.", [("ASSAULT", "RUS", "UKR", "occurred")]),
     ("de", "Der Kongress bewilligte Militärhilfe für Israel.", [("AID", "USA", "ISR", "occurred")]),
     ("de", "Die EU gewährt der Ukraine einen Kredit über 50 Milliarden Euro.", [("AID", "EU", "UKR", "occurred")]),
