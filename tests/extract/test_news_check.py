@@ -61,6 +61,13 @@ CASES = [
     ("de", "Für den Fall, dass Russland die Waffenruhe bricht, kündigte die EU neue Sanktionen an.",
      [("THREATEN", "EU", "RUS", "occurred")]),
     ("en", "In case Iran attacks, Israel will strike back.", [("THREATEN", "ISR", "IRN", "occurred")]),
+    # a verb-first condition after its main clause
+    ("de", "Die USA würden neue Zölle verhängen, sollte Russland einer Waffenruhe nicht zustimmen.",
+     [("THREATEN", "USA", "RUS", "occurred")]),
+    ("de", "Israel werde Ziele im Iran angreifen, sollte Teheran weiter Uran anreichern, sagte Netanjahu.",
+     [("THREATEN", "ISR", "IRN", "occurred")]),
+    ("de", "Trump sagte, Russland sollte der Waffenruhe zustimmen.",
+     [("REQUEST", "USA", "RUS", "occurred"), ("AGREE", "RUS", "USA", "hypothetical")]),
     # a closing "X announced" after two commas is the reporter of the whole sentence
     ("en", "Should Moscow violate the ceasefire, Europe will tighten sanctions, Macron announced.",
      [("THREATEN", "EU", "RUS", "occurred")]),

@@ -778,7 +778,7 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
         coordinated = len(ws) < len([t for t in by[c] if t.word])
         if ws:
             f = ws[0].low
-            if f in lex.conditional_openers and (f not in _V1_CONDITIONALS or _verb_first_condition(toks, by, c, ws)):
+            if f in lex.conditional_openers and (f not in _V1_CONDITIONALS or _verb_first_condition(toks, by, c, ws, lex)):
                 kind = "cond"
             elif (f == "dass" and prev_last is not None and prev_last.low in ("fall", "falle")) \
                     or (f == "in" and len(ws) > 2 and ws[1].low == "case"):
@@ -815,14 +815,17 @@ _AFTER_CONDITION = frozenset({"werde", "werden", "wird", "würde", "würden", "d
                               "könnte", "könnten", "wolle", "wollen", "drohen", "droht", "then"})
 
 
-def _verb_first_condition(toks: list[Tok], by: dict[int, list[Tok]], c: int, ws: list[Tok]) -> bool:
+def _verb_first_condition(toks: list[Tok], by: dict[int, list[Tok]], c: int, ws: list[Tok], lex: Lexicon) -> bool:
     """Is the clause opened by "sollte"/"should" a condition ("Sollte Russland nicht zustimmen,
     würden die USA ...", "Should Russia refuse, the US will ...")? The verb-first conditional
     (Duden-Grammatik 2016, §1614; Huddleston & Pullum 2002, ch. 11 §4.2 "inverted conditionals")
     is followed by its main clause; a deontic "sollte" after a subject or a question is not."""
     nxt = by.get(c + 1)
-    if not nxt or len(ws) < 3 or toks[-1].text == "?" or not ws[1].text[:1].isupper() and ws[1].low not in _SUBJECT_DETS:
+    if len(ws) < 3 or toks[-1].text == "?" or not ws[1].text[:1].isupper() and ws[1].low not in _SUBJECT_DETS:
         return False
+    if not nxt or nxt[0].text == "," and len(nxt) > 1 and nxt[1].low in lex.speech_verbs:
+        # after its main clause: "Die USA würden Zölle verhängen, sollte Russland nicht zustimmen(, sagte X)."
+        return c > 0 and any(t.low in _WILL for t in by.get(c - 1, ()))
     first = next((t for t in nxt if t.word), None)
     if first is None:
         return False
