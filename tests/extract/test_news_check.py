@@ -148,6 +148,10 @@ CASES = [
     ("de", "Nordkorea hat auf ein südkoreanisches Schiff geschossen.", [("ASSAULT", "PRK", "KOR", "occurred")]),
     ("de", "Die Opposition schießt sich auf Merz ein.", []),
     ("de", "Die Türkei schoss ein russisches Kampfflugzeug ab.", [("ASSAULT", "TUR", "RUS", "occurred")]),
+    # fighting each other is an attack both ways, no delivery
+    ("de", "Indien und Pakistan lieferten sich schwere Gefechte.",
+     [("ASSAULT", "IND", "PAK", "occurred"), ("ASSAULT", "PAK", "IND", "occurred")]),
+    ("de", "Deutschland lieferte sich einen Schlagabtausch mit Frankreich.", []),
     ("de", "Der Bundestag bewilligte weitere Waffenlieferungen an die Ukraine.", [("AID", "DEU", "UKR", "occurred")]),
     ("en", "Russian troops fired on Ukrainian positions.", [("ASSAULT", "RUS", "UKR", "occurred")]),
     ("de", "Der Kongress bewilligte Militärhilfe für Israel.", [("AID", "USA", "ISR", "occurred")]),

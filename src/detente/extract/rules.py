@@ -1518,7 +1518,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # refused by each of a pair is each one's refusal of the other
             pairs = pairs + [(pairs[0][1], pairs[0][0])]
         elif etype not in _MUTUAL and len(pairs) == 1 and pairs[0][1] is not None \
-                and _each_other(clause_toks) and any(pairs[0][0] in g.actors and pairs[0][1] in g.actors for g in groups):
+                and (_each_other(clause_toks) or (etype == "ASSAULT" and ti + 1 < len(toks) and toks[ti + 1].low == "sich")) \
+                and any(pairs[0][0] in g.actors and pairs[0][1] in g.actors for g in groups):
             # "beide Seiten warfen einander Verstöße vor", "both sides accused each other": a
             # reciprocal act of a pair goes both ways
             pairs = pairs + [(pairs[0][1], pairs[0][0])]
