@@ -117,6 +117,11 @@ CASES = [
     ("de", "Israel verhandelte unter Vermittlung Ägyptens mit der Hamas.", [("CONSULT", "ISR", "PSE", "occurred")]),
     ("en", "Israel and Hamas agreed on a ceasefire with the help of Egypt.", [("AGREE", "ISR", "PSE", "occurred")]),
     ("en", "Armenia and Azerbaijan signed a peace deal in the presence of Trump.", [("AGREE", "ARM", "AZE", "occurred")]),
+    # the comma closes a fronted English mediator phrase; a German mediator list before the verb stays whole
+    ("en", "Under the auspices of the UN, Russia and Ukraine signed a grain deal.", [("AGREE", "RUS", "UKR", "occurred")]),
+    ("en", "Russia and Ukraine swapped prisoners with the help of the UAE.", [("COOPERATE", "RUS", "UKR", "occurred")]),
+    ("de", "Unter Vermittlung Katars, Ägyptens und der USA einigten sich Israel und die Hamas.",
+     [("AGREE", "ISR", "PSE", "occurred")]),
     # --- 5. government by seat: the people or body "in" a capital are that state; armies by demonym
     ("de", "Die Regierung in Caracas wies die Vorwürfe der USA zurück.", [("REJECT", "VEN", "USA", "occurred")]),
     ("de", "Die Führung in Moskau lehnte den Vorschlag der EU ab.",

@@ -2059,6 +2059,16 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # is where the act happened; it is a party only when no other actor is named
         gs = [g for g in gs if g not in where]
     helpers = [g for g in gs if g.first_tok > 1 and _witness(toks, g.first_tok)]
+    for g in [g for g in helpers if len(g.actors) > 1 and english]:
+        # "Under the auspices of the UN, Russia and Ukraine signed ...": the comma closes the mediator
+        # phrase; the names after it are the parties
+        k = next((j for j in range(g.first_tok, g.last_tok) if toks[j].text == ","), None)
+        if k is not None and k + 1 <= g.last_tok:
+            gs = [x for x in gs if x is not g] + [
+                replace(g, actors=g.actors[:1], end=toks[k - 1].end, last_tok=k - 1),
+                replace(g, actors=g.actors[1:], start=toks[k + 1].start, first_tok=k + 1, clause=toks[k + 1].clause)]
+            gs.sort(key=lambda x: x.first_tok)
+            helpers = [x for x in gs if x.first_tok > 1 and _witness(toks, x.first_tok)]
     if helpers and len(helpers) < len(gs):
         # "Unter Vermittlung Katars vereinbarten Israel und die Hamas ...", "mediated by Qatar": a
         # mediator, witness or helper names no party of the act
@@ -2419,7 +2429,7 @@ def _witness(toks: list[Tok], i: int) -> bool:
 
 # (German: "unter/auf/durch Vermittlung Katars", "vermittelt von Ägypten", "mit Hilfe der USA", "im Beisein Trumps")
 # (German right before the name, at most an article between: "unter Vermittlung Katars vereinbarten Israel ..." names no mediator Israel)
-_WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation of|with the help of)\b"
+_WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation (?:of|from|by)|help of)\b"
                       r"|\b(?:(?:unter|auf|durch|nach) (?:der )?vermittlung(?: durch)?|vermittelt (?:von|durch)|mit (?:der )?(?:hilfe|unterstützung)"
                       r"|im beisein|in (?:der )?anwesenheit|unter (?:der )?schirmherrschaft)(?: von| vom| der| des| dem| den)?$")
 
