@@ -341,6 +341,8 @@ def _mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -> list
     lead: Hit | None = None        # the mention before the current group
 
     def flush() -> None:
+        if len(group) < 2:
+            return          # (speed: a single mention makes no group; most calls are such)
         acts = tuple(dict.fromkeys(h.actor for h in group if h.actor is not None))
         if len(acts) >= 2:
             w = max(c.weight for c in out if c.start in {h.start for h in group})
