@@ -42,7 +42,7 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
     covered: list[tuple[int, int]] = []
     low = sentence.lower()
     if gaz.roles is not None and any(k in low for k in gaz.role_keys):
-        for m in gaz.roles.finditer(sentence):
+        for m in _role_matches(gaz, sentence):
             actor = gaz.resolve_role(gaz.role_groups[m.lastgroup], on)
             hits.append(Hit(m.start(), m.end(), m.group(), actor, actor.kind))
             covered.append((m.start(), m.end()))
@@ -114,6 +114,29 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
 
 _WORD = re.compile(r"\w+")
 _START = operator.attrgetter("start")
+_NON_WORD = re.compile(r"\W")
+_ROLE_STARTS: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def _role_matches(gaz: Gazetteer, sentence: str):
+    """`gaz.roles.finditer(sentence)`, tried only where a word may start. Speed: every role
+    alternative opens with `(?<![\\w])` (lexicon.load_gazetteer), so no match starts right after
+    a word character; trying the ~30 other positions of a sentence instead of all ~150 took a
+    role scan from 48 to 31 us (role scans were ~5% of extraction)."""
+    got = _ROLE_STARTS.get(id(gaz))
+    if got is None or got[0] is not gaz.roles:
+        pat = gaz.roles.pattern
+        got = _ROLE_STARTS[id(gaz)] = (gaz.roles, pat.count("(?P<r") == pat.count("(?<![\\w])") == len(gaz.role_groups))
+    if not got[1]:
+        yield from gaz.roles.finditer(sentence)
+        return
+    last = 0
+    for p in [0] + [m.end() for m in _NON_WORD.finditer(sentence)]:
+        if p >= last:
+            m = gaz.roles.match(sentence, p)
+            if m:
+                yield m
+                last = m.end()
 _STARTS: dict[int, tuple[dict, frozenset[str]]] = {}
 
 
