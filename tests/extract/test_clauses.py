@@ -1,4 +1,4 @@
-"""Clause kinds and the scope of status cues (rules.clause_kinds), on sentences written for these tests."""
+"""Clause kinds and the scope of status cues (clauses.clause_kinds), on sentences written for these tests."""
 import datetime as dt
 
 import pytest

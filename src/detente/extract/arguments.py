@@ -1,0 +1,681 @@
+"""Source and target of an act by position rules over clauses and actor groups (docs/extraction.md,
+'source and target'): subjects, prepositions, possessive and genitive owners, agents, passives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from detente.extract import actors as actor_mod
+from detente.extract.clauses import _continues, _participle_clause, _subject_clause
+from detente.extract.groups import _Group, _right_after_prep
+from detente.extract.tokens import Tok
+from detente.extract.wordsets import (
+    _AGENT_PREPS, _ARTICLES, _BETWEEN, _GENITIVE, _IN_PLACE, _PASSIVE_AUX, _TARGET_PREPS, _VISITS,
+)
+
+
+# verbs whose zu-/to-infinitive is done by their subject, not by their object (Huddleston &
+# Pullum 2002, ch. 14: subject vs. object control)
+_SUBJECT_CONTROL = frozenset("versuchen beabsichtigen planen beschließen versprechen geloben ankündigen "
+                             "try attempt plan decide promise vow intend seek".split())
+
+
+_CONJUNCTS = frozenset({"und", "and", "sowie"})
+
+
+def _conjoined(toks: list[Tok], a: _Group, b: _Group) -> bool:
+    """Is b joined to a by a conjunction alone ("die USA und die EU", "the US and the EU")?"""
+    between = toks[a.last_tok + 1:b.first_tok]
+    return bool(between) and any(t.low in _CONJUNCTS for t in between) \
+        and all(t.low in _CONJUNCTS or t.low in _ARTICLES or t.text == "," for t in between)
+
+
+def _compound_owner(inner: list[_Group], others: list[_Group], toks: list[Tok], ti: int, clause: int,
+                    punitive: bool):
+    """Pairs for an act noun whose own word names its owner (`_arguments`): two named parties are
+    its two sides; one is the source, and the target is the party it is aimed at by a preposition
+    after it, else the next other party of its clause after it, else (a punitive act: "Peking
+    reagierte auf die US-Exportkontrollen") the subject before it, who bears it."""
+    acts = [a for g in inner for a in g.actors]
+    if len(acts) >= 2:
+        return _pairs([acts[0]], [acts[1]]) or [(acts[0], None)]
+    src = acts[0]
+    other = [g for g in others if g.clause == clause and any(a.country != src.country for a in g.actors)]
+    after = [g for g in other if g.first_tok > ti]
+    tgt = next((g for g in after if _prep_before(toks, g.first_tok)), None) or next(iter(after), None) \
+        or (next((g for g in reversed(other) if g.first_tok < ti and not g.adj), None) if punitive else None)
+    return (_pairs([src], tgt.actors) if tgt is not None else []) or [(src, None)]
+
+
+def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, mutual: bool = False,
+               nominal: bool = False, inf_clause: bool = False,
+               kinds: dict[int, str] | None = None, speech: frozenset[str] = frozenset(),
+               place_groups: list[_Group] | None = None, english: bool = False,
+               object_of_verb: bool = False, punitive: bool = False,
+               one_sided: bool = False) -> list[tuple[actor_mod.Actor, actor_mod.Actor | None]]:
+    """Source and target actors for a trigger at token ti (character span s..e).
+
+    Position rules standing in for a parser (none is available offline for German):
+    - "zwischen/between X und Y" right after the trigger: X -> Y;
+    - a demonym adjective counts only next to the trigger ("russische Warnung") or after a
+      preposition ("Angriff auf ukrainische Städte"), not as any stray modifier;
+    - zu-infinitive clauses have no subject of their own: the source is the actor of the
+      clause before ("Trump begann, Putin zu drohen");
+    - two actors before a clause-final trigger (German verb-final order) are source and
+      target ("dass Russland den USA zustimme");
+    - otherwise the source is the first actor of the trigger's clause (else the nearest one
+      before, else the first after: verb-first order), the target the first actor after the
+      trigger in this or the next clause, preferring one after a preposition (mit, gegen, an,
+      with, against, on, ...).
+    """
+    if not groups:
+        return []
+    clause = toks[ti].clause
+    if nominal:
+        inner = [g for g in groups if g.start < e and s < g.end and not (g.start == s and g.end >= e)]
+        if inner:
+            # "US-Zölle", "EU-Sanktionen gegen Russland", "Israel-Hamas-Gespräche", "russische
+            # Drohnenangriffe" (a demonym and the act noun read as one collective): the actors named
+            # in the act noun's own word own it
+            return _compound_owner(inner, [g for g in groups if not (g.start < e and s < g.end)], toks, ti, clause, punitive)
+    gs = [g for g in groups if not (g.start < e and s < g.end)]     # not the trigger itself
+    gs = [g for g in gs if not g.adj or (g.end <= s and g.last_tok >= ti - 2) or (g.start >= e and g.first_tok <= ti + 2)
+          or (g.clause == clause and g.first_tok > 0 and _prep_before(toks, g.first_tok))
+          # the object of a verb-final trigger: "Die Ukraine hat eine russische Raffinerie angegriffen"
+          or (not nominal and g.clause == clause and g.end <= s and toks[ti].text[:1].islower()
+              and any(h.clause == clause and not h.adj and h.end <= g.start for h in gs))]
+    if not gs:
+        return []
+    where = [g for g in gs if not g.adj and g.first_tok > 0 and (toks[g.first_tok - 1].low in _IN_PLACE or (
+        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in _IN_PLACE))
+        and not (g.first_tok > 1 and toks[g.first_tok - 2].low.startswith(_SEAT_NOUNS))]     # "die Regierung in Caracas": the state
+    if where and len(where) < len(gs):
+        # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
+        # is where the act happened; it is a party only when no other actor is named
+        gs = [g for g in gs if g not in where]
+    helpers = [g for g in gs if g.first_tok > 1 and _witness(toks, g.first_tok)]
+    for g in [g for g in helpers if len(g.actors) > 1 and english]:
+        # "Under the auspices of the UN, Russia and Ukraine signed ...": the comma closes the mediator
+        # phrase; the names after it are the parties
+        k = next((j for j in range(g.first_tok, g.last_tok) if toks[j].text == ","), None)
+        if k is not None and k + 1 <= g.last_tok:
+            gs = [x for x in gs if x is not g] + [
+                replace(g, actors=g.actors[:1], end=toks[k - 1].end, last_tok=k - 1),
+                replace(g, actors=g.actors[1:], start=toks[k + 1].start, first_tok=k + 1, clause=toks[k + 1].clause)]
+            gs.sort(key=lambda x: x.first_tok)
+            helpers = [x for x in gs if x.first_tok > 1 and _witness(toks, x.first_tok)]
+    if helpers and len(helpers) < len(gs):
+        # "Unter Vermittlung Katars vereinbarten Israel und die Hamas ...", "mediated by Qatar": a
+        # mediator, witness or helper names no party of the act
+        gs = [g for g in gs if g not in helpers]
+    before = [g for g in gs if g.end <= s]
+    after = [g for g in gs if g.start >= e]
+    # "Treffen zwischen Putin und Trump"
+    for j in range(ti + 1, min(len(toks), ti + 4)):
+        if toks[j].low in _BETWEEN:
+            nxt = [g for g in after if g.start >= toks[j].end]
+            if nxt:
+                acts = list(nxt[0].actors)
+                if len(acts) == 1 and len(nxt) > 1:
+                    acts.append(nxt[1].actors[0])
+                if len(acts) >= 2:
+                    return _pairs([acts[0]], [acts[1]])
+            break
+    # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
+    clause_groups = [g for g in gs if g.clause == clause]
+    if any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
+        agent = next((g for g in clause_groups if g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS
+                      or (g.first_tok > 1 and toks[g.first_tok - 2].low in _AGENT_PREPS and toks[g.first_tok - 1].low in _ARTICLES)), None)
+        patient = next((g for g in clause_groups if g is not agent), None) if agent else None
+        if agent and patient:
+            return _pairs(agent.actors, patient.actors)
+    if not nominal and not mutual and _agentless_passive(toks, ti) and not any(
+            g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS for g in clause_groups):
+        return []      # "Indien könnte gezwungen sein", "Kyiv was hit": the actor named is the patient
+    # genitive agent of a noun trigger: "Verhandlungen der EU mit der Ukraine", "talks of X with Y"
+    # the agent of an act noun in a "durch"/"by" phrase: "die Lieferung von Raketen an Kiew
+    # durch Paris", "the attack on Kyiv by Russia"
+    if nominal:
+        agent = next((g for g in after if (g.clause == clause or (english and g.clause == clause + 1 and _participle_clause(toks, g.clause)))
+                      and g.first_tok <= ti + 12 and not g.poss and _agent_phrase(toks, g.first_tok)), None)
+        if agent is not None:
+            others = [g for g in gs if g is not agent and g.clause == clause
+                      and {a.country for a in g.actors} - {a.country for a in agent.actors}]
+            others.sort(key=lambda g: (g.start < e, abs(g.first_tok - ti)))
+            if others:
+                return _pairs(agent.actors, others[0].actors)
+    # ... and a genitive name right after the noun: "das Treffen Selenskyjs mit Trump"
+    if nominal and after and after[0].first_tok <= ti + 3 and (
+            toks[after[0].first_tok - 1].low in _GENITIVE
+            or (after[0].first_tok == ti + 1 and not after[0].adj and toks[ti].text[:1].isupper()
+                and toks[after[0].last_tok].low.endswith("s"))):
+        gen = after[0]
+        tgt = next((g for g in after[1:] if g.clause == clause and _prep_before(toks, g.first_tok)
+                    and {a.country for a in g.actors} - {a.country for a in gen.actors}), None)
+        if tgt is not None:
+            return _pairs(gen.actors, tgt.actors)
+    same_before = [g for g in before if g.clause == clause]
+    earlier = [g for g in before if g.clause < clause]
+    # "The Philippines said Chinese vessels rammed ...": who speaks is not who acts (a threat
+    # reported as "X said Y would face ..." is the speaker's, so the caller passes no speech verbs)
+    sv = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and toks[j].low in speech), None)
+    if sv is not None and any(g.first_tok > sv for g in same_before):
+        earlier = earlier + [g for g in same_before if g.last_tok < sv]
+        same_before = [g for g in same_before if g.first_tok > sv]
+    owner = False
+    # a noun coordinated with a possessed one shares its owner: "nach seinem Telefonat mit X und
+    # Gesprächen mit Y"
+    if nominal and len(same_before) >= 2 and not same_before[-1].poss and ti > 0 and toks[ti - 1].low in ("und", "and", "sowie"):
+        poss = [g for g in same_before if g.poss and g.last_tok >= ti - 10]
+        if poss:
+            same_before = [g for g in same_before if g is not poss[-1]] + [poss[-1]]
+    if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 10 and same_before[-1].poss \
+            and (same_before[-1].last_tok >= ti - 3 or toks[ti - 1].low in ("und", "and", "sowie")):
+        # "der nach seinem Telefonat mit Putin und seinem Treffen mit Selenskyj ...": the
+        # possessive owns the act, the party after the preposition is the other side
+        same_before = [same_before[-1]] + [g for g in same_before[:-1]]
+        owner = True
+    elif nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
+            and ((same_before[-1].adj and not _joint(same_before, toks))
+                 or toks[same_before[-1].last_tok].low.endswith(("'s", "’s", "s"))
+                 or (english and same_before[-1].last_tok == ti - 1 and same_before[-1].first_tok > 0
+                     and toks[same_before[-1].first_tok - 1].low in _DETERMINERS)
+                 or (english and _attributive(same_before[-1], toks, ti))):
+        # "Beijing criticised Washington's tariffs", "Selenskyj verurteilte den russischen
+        # Angriff auf Kiew": the actor (or demonym) right before a noun trigger owns it
+        same_before = [same_before[-1]] + [g for g in same_before[:-1]]
+        owner = True
+    kinds = kinds or {}
+    if nominal and object_of_verb and not owner:
+        # "Downing Street verurteilte den Angriff auf Kiew": whoever condemns an attack is not
+        # its attacker; an act noun that is the object of another act has no agent of its own here
+        return []
+    # (an act in a condition takes no party from the main clause after it: "Sollten die Huthis Schiffe
+    # angreifen, würden die USA zuschlagen")
+    near_after = [g for g in after if g.clause <= clause + (kinds.get(clause) != "cond")]
+    if english:
+        # English: the next clause holds a party of the act only when it continues the phrase
+        # ("..., targeting Kyiv"), not when a coordinator or subordinator opens a clause of its own
+        # ("has welcomed the sanctions but remains divided over how to finance Ukraine")
+        near_after = [g for g in near_after if g.clause == clause or _continues(toks, g.clause)]
+    if near_after and near_after[-1].clause > clause and any(t.subj and t.clause > clause for t in toks[ti:]):
+        # the subject of a coordinated clause is no party to the act before it ("entweder Putin
+        # friert die Front ein, oder Trump zwingt Selenskyj ...")
+        near_after = [g for g in near_after if g.clause == clause or not _subject_clause(toks, g.clause)]
+    tgt_g = None
+    # a zu-infinitive clause has no subject of its own: it is the actor of the clause before
+    # (the subject, or the object of "zwingen", "drängen": the last actor named there)
+    infinitive = (ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()) or inf_clause
+    if infinitive and earlier:
+        # "um ... zu" (purpose) is controlled by the subject; other zu-infinitives by the last
+        # actor named (the object of "zwingen", "drängen", or the subject when it is the only one)
+        first = next((t for t in toks if t.clause == clause and t.word), None)
+        gov = [g for g in earlier if g.clause == max(x.clause for x in earlier)]
+        subject_control = any(t.clause == gov[0].clause and any(f in _SUBJECT_CONTROL for f in t.forms) for t in toks) if gov else False
+        if gov and subject_control:
+            # "Moskau hatte versucht, nach dem Telefonat zwischen Putin und Trump auf Angriffe zu
+            # verzichten": verbs of trying, planning, promising are controlled by their subject
+            gov = [g for g in gov if not _right_after_prep(toks, g.first_tok) and not g.adj] or gov
+        src_g = gov[0] if first is not None and (first.low in ("um", "in") or subject_control) and gov else earlier[-1]
+        if mutual:
+            # "die Entscheidung Trumps, sich mit dem Präsidenten, Putin, zu treffen": the partner
+            # after "mit" (and its apposition) is the other side, not the one who meets
+            partner = {a.name for g in before if _partner_phrase(toks, g.first_tok) for a in g.actors}
+            if partner and {a.name for a in src_g.actors} <= partner:
+                src_g = next((g for g in reversed(earlier) if not {a.name for a in g.actors} <= partner), src_g)
+        pool = same_before + near_after
+    elif len(same_before) >= 2:
+        # the subject is not inside a fronted prepositional phrase ("Im Streit mit China gab
+        # Australien nach"): the first actor not right after a preposition
+        src_g = same_before[0] if owner else \
+            next((g for g in same_before if not _right_after_prep(toks, g.first_tok)), same_before[0])
+        pool = [g for g in same_before if g is not src_g] + near_after
+        if one_sided and not nominal:
+            # "Die USA und die EU verhängten neue Sanktionen": a subject coordinated with the source
+            # shares its one-sided act, it is not its target
+            pool = [g for g in pool if not _conjoined(toks, src_g, g)]
+        if english and not nominal and ti > 0 and toks[ti - 1].low in ("and", "but"):
+            # English is subject-verb-object: the second of two coordinated verbs takes a party after
+            # it, never the first verb's object ("thanked Germany and urged the United States to ...",
+            # "spoke with Zelensky and called for a peaceful resolution")
+            pool = near_after
+    elif same_before and not nominal and not english and all(g.poss for g in same_before) \
+            and (inv := _inverted_subject(groups, toks, ti, clause)) is not None:
+        # "Ihren Vorschlag lehnte Israel ab": a possessed object fronted before the verb (German
+        # verb second); the actor right after the verb is its subject, the owner its target
+        src_g = inv
+        pool = same_before + [g for g in near_after if g is not inv]
+    elif same_before:
+        src_g = same_before[0]
+        pool = near_after
+    elif before and not nominal and kinds.get(clause - 1) in ("adv", "cond") and kinds.get(clause) == "main" \
+            and next((t for t in toks if t.clause == clause and t.word), None) is toks[ti] \
+            and any(g.clause == clause and not g.adj and not _right_after_prep(toks, g.first_tok) for g in after):
+        # "Da Macron zögerte, lieferte Scholz ...", "Wenn X zustimmt, trifft Y ...": after a fronted
+        # adverbial clause the verb comes first and its subject right after it
+        src_g = next(g for g in after if g.clause == clause and not g.adj and not _right_after_prep(toks, g.first_tok))
+        pool = [g for g in near_after if g is not src_g]
+    elif before:
+        # no subject in this clause: the sentence's first actor (tried: the subject of the
+        # nearest main clause before; worse on the development split)
+        src_g = before[0]
+        pool = near_after
+    elif after:
+        src_g = after[0]
+        if english and src_g.first_tok > 1 and (toks[src_g.first_tok - 1].low in _AIMED_PREPS or (
+                toks[src_g.first_tok - 1].low in _ARTICLES and toks[src_g.first_tok - 2].low in _AIMED_PREPS)):
+            # "the Treasury imposed sanctions on Rosneft": English puts the agent before the act; a
+            # party after a preposition is its target, and the agent is not named
+            return []
+        if src_g.clause != clause and kinds.get(src_g.clause) in ("comp", "rel"):
+            # "..., erwarten Beobachter, dass Putin ...": the subject of a clause that depends on the
+            # trigger's is no agent of the trigger
+            return []
+        pool = [g for g in near_after if g is not src_g]
+    else:
+        return []
+    src_countries = {a.country for a in src_g.actors}
+    if nominal and not mutual and _aimed_at_thing(toks, ti, after, clause):
+        return []
+    if nominal and not mutual:
+        aimed = _aimed_at(toks, ti, after, clause)
+        if aimed is not None and (aimed is src_g or not _pairs(src_g.actors, aimed.actors)):
+            # "Druck auf Russland", "sanctions against Moscow": the party the act noun is aimed at
+            # is its target; a source of the same country is a misreading (nobody presses itself)
+            return []
+        if aimed is not None:
+            # ... and it is the target before any other party of the clause ("verzichtete nach dem
+            # Telefonat zwischen Putin und Trump auf Angriffe auf ukrainische Städte": Ukraine)
+            return _pairs(src_g.actors, aimed.actors)
+    if mutual and len(src_countries) == 1 and any(t.low in ("sich", "themselves") for t in toks if t.clause == clause) \
+            and not any(g.clause == clause and g is not src_g and _prep_before(toks, g.first_tok)
+                        and any(toks[j].low in ("mit", "with") for j in range(max(0, g.first_tok - 3), g.first_tok)) for g in gs):
+        # "Die EU hat sich auf Sanktionen gegen Russland geeinigt": an agreement among the
+        # subject's members, not with the party its content is aimed at
+        return [(a, None) for a in src_g.actors]
+    disjunct = any(toks[j].low in ("oder", "or", "noch", "nor") for j in range(src_g.first_tok, src_g.last_tok + 1))
+    if len(src_countries) >= 2 and mutual and not disjunct and not any(
+            g.clause == clause and (g.start >= e or not english and g.first_tok > src_g.last_tok and _verb_final_party(toks, g, src_g))
+            and {a.country for a in g.actors} - src_countries
+            and not _witness(toks, g.first_tok) for g in pool):
+        # (German verb-final: the other party may stand before the verb, "die Kiew ... zugesagt hatten")
+        return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
+    if pool is near_after or len(same_before) < 2 or owner:
+        marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
+        if not marked and owner and place_groups and not mutual:
+            # "Canada condemned Russia's attack on a hospital in Kyiv": the place's country (not for
+            # a meeting: "bei ihren Gesprächen in Genf" is neutral ground, not a party)
+            marked = [g for g in place_groups if g.clause == clause and g.start >= e]
+        pools = (marked, pool)
+        if not english and not nominal and src_g in same_before and toks[ti].text[:1].islower():
+            # German: an actor right after the finite verb, its subject before it, is the verb's object
+            # ("China warnte die USA vor Waffenlieferungen an Taiwan": the USA are warned, not Taiwan)
+            direct = [g for g in pool if g.clause == clause and not g.adj and (g.first_tok == ti + 1 or (
+                g.first_tok == ti + 2 and toks[ti + 1].low in _ARTICLES))]
+            if direct:
+                pools = (direct,) + pools
+        if english and not nominal:
+            # English: the object right after a verb is its addressee ("urged them to send aid to
+            # Ukraine", "asked Berlin for ...") before any prepositional party
+            direct = [g for g in pool if g.clause == clause and (g.first_tok == ti + 1 or (g.first_tok == ti + 2
+                      and toks[ti + 1].low in _DETERMINERS))]
+            if direct:
+                pools = (direct,) + pools
+            elif _unnamed_object(toks, ti, gs):
+                # "called on allies to send air defence to Ukraine": the addressee is a party not
+                # named; the actors of the infinitive are not it
+                return [(a, None) for a in src_g.actors]
+    else:
+        pools = (pool,)
+    # a party of another country first; one of the source's own country (an armed group, the
+    # army it fights) only when there is none ("Hamas rief die Palästinenser zum Widerstand
+    # gegen Israel auf" is aimed at Israel)
+    for other in (lambda g: {a.country for a in g.actors} - src_countries, lambda g: _pairs(src_g.actors, g.actors)):
+        for p in pools:
+            tgt_g = next((g for g in p if other(g) and not _witness(toks, g.first_tok)), None)
+            if tgt_g:
+                break
+        if tgt_g:
+            break
+    if tgt_g is None:
+        to_place = not mutual and any(p.start >= e and p.clause == clause and not {a.country for a in p.actors} & src_countries
+                                      for p in place_groups or ())
+        # (English "struck" may read as a noun: right after its subject it is the verb)
+        # ... or a noun object after the pair's own verb ("Die USA und die EU verhängten neue Sanktionen")
+        joined = one_sided and (not nominal or (english and src_g.last_tok == ti - 1) or (
+            src_g.last_tok + 1 < ti and toks[src_g.last_tok + 1].word and toks[src_g.last_tok + 1].text[:1].islower()
+            and toks[src_g.last_tok + 1].low not in _ARTICLES and all(t.clause == toks[ti].clause for t in toks[src_g.first_tok:ti]))) and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
+        if len(src_countries) >= 2 and not disjunct and not to_place and not joined:
+            # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not
+            # partners; not a one-sided act of the pair aimed at a place ("France and Germany
+            # supply weapons to Kyiv": the caller takes the place's country); not a one-sided act
+            # with its other party unnamed ("Südkorea und Japan verurteilten den Test": no event; a
+            # bare comma may join a clause's subject to the next clause's actor, "Trump beginnt, Putin ...")
+            return _pairs([src_g.actors[0]], [src_g.actors[1]])
+        # no party but a country where the act happened, after it: "bombardierte Ziele im Libanon"
+        tgt_g = next((g for g in where if g.start >= e and g.clause == clause
+                      and {a.country for a in g.actors} - src_countries), None)
+        if tgt_g is not None and not mutual:
+            return _pairs(src_g.actors, tgt_g.actors)
+        if to_place:
+            return [(a, None) for a in src_g.actors]      # the caller takes the place's country
+        # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
+        tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)
+                      and not (english and not {a.country for a in g.actors} - src_countries)), None)
+        if tgt_g is None:
+            # no second party: kept for claims (a stance needs no target), not coded as an event
+            return [(a, None) for a in src_g.actors]
+    return _pairs(src_g.actors, tgt_g.actors)
+
+
+def _inverted_subject(groups: list[_Group], toks: list[Tok], ti: int, clause: int) -> _Group | None:
+    """The actor right after a verb (an article between allowed): the subject of a German
+    verb-second clause whose first place holds something else ("Ihren Vorschlag lehnte Israel ab")."""
+    j = ti + 1
+    if j < len(toks) and toks[j].low in _ARTICLES:
+        j += 1
+    return next((g for g in groups if g.first_tok == j and g.clause == clause and not g.poss and not g.adj), None)
+
+
+def _verb_final_party(toks: list[Tok], g: _Group, src_g: _Group) -> bool:
+    """Is g, between a German subject and its verb-final trigger, the other party: a partner after
+    "mit", or a bare name right after the subject ("die Kiew ... zugesagt hatten")? Not a genitive
+    or a mediator ("unter Vermittlung der EU")."""
+    if g.poss or g.adj:
+        return False          # an owner of a noun ("zur Normalisierung ihrer Beziehungen"), a demonym
+    prev = toks[g.first_tok - 1]
+    return g.first_tok - 1 == src_g.last_tok or prev.low == "mit" or (prev.low not in _ARTICLES and not _prep_before(toks, g.first_tok))
+
+
+_AIMED_PREPS = frozenset({"auf", "gegen", "gegenüber", "on", "against", "toward", "towards"})
+
+
+def _aimed_at(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> _Group | None:
+    """The actor an act noun is aimed at by a preposition right after it ("Druck auf die
+    Russische Föderation", "pressure on Moscow"): at most an article or adjective between."""
+    if ti + 1 >= len(toks) or toks[ti + 1].low not in _AIMED_PREPS:
+        return None
+    g = next((g for g in after if g.clause == clause), None)
+    if g is None or g.first_tok > ti + 4:
+        return None
+    if any(not toks[j].word or (toks[j].low not in _ARTICLES and toks[j].text[:1].isupper())
+           for j in range(ti + 2, g.first_tok)):
+        return None       # a noun in between ("Druck auf die Sponsoren Russlands") is what it aims at
+    return g
+
+
+def _received(groups: list[_Group], toks: list[Tok], clause: int):
+    """"Solche Absagen hörte Trump von Putin", "Macron received threats from Erdogan": with a
+    verb of receiving, the act noun's agent is the party after "von"/"from" and the subject
+    its target. None when the clause has no such party."""
+    gs = [g for g in groups if g.clause == clause]
+    frm = next((g for g in gs if g.first_tok > 0 and (toks[g.first_tok - 1].low in ("von", "vom", "from") or (
+        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in ("von", "from")))), None)
+    if frm is None:
+        return None
+    countries = {a.country for a in frm.actors}
+    other = next((g for g in gs if g is not frm and {a.country for a in g.actors} - countries), None)
+    return _pairs(frm.actors, other.actors) if other is not None else None
+
+
+def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
+    """English "urged/called on <lower-case noun phrase> to <verb>": an object that names no actor
+    ("allies", "member states", "both sides") controls the infinitive."""
+    j = ti + 1
+    if j < len(toks) and toks[j].low in ("on", "upon"):
+        j += 1
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k].word and toks[k].text[:1].islower() and toks[k].low != "to":
+        k += 1
+    if k == j or k + 1 >= len(toks) or toks[k].low != "to":
+        return False
+    if j == ti + 1 and not toks[k - 1].low.endswith("s"):
+        return False     # without "on", only a plural noun ("urged allies to"), not "doesn't intend to"
+    nxt = toks[k + 1]
+    if not nxt.word or not nxt.text[:1].islower() or nxt.low in _DETERMINERS or nxt.low in _ARTICLES:
+        return False
+    return not any(j <= g.first_tok <= k for g in groups)
+
+
+def _witness(toks: list[Tok], i: int) -> bool:
+    """"signed a peace agreement in the presence of Trump", "witnessed by Trump": a witness or
+    mediator of a mutual act is not a party to it."""
+    window = " ".join(t.low for t in toks[max(0, i - 4):i])
+    if i > 0 and toks[i - 1].low == "under" and any(t.low in ("mediation", "auspices", "supervision") for t in toks[i + 1:i + 4]):
+        return True      # "agreed ... under EU mediation"
+    return bool(_WITNESS.search(window))
+
+
+# (German: "unter/auf/durch Vermittlung Katars", "vermittelt von Ägypten", "mit Hilfe der USA", "im Beisein Trumps")
+# (German right before the name, at most an article between: "unter Vermittlung Katars vereinbarten Israel ..." names no mediator Israel)
+_WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation (?:of|from|by)|help of)\b"
+                      r"|\b(?:(?:unter|auf|durch|nach) (?:der )?vermittlung(?: durch)?|vermittelt (?:von|durch)|mit (?:der )?(?:hilfe|unterstützung)"
+                      r"|im beisein|in (?:der )?anwesenheit|unter (?:der )?schirmherrschaft)(?: von| vom| der| des| dem| den)?$")
+
+
+def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
+    """"Israel allowed aid into Gaza after pressure from the United States": the party right after
+    "from" (and its article) acts on the sentence's first other party."""
+    frm = next((g for g in groups if g.first_tok in (ti + 2, ti + 3) and all(
+        toks[j].low in _ARTICLES for j in range(ti + 2, g.first_tok))), None)
+    if frm is None:
+        return None
+    countries = {a.country for a in frm.actors}
+    other = next((g for g in groups if g is not frm and not g.adj and {a.country for a in g.actors} - countries), None)
+    return _pairs(frm.actors, other.actors) if other is not None else None
+
+
+def _partner_phrase(toks: list[Tok], i: int) -> bool:
+    """Is token i inside a "mit"/"with" phrase, its apposition included ("mit dem Kanzler,
+    Merz", "with the chancellor, Merz")? Only articles, nouns, adjectives and commas between."""
+    for j in range(i - 1, max(-1, i - 7), -1):
+        t = toks[j]
+        if t.low in ("mit", "with"):
+            return True
+        if t.text == "," or t.low in _ARTICLES or t.text[:1].isupper() or t.low.endswith(("e", "en", "er", "em", "es")):
+            continue
+        return False
+    return False
+
+
+# who stands for the state whose capital follows "in" ("die Regierung in Caracas", "officials in Kyiv")
+_SEAT_NOUNS = ("regierung", "führung", "beamte", "behörde", "machthaber", "offizielle", "diplomaten", "regime", "staatsführung",
+               "government", "leadership", "officials", "authorities", "administration", "diplomats", "regime", "rulers")
+_OFFICE_NOUNS = ("regierung", "führung", "präsident", "armee", "truppen", "streitkräfte", "behörde", "ministerium", "staat",
+                 "government", "leadership", "president", "army", "troops", "forces", "ministry", "state")
+
+
+def _aimed_at_thing(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> bool:
+    """Is a German act noun aimed at a thing, not an actor ("Sanktionen gegen die Energiesponsoren
+    Russlands")? Then the actor in the genitive after that thing is neither side of the act."""
+    if ti + 2 >= len(toks) or toks[ti + 1].low not in _AIMED_PREPS:
+        return False
+    j = ti + 2
+    while j < len(toks) and toks[j].low in _ARTICLES:
+        j += 1
+    if j >= len(toks) or not toks[j].text[:1].isupper() or toks[j].low.startswith(_OFFICE_NOUNS):
+        return False
+    return not any(g.first_tok <= j <= g.last_tok for g in after) and any(
+        g.clause == clause and g.first_tok in (j + 1, j + 2) and toks[g.last_tok].low.endswith("s") for g in after)
+
+
+def _english_noun(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
+    """English marks nouns by what precedes them: a determiner ("the attack"), a possessive
+    ("India's strikes") or a demonym after a determiner ("the Russian attack")."""
+    prev = toks[ti - 1]
+    if prev.low in _DETERMINERS or prev.low.endswith(("'s", "’s")):
+        return True
+    # ... and a demonym or attributive country right before it ("American tariffs", "the U.S. tariffs",
+    # "new U.S. export controls"): an adjective or a name in modifier position qualifies a noun
+    if any(g.last_tok == ti - 1 and (g.adj or (g.first_tok > 0 and toks[g.first_tok - 1].low in _DETERMINERS
+                                                and not toks[ti].low.endswith("ed")))
+           for g in groups):
+        return True      # (not "The EU asked China ...": a past verb after its subject)
+    # ... and the names English uses as adjectives, also with one modifier between ("under U.S.
+    # pressure", "EU sanctions", "US military buildup"); other country names before a noun
+    # are as often its target ("Russia sanctions") and stay unread
+    return not toks[ti].low.endswith(("ed", "ing")) and any(_attributive(g, toks, ti) for g in groups)
+
+
+_ATTRIB_NAMES = frozenset({"U.S", "US", "EU", "UN", "NATO", "UK", "U.N"})
+
+
+def _attributive(g: _Group, toks: list[Tok], ti: int) -> bool:
+    """Is g a name English uses as an adjective ("U.S.", "EU", "UN", "NATO") right before the noun
+    at ti, with at most one lower-case modifier between ("U.S. sanctions", "the U.S. naval buildup")?"""
+    name = toks[g.last_tok - 1] if toks[g.last_tok].text == "." and g.last_tok > g.first_tok else toks[g.last_tok]
+    if name.text.rstrip(".") not in _ATTRIB_NAMES:      # ("U.S." ends in a token of its own for the period)
+        return False
+    between = [t for t in toks[g.last_tok + 1:ti] if t.text != "."]
+    return len(between) == 0 or (len(between) == 1 and between[0].word and between[0].text[:1].islower())
+
+
+def _joint(same_before: list[_Group], toks: list[Tok]) -> bool:
+    """"russisch-amerikanische Vereinbarungen": hyphen-joined demonyms name both parties."""
+    a, b = same_before[-2], same_before[-1]
+    return b.first_tok - a.last_tok <= 2 and any(toks[j].text == "-" for j in range(a.last_tok + 1, b.first_tok)) \
+        or b.first_tok == a.last_tok
+
+
+NOUN_WINDOW = 4
+# verbs whose object can be another act ("condemned the attack", "lehnte den Vorschlag ab")
+_ACT_ON_ACTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
+_GERUND_PREPS = frozenset({"of", "against", "for", "from", "about"})
+# English has no capitalised nouns: a trigger after one of these words is read as a noun
+_DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
+                         "massive major fresh first second more additional".split())
+
+
+def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
+    """Is an actor (or a possessive pointing to one) within NOUN_WINDOW tokens of token ti?"""
+    for g in groups:
+        if g.first_tok - NOUN_WINDOW <= ti <= g.last_tok + NOUN_WINDOW:
+            return True
+    return any(toks[j].low in _POSSESSIVE for j in range(max(0, ti - 3), ti))
+
+
+_POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
+
+
+# verbs of arriving or travelling: "X und Y trafen in Kiew ein" visit the host, not each other
+_ARRIVAL = frozenset("eintreffen reisen besuchen visit travel arrive".split())
+
+
+def _host(pairs, places, groups, toks, ti, e):
+    """A visit to a capital with no other party named in the clause is a visit to that
+    country ("Politiker aus Frankreich ... trafen in Kiew ein" -> France -> Ukraine)."""
+    clause = toks[ti].clause
+    # only a capital stands for its government as host; a meeting in Istanbul or Geneva is on neutral ground
+    # the capital after the trigger, or (verb-final German: "ist nach Washington gereist") before a verb trigger in its clause
+    verb = toks[ti].text[:1].islower()
+    host = next((p.host for p in places if p.host is not None and p.capital and (p.start >= e and p.start - e < 150
+                 or verb and p.end <= toks[ti].start and _clause_at(toks, p.start) == clause)), None)
+    if host is None:
+        return pairs
+    if pairs and all(t is not None for _, t in pairs) and any(
+            g.start < e and toks[ti].start < g.end and any(t in g.actors for _, t in pairs) for g in groups):
+        return pairs        # "Israel-Hamas-Gespräche in Kairo": both sides are named in the noun itself
+    first = pairs[0][0] if pairs else None
+    if first is not None and toks[ti].low.startswith(_VISITS) and ti + 2 < len(toks) and toks[ti + 1].low in ("in", "nach", "to") \
+            and any(p.host is host and p.capital and p.start == toks[ti + 2].start for p in places):
+        # "kritisierte bei seinem Besuch in Peking die Unterstützung für Russland": a visit to a capital
+        # is a visit to its state, whoever else the clause names
+        return _pairs(list(dict.fromkeys(a for a, _ in pairs)), [host]) or pairs
+    src_g = next((g for g in groups if first in g.actors), None) if first else None
+    # another party in the clause makes it a meeting with that party, unless it is named only
+    # well after the place ("Besuch ... in Kiew und gipfelte in einem Telefonat zwischen ...")
+    place = next(p for p in places if p.host is host and p.capital)
+    src_c = {a.country for a in (src_g.actors if src_g else [])}
+    if any(g.clause == clause and (g.start >= e or verb) and g is not src_g and not (first is not None and first in g.actors)
+           and {a.country for a in g.actors} - src_c
+           and (g.start < place.start or g.first_tok - _tok_index(toks, place.end) <= 3) for g in groups):
+        return pairs
+    if src_g and len(src_g.actors) == 2 and not set(toks[ti].forms) & _ARRIVAL \
+            and any(t is not None and t in src_g.actors for _, t in pairs):
+        return pairs        # "Macron und Merz trafen sich in Paris": the pair met each other
+    srcs = src_g.actors if src_g else [g.actors[0] for g in groups if g.end <= toks[ti].start][:1]
+    return _pairs(srcs, [host])
+
+
+def _agent_phrase(toks: list[Tok], i: int) -> bool:
+    """Is token i the head of a "durch ..." / "by ..." phrase (up to four modifiers between)?"""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if toks[j].low in ("durch", "by"):
+            return True
+        if not toks[j].word or (toks[j].text[:1].isupper() and j < i - 1) or toks[j].low in _TARGET_PREPS:
+            return False      # (a title noun right before the name is allowed: "durch seinen Verbündeten Trump")
+    return False
+
+
+_PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
+                           "was", "were", "been", "being", "be", "is", "are"})
+_PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+def _agentless_passive(toks: list[Tok], ti: int) -> bool:
+    """A participle trigger with a passive auxiliary beside it ("gezwungen sein", "wurde
+    angegriffen", "was forced"): its named actor is the patient."""
+    t = toks[ti]
+    if not t.text[:1].islower():
+        return False
+    participle = bool(_PARTICIPLE_DE.match(t.low)) or t.low.endswith("ed") or t.low in ("hit", "struck", "shot", "taken")
+    if not participle:
+        return False
+    return any(toks[j].low in _PASSIVE_NEAR for j in range(max(0, ti - 2), min(len(toks), ti + 3)) if j != ti)
+
+
+def _clause_at(toks: list[Tok], pos: int) -> int:
+    return next((t.clause for t in toks if t.start >= pos), toks[-1].clause if toks else 0)
+
+
+def _tok_index(toks: list[Tok], pos: int) -> int:
+    return next((i for i, t in enumerate(toks) if t.start >= pos), len(toks))
+
+
+def _prep_before(toks: list[Tok], i: int) -> bool:
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if toks[j].low in _TARGET_PREPS:
+            return True
+        if not toks[j].word:
+            return False
+    return False
+
+
+def _pairs(srcs: list[actor_mod.Actor], tgts: list[actor_mod.Actor]):
+    """Source-target pairs of different countries, or of one country when one side is a
+    non-state organisation (armed group, party) and the other a distinct actor: "the Sudanese
+    army accused the RSF" is an event, "Trump -> USA" (an actor on its own state) is not."""
+    return [(a, b) for a in srcs for b in tgts
+            if a.country != b.country or (a != b and "organisation" in (a.kind, b.kind) and not _own_institution(a, b))]
+
+
+@lru_cache(maxsize=1)
+def _states() -> frozenset[str]:
+    """Codes of states in the gazetteer (an organisation with any other code, EU, NATO, UNO,
+    is an international body: its code names the body itself)."""
+    from detente.extract.lexicon import load_gazetteer
+    return frozenset(a.country for a in load_gazetteer().actors.values() if a.kind == "country")
+
+
+def _own_institution(a: actor_mod.Actor, b: actor_mod.Actor) -> bool:
+    """Is one of the pair an international body and the other its own official ("EU" and
+    Kallas): one side, not two parties. A group inside a state (Hamas, RSF) stays distinct
+    from that state's people."""
+    return any(x.kind == "organisation" and y.kind != "organisation" and x.country not in _states()
+               for x, y in ((a, b), (b, a)))
+
+
+def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | None:
+    if etype not in ("CONSULT", "AGREE", "ASSAULT", "PROTEST", "MOBILIZE") or not places:
+        return None
+    inside = [p for p in places if p.start < e and s < p.end]
+    if inside:
+        return inside[0].place
+    after = [p for p in places if p.start >= e]
+    if after and after[0].start - e < 80:
+        return after[0].place
+    if len({p.place for p in places}) == 1:
+        return places[0].place
+    return None

@@ -1,0 +1,90 @@
+"""Who reports a sentence rather than acts in it: datelines, 'according to', 'laut',
+'X zufolge', reporting parentheticals and a speaker's colon."""
+
+from __future__ import annotations
+
+import re
+
+from detente.extract.wordsets import _ARTICLES
+
+
+_ATTRIB = re.compile(r"^\W*(?:according to|laut|nach angaben (?:von|des|der|aus)|angaben (?:von|des|der) )\s*", re.IGNORECASE)
+_ATTRIB_WORD = re.compile(r"\S+")
+
+
+def _navigation(head: str, openers: tuple[str, ...]) -> bool:
+    """Does the sentence open with a link-teaser word followed by a colon or dash ("Weitere
+    Informationen – ...", "Read more: ...")? The punctuation keeps "Related talks ..." apart."""
+    head = head.lstrip(" \t-–•*»«\"“„")
+    for o in openers:
+        if head.startswith(o) and head[len(o):].lstrip()[:1] in (":", "–", "—", "-", "|", "»", ">"):
+            return True
+    return False
+
+
+# an English headline or quote opening with its speaker and a colon ("Trump: Putin 'not ready' ...")
+_COLON_SPEAKER = re.compile(r"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}:\s")
+
+
+def _attribution(sentence: str) -> int:
+    """End of an opening attribution phrase, or 0. English: up to the first comma; German
+    (verb second, often no comma): articles, adjectives and nouns up to the finite verb."""
+    m = _ATTRIB.match(sentence)
+    if not m:
+        c = _COLON_SPEAKER.match(sentence)
+        return c.end() if c else 0
+    if "according" in m.group().lower():
+        c = sentence.find(",", m.end())
+        return c + 1 if 0 < c - m.end() <= 80 else 0
+    noun = False
+    for w in _ATTRIB_WORD.finditer(sentence, m.end()):
+        t = w.group().strip(",")
+        if t[:1].islower() and t.lower() not in _ARTICLES and t.lower() not in _GENITIVE_PREPS \
+                and (noun or not t.endswith(("e", "en", "er", "em", "es", "s"))):
+            return w.start()     # (an adjective stands before its noun: a lower-case word after one is the verb, "griffen")
+        if w.group().endswith(","):
+            return w.end()
+        noun = t[:1].isupper()
+    return 0
+
+
+_GENITIVE_PREPS = frozenset({"von", "vom", "aus", "in", "im"})     # "nach Angaben von Beamten in Kiew"
+_MID_ATTRIB = re.compile(r"\b(?:nach (?:offiziellen |übereinstimmenden |ersten )?(?:angaben|informationen|darstellung) (?:von|des|der|aus)"
+                         r"|laut)\s+", re.IGNORECASE)
+_MID_ATTRIB_ADJ = re.compile(r"\bnach [a-zäöü]+(?:en|er) (?:angaben|informationen|darstellung)\b")     # "nach philippinischen Angaben"
+_ZUFOLGE = re.compile(r"(?:\S+\s+){1,3}?zufolge\b")
+
+
+def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of German source phrases after the sentence start ("nach Angaben des
+    südkoreanischen Militärs", "laut Kiew", "dem Kreml zufolge"): who tells of the act, not a party."""
+    out = []
+    for m in _MID_ATTRIB.finditer(sentence, 1):
+        end = m.end()
+        for w in _ATTRIB_WORD.finditer(sentence, m.end()):
+            t = w.group().strip(",.;:")
+            if t[:1].islower() and t.lower() not in _ARTICLES and not t.endswith(("e", "en", "er", "em", "es", "s")):
+                break
+            end = w.end()
+            if w.group()[-1:] in ",.;:" or w.end() - m.end() > 60:
+                break
+        out.append((m.start(), end))
+    for m in _ZUFOLGE.finditer(sentence):
+        out.append((m.start(), m.end()))
+    for m in _MID_ATTRIB_ADJ.finditer(sentence):
+        out.append((m.start(), m.end()))
+    return out
+
+
+# a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
+# (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
+_REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
+                       r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
+                       r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
+                       r"[\s\W]*$")
+_PAREN_REPORTER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|say|believe|believes|think|thinks|fear|fears|argue|argues|noted|told \w+)\s*,")
+
+
+# an English dateline: "KYIV, Oct 22 (Reuters) -", "DEIR AL-BALAH, Gaza Strip (AP) -"
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,[^()\n–—-]{1,40}?)?"
+                       r"(?:\s*\((?:AP|Reuters|AFP|dpa|Bloomberg|ANI|PTI|Xinhua|UPI|CNN|BBC)\))?\s*[-–—]{1,2}\s+")

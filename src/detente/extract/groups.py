@@ -1,0 +1,108 @@
+"""Actor groups of a sentence: mentions joined by coordination or apposition into the units
+that act together ('Frankreich, Deutschland und Polen', 'russische Beamte – A, B und C –')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from detente.extract import actors as actor_mod
+from detente.extract import coref
+from detente.extract.tokens import Tok
+from detente.extract.wordsets import _ARTICLES, _TARGET_PREPS
+
+
+_COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|oder|or|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor"
+                    r"|along with|together with|zusammen mit|gemeinsam mit)"
+                    r"\s*(?:(?:die|der|den|dem|des|the)\s+)?"
+                    r"(?:[A-ZÄÖÜ][\w-]*\s+)?$")
+# (an article opens an apposition only after a comma: "in Maskat den omanischen Außenminister" is
+# a place and then the verb's object, not one mention)
+_APPOS = re.compile(r"^\s*(?:,\s*(?:(?:der|die|den|dem|des|the)\s+)?)?$")
+
+
+@dataclass(slots=True)
+class _Group:
+    """Coordinated mentions ("Putin und Trump", "Frankreich, Großbritannien und Polen")."""
+    actors: list[actor_mod.Actor]
+    start: int
+    end: int
+    first_tok: int
+    clause: int
+    last_tok: int
+    adj: bool
+    poss: bool = False      # a possessive resolved by coreference ("seinem Treffen", "his call")
+    coll: bool = False      # a group noun ("russische Beamte", "Iranian officials") its members may replace
+
+
+def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
+    out: list[_Group] = []
+    plural = actor_mod.load_gazetteer().plural_aliases
+    tok_at = {t.start: i for i, t in enumerate(toks)}
+    for h in hits:
+        if h.actor is None:
+            continue
+        ti = tok_at.get(h.start)
+        if ti is None:   # mention starts inside a token (compound): find it
+            ti = next((i for i, t in enumerate(toks) if t.start <= h.start < t.end), 0)
+        if out and h.start == out[-1].start:
+            out[-1].actors.append(h.actor)       # one pronoun for several actors ("sie" = France and Poland)
+            continue
+        if out:
+            g = out[-1]
+            between = sentence[g.end:h.start]
+            last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
+            if any(toks[j].subj for j in range(g.last_tok + 1, ti)):
+                between = "|"      # a coordinator opening a clause of its own: no list ("attacked Kyiv and Ukraine struck")
+            if h.actor in g.actors and h.ref is None and (_APPOS.match(between) or _COORD.match(between)):
+                g.end, g.last_tok = h.end, last
+                g.adj = g.adj and h.kind == "adjective"
+                continue
+            if g.coll and h.kind == "person" and h.ref is None and h.actor.country == g.actors[0].country \
+                    and coref.MEMBERS.match(between):
+                # "russische Beamte – Außenminister Lawrow, Sprecher Peskow und ... –", "Iranian
+                # officials, including Foreign Minister Araghchi, ...": the members named in
+                # apposition are the actors (the gold codes one event per member)
+                g.actors, g.end, g.last_tok, g.coll = [h.actor], h.end, last, False
+                continue
+            if g.coll and h.ref is None and h.kind in ("country", "person") and (
+                    coref.GENITIVE_OF.match(between) or not between.strip() and h.text.endswith("s")):
+                # "die Staats- und Regierungschefs Frankreichs, Deutschlands und ...", "the leaders of
+                # France, Germany and ...": a group noun with its members in the genitive
+                g.actors, g.end, g.last_tok, g.coll = [h.actor], h.end, last, False
+                continue
+            if _COORD.match(between) and (h.kind == "adjective") == g.adj and not (h.ref and h.actor in g.actors) \
+                    and h.ref != "possessive" and not g.poss and not coref.clause_coord(between, len(g.actors)):
+                g.actors.append(h.actor)
+                g.end, g.last_tok = h.end, last
+                continue
+        last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
+        out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective",
+                          h.ref == "possessive", h.kind == "collective" or h.kind == "organisation" and h.text in plural))
+    for g in [g for g in out if g.first_tok >= 2]:
+        k = g.first_tok - 1
+        while k > 1 and toks[k].low in _ARTICLES:
+            k -= 1
+        if (toks[k - 1].low, toks[k].low) in _COMITATIVE:
+            # "Merz traf sich gemeinsam mit Macron mit Selenskyj", "met Putin together with Rubio":
+            # the companion acts with the clause's subject
+            subj = next((x for x in out if x is not g and x.clause == g.clause and x.first_tok < k - 1 and not x.adj
+                         and not _right_after_prep(toks, x.first_tok)), None)
+            if subj is not None:
+                subj.actors.extend(a for a in g.actors if a not in subj.actors)
+                out.remove(g)
+    return out
+
+
+_COMITATIVE = frozenset({("gemeinsam", "mit"), ("zusammen", "mit"), ("together", "with"), ("along", "with")})
+
+
+def _right_after_prep(toks: list[Tok], i: int) -> bool:
+    """Is token i the head of a prepositional phrase ("mit China", "mit dem russischen Präsidenten")?"""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and (toks[j].low in _ARTICLES or (toks[j].word and toks[j].text[:1].islower()
+                                                                   and toks[j].low not in _TARGET_PREPS)):
+        if toks[j].low not in _ARTICLES and not toks[j].low.endswith(("e", "en", "er", "em", "es")):
+            return False      # a verb or adverb, not an article or adjective
+        j -= 1
+    return j >= 0 and toks[j].low in _TARGET_PREPS

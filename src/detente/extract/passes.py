@@ -1,0 +1,375 @@
+"""Passes over all acts coded in a sentence, for what one trigger alone cannot tell: ultimatums,
+owners of rejected requests and refused acts, targets of content, pledges, reported demands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from detente.extract import actors as actor_mod
+from detente.extract import dates as date_mod
+from detente.extract.arguments import _ACT_ON_ACTS, _clause_at, _pairs, _tok_index
+from detente.extract.clauses import _governor, _zu_infix
+from detente.extract.coded import Coded
+from detente.extract.groups import _Group, _right_after_prep
+from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
+from detente.extract.status import _cue, _has_cue, _status
+from detente.extract.tokens import Tok
+from detente.extract.wordsets import _GENITIVE, _PUNITIVE
+
+
+@lru_cache(maxsize=8)
+def _ultimatum_pattern(lang: str) -> re.Pattern[str]:
+    """The penalty phrases of `clauses: ultimatum` as one alternation (one search per sentence)."""
+    return re.compile("|".join(re.escape(p) for p in load_lexicon(lang).ultimatum) or r"(?!x)x")
+
+
+def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: list[Tok], low: str,
+               sentence: str, kinds: dict[int, str], whens, on) -> list[Coded]:
+    """A demand with its penalty attached ("Ihre Botschaft an Russland lautete: Stimme einer
+    Waffenruhe zu, oder es drohen neue Sanktionen", "told Iran to halt enrichment or face
+    sanctions", "Russia must agree ... or face new sanctions"): the demander requests and
+    threatens (PLOVER REQUEST and THREATEN: an ultimatum is both); the penalty after "oder es
+    drohen"/"or face" is what is threatened, no act of its own. The demand is a REQUEST coded
+    before the penalty, else one carried by a message noun ("Botschaft an X", "message to X") or
+    a modal of obligation; the demander is its source, else the sentence's first actor that is
+    not after a preposition (a possessive "Ihre" included), the addressee the next actor of
+    another country. Words: `clauses: ultimatum, message_nouns` in data/lang."""
+    m = _ultimatum_pattern(lex.language).search(low)
+    if m is None or m.start() == 0:
+        return out
+    at = m.start()
+    kept = [c for c in out if c.trigger_start < at]
+    cues = lex.status_words.get("cancelled", frozenset()) | lex.status_words.get("denied", frozenset())
+    penalty_only = not any(f in cues for t in toks if t.end <= at for f in _cue(t))
+    if penalty_only:
+        # a cancellation in the penalty ("otherwise talks would be suspended") is threatened, not done
+        kept = [replace(c, status="occurred") if c.status in ("cancelled", "denied") else c for c in kept]
+    pairs = [(c.source, c.target, c.status) for c in kept if c.type == "REQUEST" and c.target is not None]
+    before = [t for t in toks if t.end <= at]
+    if not pairs and any(t.low in lex.message_nouns or t.low in lex.deontic or t.low in ("to", "zu")
+                         or lex.particles and _zu_infix(lex.language).match(t.low) is not None for t in before):
+        # (a demand: a message noun, a modal of obligation or an infinitive to be done: "gave Tehran
+        # two weeks to accept ... or face", "Zeit, dem Abkommen zuzustimmen, sonst ...")
+        actors = [h for h in hits if h.actor is not None and h.kind not in ("place", "adjective") and h.end <= at]
+        starts = sorted({h.start for h in actors})
+        src = next((st for st in starts if not _right_after_prep(toks, _tok_index(toks, st))), None)
+        if src is not None:
+            srcs = [h.actor for h in actors if h.start == src]
+            countries = {a.country for a in srcs}
+            tgt = next((st for st in starts if st > src and {h.actor.country for h in actors if h.start == st} - countries), None)
+            if tgt is not None:
+                status = _status(lex, toks, toks[_tok_index(toks, src)].clause, low, sentence, -1, kinds)
+                if penalty_only and status in ("cancelled", "denied"):
+                    status = "occurred"
+                pairs = [(a, b, status) for a in srcs for b in {h.actor for h in actors if h.start == tgt}
+                         if a.country != b.country]
+                kept += [Coded("REQUEST", None, a, b, st, date_mod.event_date(whens, False, on), None,
+                               sentence[at:at + 1], at) for a, b, st in pairs]
+    # what the addressee is to do ("Russia must agree to ...") is the demand's content: not done yet
+    addressees = {b.name for _, b, _ in pairs}
+    kept = [replace(c, status="hypothetical") if c.source.name in addressees and c.type not in ("REQUEST", "THREATEN")
+            and c.status in ("occurred", "planned") else c for c in kept]
+    done = {(c.source.name, c.target.name) for c in kept if c.type == "THREATEN" and c.target is not None}
+    for a, b, st in pairs:
+        if (a.name, b.name) not in done:
+            done.add((a.name, b.name))
+            kept.append(Coded("THREATEN", None, a, b, st, date_mod.event_date(whens, False, on), None,
+                              sentence[at:at + 1], at))
+    return kept
+
+
+_CONTENT_ACTS = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
+
+
+_TOPIC_PREPS = frozenset({"über", "about", "on"})
+
+
+def _talk_topics(found, toks: list[Tok]) -> dict[int, int]:
+    """Act nouns that are the subject of talks: right after a meeting noun and "über"/"about"/"on"
+    (articles and adjectives between: "Gespräche über ein Freihandelsabkommen", "talks on a
+    ceasefire deal"). The gold codes them as hypothetical acts and the talks as talks. Maps the
+    topic's token to the meeting noun's."""
+    talks = {j for j, t2, _, _ in found if t2.type == "CONSULT"}
+    out: dict[int, int] = {}
+    for j, t2, _, _ in found:
+        if t2.type == "CONSULT":
+            continue
+        k = j - 1
+        while k > 0 and j - k <= 4 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _TOPIC_PREPS:
+            k -= 1
+        if k > 0 and toks[k].low in _TOPIC_PREPS and k - 1 in talks:
+            out[j] = k - 1
+    return out
+
+
+_MEANS_PREPS = frozenset({"mit", "with"})
+
+
+def _means_of(toks: list[Tok], ti: int, found, etype: str) -> bool:
+    """Is the (German, capitalised) act noun at ti the means of a verb trigger of its own type
+    before it in its clause ("drohte den USA mit Vergeltung"; articles and adjectives between
+    "mit" and the noun)?"""
+    k = ti - 1
+    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _MEANS_PREPS:
+        k -= 1
+    if k <= 0 or toks[k].low not in _MEANS_PREPS:
+        return False
+    return any(j < k and t2.type == etype and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
+               for j, t2, _, _ in found)
+
+
+_DEMAND_PREPS = frozenset({"auf", "zu", "zur", "zum"})
+
+
+def _demanded(toks: list[Tok], ti: int, found) -> bool:
+    """Is the (German) act noun at ti what a request verb of its clause asks for ("drängte auf
+    greifbare Vereinbarungen", "pocht auf einen Abzug", "drängten Israel und die Hamas zu einer
+    Einigung"; articles and adjectives between the preposition and the noun)? Then it is the
+    REQUEST's content, not an act of its own (as a withdrawal demanded is REQUEST, not RETREAT)."""
+    k = ti - 1
+    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _DEMAND_PREPS:
+        k -= 1
+    if k <= 0 or toks[k].low not in _DEMAND_PREPS:
+        return False
+    return any(t2.type == "REQUEST" and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
+               for j, t2, _, _ in found)
+
+
+def _content_targets(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
+    """A warning, accusation or demand noun owned by the actor right before it ("eine russische
+    Warnung, in der betont wurde, dass ... die amerikanische Armee ...", "die iranische Warnung,
+    dass ..., richtete sich an Israel") with no party of its own clause is aimed at the first
+    party of another country named after it in the sentence (its content or its addressee)."""
+    for c in out:
+        if c.target is not None or c.type not in _CONTENT_ACTS or not c.trigger[:1].isupper():
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        if not any(ti - 2 <= g.last_tok < ti and c.source in g.actors for g in groups):
+            continue
+        tgt = next((g for g in groups if g.first_tok > ti and toks[g.first_tok].clause > toks[ti].clause
+                    and any(a.country != c.source.country for a in g.actors)), None)
+        if tgt is not None:
+            c.target = next(a for a in tgt.actors if a.country != c.source.country)
+
+
+def _goods_origin(out: list[Coded], groups: list[_Group], toks: list[Tok]) -> None:
+    """A sanction on goods from a country ("Zölle auf Stahl aus der EU", "ein Einfuhrverbot für
+    Waren aus Serbien", "tariffs on steel from China") is aimed at that country."""
+    for c in out:
+        if c.type != "SANCTION":
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        j = ti + 1
+        if j >= len(toks) or toks[j].low not in ("auf", "für", "gegen", "on", "against", "for"):
+            continue
+        k = j + 1
+        while k < len(toks) and k - j <= 4 and toks[k].word and toks[k].low not in ("aus", "from"):
+            k += 1
+        if k >= len(toks) or toks[k].low not in ("aus", "from") or any(j < g.first_tok < k for g in groups):
+            continue
+        g = next((g for g in groups if k < g.first_tok <= k + 2), None)
+        if g is not None and any(a.country != c.source.country for a in g.actors):
+            c.target = next(a for a in g.actors if a.country != c.source.country)
+
+
+def _rejected_acts(out: list[Coded], groups: list[_Group], toks: list[Tok], english: bool) -> None:
+    """An accusation or threat noun with a named owner that is the object of a rejection
+    ("Teheran, das die Vorwürfe der IAEA zurückweist", "wies die Drohungen Washingtons zurück")
+    runs from its owner to the one who rejects it, whatever other party the clause names."""
+    for c in out:
+        if c.type not in ("ACCUSE", "THREATEN") or not c.trigger[:1].isupper():
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        owner = _noun_owner(groups, toks, ti, english) if ti < len(toks) else None
+        if owner is None:
+            continue
+        rej = next((d for d in out if d.type == "REJECT" and _clause_at(toks, d.trigger_start) == toks[ti].clause), None)
+        if rej is None:
+            continue
+        src = next((a for a in owner.actors if a.country != rej.source.country), None)
+        if src is not None:
+            c.source, c.target = src, rej.source
+
+
+def _owned_objects(out: list[Coded], found, groups: list[_Group], toks: list[Tok], english: bool) -> None:
+    """A refusal, condemnation or endorsement of another act takes that act's owner as its target
+    ("Ungarn blockierte neue EU-Sanktionen gegen Russland": Hungary against the EU, not Russia;
+    "lehnte die Vorschläge Washingtons für Kiew ab"): the owner is named in the act noun itself
+    (a compound "EU-Sanktionen"), by a possessive or genitive, or by a demonym before it."""
+    for c in out:
+        if c.type not in _ACT_ON_ACTS or not c.trigger[:1].islower():
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        clause = toks[ti].clause if ti < len(toks) else -1
+        j = next((j for j, t2, _, _ in found if j > ti and toks[j].clause == clause and toks[j].text[:1].isupper()
+                  and t2.type not in _ACT_ON_ACTS), None)
+        if j is None or english:
+            continue
+        owner = next((g for g in groups if g.first_tok == j), None) or _noun_owner(groups, toks, j, english) \
+            or next((g for g in groups if g.adj and j - 2 <= g.last_tok < j), None)
+        if owner is None:
+            continue
+        other = next((a for a in owner.actors if a.country != c.source.country), None)
+        if other is not None:
+            c.target = other
+
+
+def _refrained_targets(out: list[Coded], toks: list[Tok]) -> None:
+    """Refraining from an act ("verzichtete ... auf Angriffe auf ukrainische Städte", "refrained from
+    strikes on Iranian sites") is a retreat toward the act's target, not toward a party named
+    elsewhere in the clause ("nach dem Telefonat mit Trump"): the RETREAT verb takes the target of
+    the act noun after it in its clause, same source country."""
+    for c in out:
+        if c.type != "RETREAT" or not c.trigger[:1].islower():
+            continue
+        clause = _clause_at(toks, c.trigger_start)
+        act = next((d for d in out if d.type in _PUNITIVE and d.trigger_start > c.trigger_start and d.target is not None
+                    and d.source.country == c.source.country and _clause_at(toks, d.trigger_start) == clause), None)
+        if act is not None:
+            c.target = act.target
+
+
+_OWNER_AFTER = _GENITIVE | {"by", "von", "vom"}     # "calls by the UN", "die Forderung von Trump"
+
+
+def _noun_owner(groups: list[_Group], toks: list[Tok], ti: int, english: bool) -> _Group | None:
+    """The named owner of an act noun: a possessive or genitive -s right before it ("seine
+    Appelle", "Trumps Vorschlag", "Trump's calls"; one adjective may stand between) or a genitive
+    or agent right after it ("die Appelle der Vereinten Nationen", "die Forderung Washingtons",
+    "the demands of the United States", "calls by the UN", "die Forderung von Trump"). Not a
+    demonym ("the European proposal"): it tells where a proposal comes from, not who made it to whom."""
+    clause = toks[ti].clause
+    for g in groups:
+        if g.clause != clause or g.adj:
+            continue
+        if ti - 2 <= g.last_tok < ti and (g.poss or toks[g.last_tok].low.endswith(("'s", "’s"))
+                                          or (not english and toks[g.last_tok].text[:1].isupper()
+                                              and toks[g.last_tok].low.endswith("s"))):
+            return g
+        if ti < g.first_tok <= ti + 3 and (toks[g.first_tok - 1].low in _OWNER_AFTER or (
+                g.first_tok > ti + 1 and toks[g.first_tok - 2].low in _OWNER_AFTER and not toks[g.first_tok - 1].text[:1].isupper())
+                or (g.first_tok == ti + 1 and not g.adj and not english and toks[g.last_tok].low.endswith("s"))):
+            return g
+    return None
+
+
+def _rejected_requests(rejected: list[int], out: list[Coded], groups: list[_Group], toks: list[Tok],
+                       keys: set, english: bool) -> list[Coded]:
+    """A request noun that is the object of a rejection ("Putin ignoriert seine Appelle",
+    "lehnte den Vorschlag des Präsidenten ab", "ignored Trump's calls") was still made: a
+    REQUEST from its named owner to the party who rejects it (the gold codes both acts)."""
+    add: list[Coded] = []
+    done: set[tuple[str, str]] = set()
+    for ti in rejected:
+        if not (toks[ti].text[:1].isupper() or english):
+            continue            # a verb ("forderte"), not a noun
+        owner = _noun_owner(groups, toks, ti, english)
+        if owner is None:
+            continue
+        clause = toks[ti].clause
+        rej = [c for c in out if c.type == "REJECT" and _clause_at(toks, c.trigger_start) == clause]
+        for c in rej:
+            for src, tgt in _pairs(owner.actors, [c.source]):
+                key = ("REQUEST", src.name, tgt.name)
+                if key not in keys and (src.country, tgt.country) not in done:
+                    keys.add(key)
+                    done.add((src.country, tgt.country))     # one request, however many name its rejecter
+                    # the request was made, whatever becomes of its rejection ("would reject", "denied rejecting")
+                    add.append(Coded("REQUEST", None, src, tgt, "occurred", c.date if c.status == "occurred" else None,
+                                     None, toks[ti].text, toks[ti].start))
+    return add
+
+
+# verbs of pledging: what is pledged is promised, not yet given ("sagte ... zu" is only an
+# AGREE trigger with its particle, so "sagte" here is "zusagen")
+_PLEDGE = ("pledg", "promis", "versprach", "versprech", "versproch", "zugesagt", "zusag")
+_PLEDGE_DE = frozenset({"sagte", "sagten", "sagt", "sagen"})
+
+
+def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list[Coded]:
+    """"Germany pledged 2 billion euros in military aid to Ukraine", "Deutschland sagte der
+    Ukraine ... Militärhilfe zu": the aid is the pledge's content, so one AID event of the
+    pledger to the pledge's addressee whose delivery is planned (PLOVER AID; GUIDELINES: a
+    promise codes the act promised as planned), not an AID that occurred plus an AGREE."""
+    # (an aid phrase led by the pledge verb, "sagte Kiew weitere Luftabwehrsysteme zu", is its own pledge)
+    pledges = [c for c in out if c.type in ("AGREE", "AID") and c.target is not None and (
+        c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
+    if not pledges:
+        return out
+    drop: set[int] = set()
+    fixed: dict[int, Coded] = {}
+    for p in pledges:
+        parties = {p.source.name, p.target.name}
+        # only aid named as the pledge's object ("pledged ... aid"); an infinitive content
+        # ("versprach, ... zu liefern") is already a hypothetical act of its own (test_clauses)
+        aids = [i for i, c in enumerate(out) if c.type == "AID" and c.status == "occurred" and i not in fixed
+                and c.source.name in parties
+                and (c.target is None or c.target.name in parties)]
+        if not aids:
+            continue
+        if p.type == "AGREE":
+            drop.add(id(p))
+        status = "planned" if p.status == "occurred" else p.status
+        for i in aids:
+            fixed[i] = replace(out[i], source=p.source, target=p.target, status=status,
+                               date=date_mod.event_date(whens, True, on))
+    seen: set[tuple] = set()
+    result = []
+    for i, c in enumerate(out):
+        if id(c) in drop:
+            continue
+        c = fixed.get(i, c)
+        key = (c.type, c.source.name, c.target.name if c.target else None)
+        if c.type == "AID" and key in seen:
+            continue
+        seen.add(key)
+        result.append(c)
+    return result
+
+
+def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds: dict[int, str],
+                      keys: set, low: str, sentence: str, whens, on) -> list[Coded]:
+    """A report of what another actor should or must do is a demand by the speaker
+    ("Trump betonte, dass Russland und die Ukraine dort stehen bleiben sollten" -> REQUEST
+    USA -> RUS, UKR; "Merz said Russia must withdraw"). The speaker is the first actor of the
+    clause holding the verb of saying; the addressees are the actors before the deontic modal
+    in the reported clause. Words: `deontic` and `clauses: speech_verbs` in data/lang."""
+    out: list[Coded] = []
+    if not lex.deontic:
+        return out
+    for mi, m in enumerate(toks):
+        if m.low not in lex.deontic or kinds.get(m.clause) == "cond":
+            continue      # "sofern sie Frieden bringen sollte": a condition, not an obligation
+        c = m.clause
+        subj = [g for g in groups if g.clause == c and g.last_tok < mi]
+        while not subj and c > 0 and kinds.get(c) != "comp" and c > m.clause - 3:
+            c -= 1       # "dass Russland und die Ukraine stehenbleiben, ..., nach Hause gehen müssten"
+            subj = [g for g in groups if g.clause == c]
+        if not subj:
+            continue
+        speaker = None
+        if kinds.get(c) == "comp":
+            gov = _governor(toks, c, kinds)
+            if gov is not None and any(t.clause == gov and t.low in lex.speech_verbs for t in toks):
+                speaker = next((g for g in groups if g.clause == gov), None)
+        else:        # English without "that": "Merz said Russia must ..."
+            sv = next((i for i in range(mi - 1, -1, -1) if toks[i].clause == c and toks[i].low in lex.speech_verbs), None)
+            if sv is not None:
+                speaker = next((g for g in groups if g.clause == c and g.last_tok < sv), None)
+                subj = [g for g in subj if g.first_tok > sv]
+        if speaker is None:
+            continue
+        addressees = [a for g in subj if g is not speaker for a in g.actors]
+        status = "hypothetical" if _has_cue([t for t in toks if t.clause == speaker.clause],
+                                            lex.status_words.get("hypothetical", frozenset())) else "occurred"
+        for src, tgt in _pairs(speaker.actors, addressees):
+            key = ("REQUEST", src.name, tgt.name)
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(Coded("REQUEST", None, src, tgt, status, date_mod.event_date(whens, False, on), None,
+                             m.text, m.start))
+    return out

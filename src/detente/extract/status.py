@@ -1,0 +1,235 @@
+"""Status of a coded act (GUIDELINES 'status'): negation, denial, cancellation, hypothetical
+and planned cues scoped over clauses (Huddleston & Pullum 2002, ch. 11-12)."""
+
+from __future__ import annotations
+
+from detente.extract.clauses import _governor, clause_kinds
+from detente.extract.groups import _Group
+from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
+from detente.extract.tokens import Tok
+from detente.extract.triggers import _match
+from detente.extract.wordsets import _CONDITIONALS, _CONDITION_WORDS, _DASHES, _WILL
+
+
+def _has(forms_window: list[Tok], words: frozenset[str]) -> bool:
+    return any(f in words for t in forms_window for f in t.forms)
+
+
+def _cue(t: Tok) -> tuple[str, ...]:
+    """Forms a status cue is looked up by: the word and particle compositions, not the bare
+    lemma ("wurde" is no future "werden", "sagte ... ab" is "absagen")."""
+    return (t.forms[0],) + t.forms[2:]
+
+
+_NOT_ONLY = frozenset({"nur", "bloß", "allein", "zuletzt", "only", "just", "merely", "least"})
+
+
+def _negated(window: list[Tok], lex: Lexicon) -> bool:
+    """A negation in the window, not counting "nicht nur" / "not only" / "nicht zuletzt" (additive, not negating)."""
+    for i, t in enumerate(window):
+        if t.low in lex.negation and not (i + 1 < len(window) and window[i + 1].low in _NOT_ONLY):
+            return True
+    return False
+
+
+def _cue_set(toks: list[Tok]) -> frozenset[str]:
+    """All cue forms of a sentence, computed once per token list (a quick test before the scans)."""
+    key = id(toks)
+    hit = _CUE_CACHE.get(key)
+    if hit is not None and hit[0] is toks:
+        return hit[1]
+    out = frozenset(f for t in toks for f in _cue(t))
+    _CUE_CACHE.clear()
+    _CUE_CACHE[key] = (toks, out)
+    return out
+
+
+_CUE_CACHE: dict[int, tuple[list[Tok], frozenset[str]]] = {}
+
+
+def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
+    return any(f in words for t in window for f in _cue(t))
+
+
+def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1,
+            kinds: dict[int, str] | None = None) -> str:
+    """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
+    clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
+    hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues."""
+    cues = _cue_set(toks)
+    denied, cancelled = lex.status_words.get("denied", frozenset()), lex.status_words.get("cancelled", frozenset())
+    if cues & denied and cues & cancelled:
+        return "planned"        # a cancellation denied ("reports of a postponement are rumours")
+    for st in ("denied", "cancelled"):
+        words = denied if st == "denied" else cancelled
+        for i, t in enumerate(toks if cues & words else ()):
+            if abs(t.clause - clause) <= 1 and any(f in words for f in _cue(t)):
+                if st == "cancelled" and any(toks[j].low in lex.negation for j in range(max(0, i - 2), i)):
+                    return "planned"
+                return st
+        if any(p.search(sentence_low) for p in lex.status_phrases.get(st, ())):
+            return st
+    first = next((t for t in toks if t.word), None)
+    if any(p.match(sentence_low) for p in lex.status_phrases.get("hypothetical", ())):
+        return "hypothetical"       # "Denkbar wäre, dass ...": the author's scenario, every clause of it
+    hyp = lex.status_words.get("hypothetical", frozenset())
+    own = [t for t in toks if t.clause == clause]
+    if kinds is None:
+        kinds = clause_kinds(toks, lex)
+    factual = any(t.low in lex.factual_aux for t in own) and not _has_cue(own, hyp - _CONDITIONALS)
+    # cues scope over their own clause; a complement clause ("dass ...", "ob ...", a
+    # zu-infinitive, "..., er werde ...") also takes those of the clause governing it. A
+    # relative or adverbial clause neither lends its modals to the main clause nor takes
+    # the main clause's (Huddleston & Pullum 2002, ch. 11-12: complement vs. adjunct and
+    # relative clauses). A modal in the clause after the trigger's belongs to that clause
+    # ("betonte beim Treffen, dass sie ... benötigen würden"); a conditional there still
+    # scopes back ("..., wenn ..."). A pluperfect indicative ("wenn Putin ... abgelehnt
+    # hatte") states a fact whatever governs it.
+    gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
+    if gov is not None and lex.factive and _has([t for t in toks if t.clause == gov], lex.factive):
+        # "bemerken, dass ...", "die Erkenntnis, dass ...", "knows that ...": a factive governor
+        # presupposes its complement; its own modals and conditions do not reach into it
+        # (Kiparsky & Kiparsky 1970, "Fact")
+        gov = None
+    scope = own + ([t for t in toks if t.clause == gov] if gov is not None else [])
+    if clause >= 2 and own and own[0].text in _DASHES:
+        opened = [t for t in toks if t.clause == clause - 1]
+        if opened and opened[0].text in _DASHES and not any(t.text in ",;:" for t in opened):
+            # "sollen X und Y die Agenda für dieses – seit ... – zweite Treffen ausarbeiten": a clause
+            # resumed after a parenthesis between dashes keeps the cues of its first part
+            scope = scope + [t for t in toks if t.clause == clause - 2]
+    if factual:
+        scope = [t for t in own if t.low not in _CONDITIONALS]
+    backshift = False
+    if lex.backshift_modals and any(t.low in lex.backshift_modals for t in own) \
+            and not any(t.low in _CONDITIONALS for t in toks) and not _negated(own, lex):
+        # "He said Washington would impose tariffs": a reported "will", not a conditional "would"
+        # ("would not meet Putin without ..." keeps its condition: negated ones are left alone)
+        mod = next(t for t in own if t.low in lex.backshift_modals)
+        said = [t for t in own if t.start < mod.start] + ([t for t in toks if t.clause == gov] if gov is not None else [])
+        if lex.language == "en" and kinds.get(clause) == "comp" and kinds.get(clause - 1) == "adv":
+            said += [t for t in toks if t.clause == clause - 1]   # "When Trump announced that he would meet ..."
+        if _has(said, lex.backshift_verbs):
+            rest = [t for t in scope if t.low not in lex.backshift_modals]
+            backshift = not _has_cue(rest, hyp)
+            if backshift:
+                scope = rest
+    if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond"):
+        return "hypothetical"
+    if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
+        return "hypothetical"      # the content of a demand, threat or promise has not happened
+    if ti > 0 and (toks[ti - 1].low in ("to", "zu") or lex.language == "en" and _to_before(toks, ti)) \
+            and _governed_by_act(toks, clause, lex, ti):
+        return "hypothetical"      # "promised to send", "urged ... to meet" within one clause
+    # an attributive "mögliche(s)" / "possible" makes only the noun it qualifies hypothetical
+    attr = lex.hypothetical_attributive
+    if ti > 0 and (toks[ti - 1].low in attr or (ti > 1 and toks[ti - 2].low in attr and toks[ti - 1].text[:1].islower()
+                                                 and toks[ti].text[:1].isupper())):
+        return "hypothetical"
+    # an open question about what will happen ("Wann wird ...?", "Will they ...?"); rhetorical
+    # questions about what happened ("Ist es nicht so, dass ...?") keep their status
+    if first is not None and first.low in lex.question_openers and sentence.rstrip().rstrip("“”\"»«'").endswith("?"):
+        return "hypothetical"
+    if first is not None and first.low in lex.conditional_openers and not factual:
+        return "hypothetical"
+    if own and any(p.search(sentence_low, own[0].start, own[-1].end) for p in lex.status_phrases.get("planned", ())):
+        return "planned"            # "next week", "next round": a time ahead named in the clause
+    if lex.language == "en" and ti > 1 and toks[ti - 1].low == "to" and toks[ti - 2].text[:1].isupper() and all(
+            not t.word or t.text[:1].isupper() or t.low == "and" for t in own if t.start < toks[ti - 1].start):
+        return "planned"            # headline future: "Netanyahu, Trump to meet on Monday"
+    if backshift or _has_cue(scope, lex.status_words.get("planned", frozenset())):
+        return "planned"
+    if lex.content_nouns and ti > 1 and toks[ti - 1].low in ("to", "zu"):
+        st = _content_of(toks, ti, lex)
+        if st is not None:
+            return st           # "die Entscheidung, sich mit X zu treffen", "the possibility of ... to"
+    return "occurred"
+
+
+def _to_before(toks: list[Tok], ti: int) -> bool:
+    """English "to" + verb + modifiers before an act noun ("urged them to start direct talks")."""
+    if toks[ti].low.endswith(("ing", "ed")):
+        return False     # "to keep arming": a verb form, its own infinitive rules apply
+    for k in range(ti - 1, max(-1, ti - 5), -1):
+        if toks[k].low == "to":
+            return k < ti - 1
+        if not toks[k].word or not toks[k].text[:1].islower():
+            return False
+    return False
+
+
+def _governed_by(toks: list[Tok], clause: int, kinds: dict[int, str], words: frozenset[str]) -> bool:
+    """Does the clause governing this complement clause hold one of the words?"""
+    gov = _governor(toks, clause, kinds)
+    return gov is not None and _has([t for t in toks if t.clause == gov], words)
+
+
+def _failed(toks: list[Tok], ti: int, clause: int, inf_clauses: set[int], kinds: dict[int, str], lex: Lexicon) -> bool:
+    """Is the act at ti the infinitive content of a failure ("scheiterte daran, ... zu", "failed
+    to") or of a negated success ("es gelang ihm nicht, ... zu", "did not manage to")? These
+    implicative verbs entail that their content did not happen (Karttunen 1971)."""
+    if clause in inf_clauses:
+        gov = _governor(toks, clause, kinds)
+        # (an infinitive right after an adverbial or relative clause depends on it: "als es ihm
+        # nicht gelang, sich mit X zu einigen"; _governor skips such clauses)
+        window = [t for t in toks if t.clause == gov or (t.clause == clause - 1 and kinds.get(clause - 1) in ("adv", "rel"))] \
+            if gov is not None else []
+    elif ti > 0 and toks[ti - 1].low in ("zu", "to") or lex.language == "en":
+        window = [t for t in toks[:ti] if t.clause == clause]
+    else:
+        return False
+    if not window:
+        return False
+    if _has(window, lex.failure):
+        return True
+    return _has(window, lex.success) and _negated(window, lex)
+
+
+def _content_of(toks: list[Tok], ti: int, lex: Lexicon) -> str | None:
+    """The status an infinitive at ti takes from a content noun before it ("die Entscheidung
+    Trumps, sich in Rom mit X zu treffen": planned; "die Möglichkeit, Raketen zu liefern":
+    hypothetical). Appositions ("mit dem Präsidenten, Putin, zu treffen") may cut the stretch
+    into several clauses, so look back over up to 25 tokens, stopping at a finite clause
+    opener (dass, that, weil, ...)."""
+    for j in range(ti - 2, max(-1, ti - 26), -1):
+        t = toks[j]
+        st = lex.content_nouns.get(t.low)
+        if st is not None:
+            return st
+        if t.low in lex.complementizers or t.low in lex.adverbial_openers or t.low in (";", ":"):
+            return None
+    return None
+
+
+def _stated_refusal(toks: list[Tok], ti: int, clause: int, kinds: dict[int, str], lex: Lexicon,
+                    clause_toks: list[Tok], groups: list[_Group]) -> set[str]:
+    """Countries of the speaker when the talk at ti is refused in a reported statement ("X said
+    Tehran would not negotiate with Washington", "X sagte, Iran werde nicht mit den USA
+    verhandeln"); empty when it is not. The refusal was stated, so it is a REJECT that occurred
+    (PLOVER REJECT: refuse to negotiate); one on a condition ("without", "unless") or a guess
+    ("might not") stays hypothetical."""
+    if not (_has(toks[max(0, ti - 5):ti], lex.negation) and any(t.low in _WILL for t in toks[max(0, ti - 6):ti])):
+        return set()
+    if kinds.get(clause + 1) == "cond" or any(t.low in _CONDITION_WORDS - {"until"} for t in toks if t.clause >= clause):
+        return set()
+    if lex.speculative and _has(clause_toks, lex.speculative):
+        return set()
+    if kinds.get(clause) == "comp" and _governed_by(toks, clause, kinds, lex.speech_verbs):
+        gov = _governor(toks, clause, kinds)
+        return {a.country for g in groups if g.clause == gov for a in g.actors}
+    # English without a comma: "the minister said Tehran would not ..." in one clause
+    sv = next((j for j in range(ti) if toks[j].clause == clause and toks[j].low in lex.speech_verbs), None)
+    if sv is None:
+        return set()
+    return {a.country for g in groups if g.clause == clause and g.last_tok < sv for a in g.actors}
+
+
+def _governed_by_act(toks: list[Tok], gov: int, lex: Lexicon, before: int) -> bool:
+    """Does the governing clause (up to token `before`) hold a demand, threat or promise
+    ("forderte, ... zu", "seine Versprechen, ... zu liefern", "urged ... to")?"""
+    for t in toks[:before]:
+        if t.clause == gov and t.word:
+            k = _match(lex.language, t.forms)
+            if k is not None and lex.triggers[k].type in ("REQUEST", "THREATEN", "AGREE"):
+                return True
+    return False
