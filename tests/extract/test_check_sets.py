@@ -1,0 +1,46 @@
+"""Hand-annotated check sets of short German and English news on several crises
+(tests/extract/checksets/README.md): the figures reached are pinned as floors and printed."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from detente.extract.pipeline import ArticleIn, extract_article
+
+SETS = Path(__file__).parent / "checksets"
+ON = dt.date(2025, 6, 12)
+# events F1 reached (raise when quality improves, never lower)
+FLOORS = {"de_1": 0.738, "de_2": 0.744, "en_1": 0.875}
+
+
+def _key(etype: str, src: str | None, tgt: str | None) -> tuple:
+    pair = tuple(sorted([src or "", tgt or ""])) if etype == "CONSULT" else (src, tgt)
+    return (etype,) + pair
+
+
+def score_set(path: Path, lang: str) -> dict[str, float | int]:
+    tp = n_pred = n_gold = 0
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        item = json.loads(line)
+        x = extract_article(ArticleIn(f"{path.stem}#{i + 1}", item["text"], 0, ON, lang))
+        pred = Counter(_key(e.type, e.source_country, e.target_country) for e in x.events)
+        gold = Counter(_key(*e) for e in item["events"])
+        tp += sum((pred & gold).values())
+        n_pred += sum(pred.values())
+        n_gold += sum(gold.values())
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_check_set_figures_do_not_slip(name):
+    got = score_set(SETS / f"{name}.jsonl", name.split("_")[0])
+    print(f"\n{name}: P {got['precision']:.3f} R {got['recall']:.3f} F1 {got['f1']:.3f} "
+          f"({got['tp']} matched of {got['pred']} extracted, {got['gold']} gold)")
+    assert got["f1"] >= FLOORS[name], f"{name} events F1 fell to {got['f1']:.3f} (floor {FLOORS[name]})"
