@@ -82,6 +82,21 @@ _REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|rep
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:\S+\s*){1,6})"
                        r"[\s\W]*$")
+# speed: every match of _REPORTER holds one of its English verbs, or a German/source word right
+# after ", " - tested first with `in` and one short anchored scan, so the pattern with its
+# {1,6}-word backtracking runs only where it can match (it was ~2.5% of extraction)
+_REPORTER_VERBS = ("said", "say", "told ", "reported", "announced", "added", "claimed", "stated", "believe",
+                   "think", "fear", "noted", "confirmed")
+_REPORTER_LEAD = re.compile(r",\s+(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s")
+
+
+def reporter(sentence: str) -> re.Match[str] | None:
+    """The closing reporting clause (_REPORTER), searched only if it can match."""
+    if "," not in sentence or not (any(v in sentence for v in _REPORTER_VERBS) or _REPORTER_LEAD.search(sentence)):
+        return None
+    return _REPORTER.search(sentence)
+
+
 _PAREN_REPORTER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|say|believe|believes|think|thinks|fear|fears|argue|argues|noted|told \w+)\s*,")
 
 

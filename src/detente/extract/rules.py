@@ -29,7 +29,7 @@ from detente.extract.arguments import (
     _host, _location, _near_actor, _pairs, _received, _tok_index,
 )
 from detente.extract.attribution import (
-    _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation,
+    _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
 )
 from detente.extract.clauses import (
     _clause_words, _each_other, _governing, _governor, _in_relative, _infinitive,
@@ -315,7 +315,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
         # Russland ... an") names who tells of the act, not a party to it
         linked = [h for h in linked if h.start >= opener]
-    tail = _REPORTER.search(sentence)
+    tail = reporter(sentence)
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
