@@ -50,7 +50,13 @@ _CUE_CACHE: dict[int, tuple[list[Tok], frozenset[str]]] = {}
 
 
 def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
-    return any(f in words for t in window for f in _cue(t))
+    # speed: `_cue(t)` read in place (the word, then any particle compositions) instead of a
+    # tuple built per token per call in a generator (the status cue scans were ~4% of extraction)
+    for t in window:
+        f = t.forms
+        if f[0] in words or (len(f) > 2 and not words.isdisjoint(f[2:])):
+            return True
+    return False
 
 
 _PHRASE_PLANS: dict[int, tuple[tuple, tuple]] = {}
