@@ -75,7 +75,7 @@ class Lexicon:
     factual_aux: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()
     relative_phrases: tuple[tuple[re.Pattern[str], int], ...] = ()
-    navigation: tuple[str, ...] = ()
+    navigation: tuple[str, ...] = ()          # openers of link teasers ("Weitere Informationen", "Read more")
     invitation: frozenset[str] = frozenset()   # words whose object is a meeting only invited to
     content_nouns: dict[str, str] = field(default_factory=dict)   # noun -> status of its infinitive content
     backshift_modals: frozenset[str] = frozenset()   # "would" reporting a "will" after a past verb of saying
@@ -90,7 +90,15 @@ class Lexicon:
     finite_aux: frozenset[str] = frozenset()  # auxiliaries: after "und X" they make a clause of its own
     message_nouns: frozenset[str] = frozenset()   # "Botschaft an X", "message to X": an ultimatum's carrier
     ultimatum: tuple[str, ...] = ()           # "oder es drohen", "or face": the penalty of a demand
-    group_nouns: tuple[str, ...] = ()         # "officials in Kyiv": people who stand for the capital's state      # openers of link teasers ("Weitere Informationen", "Read more")
+    group_nouns: tuple[str, ...] = ()         # "officials in Kyiv": people who stand for the capital's state
+
+
+# word sets read from a language file's `clauses:` section, one Lexicon field each (named as the
+# key unless _CLAUSE_KEYS says otherwise)
+_CLAUSE_SETS = ("complementizers", "relative_words", "adverbial_openers", "speech_verbs", "factual_aux",
+                "deontic", "invitation", "receiving", "allegation", "factive", "failure", "success", "hope",
+                "backshift_modals", "backshift_verbs", "speculative", "finite_aux", "message_nouns")
+_CLAUSE_KEYS = {"relative_words": "relative", "adverbial_openers": "adverbial"}
 
 
 def _low(items: Any) -> frozenset[str]:
@@ -143,24 +151,8 @@ def load_lexicon(lang: str) -> Lexicon:
                     for k, v in (coref.get("role_nouns") or {}).items()},
         articles=_low(coref.get("articles")),
         prepositions=_low(coref.get("prepositions")),
-        complementizers=_low(clauses.get("complementizers")),
-        relative_words=_low(clauses.get("relative")),
-        adverbial_openers=_low(clauses.get("adverbial")),
-        speech_verbs=_low(clauses.get("speech_verbs")),
-        factual_aux=_low(clauses.get("factual_aux")),
-        deontic=_low(clauses.get("deontic")),
-        invitation=_low(clauses.get("invitation")),
+        **{name: _low(clauses.get(_CLAUSE_KEYS.get(name, name))) for name in _CLAUSE_SETS},
         content_nouns={str(k).lower(): str(v) for k, v in (clauses.get("content_nouns") or {}).items()},
-        receiving=_low(clauses.get("receiving")),
-        allegation=_low(clauses.get("allegation")),
-        factive=_low(clauses.get("factive")),
-        failure=_low(clauses.get("failure")),
-        success=_low(clauses.get("success")),
-        hope=_low(clauses.get("hope")),
-        backshift_modals=_low(clauses.get("backshift_modals")),
-        backshift_verbs=_low(clauses.get("backshift_verbs")),
-        speculative=_low(clauses.get("speculative")),
-        finite_aux=_low(clauses.get("finite_aux")), message_nouns=_low(clauses.get("message_nouns")),
         ultimatum=tuple(sorted(_low(clauses.get("ultimatum")))), group_nouns=tuple(sorted(_low(coref.get("group_nouns")))),
         relative_phrases=tuple((re.compile(k), int(v)) for k, v in (d.get("relative_phrases") or {}).items()),
         navigation=tuple(sorted(_low(raw.get("navigation")))))
