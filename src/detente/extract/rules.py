@@ -103,7 +103,7 @@ _EITHER = frozenset({"entweder", "either"})
 
 @lru_cache(maxsize=8)
 def _phrase_index(lang: str):
-    """The phrase table indexed by anchor: (rows without their tests, rows with no anchors,
+    """The phrase table indexed by anchor: ((trigger, pattern) rows, rows with no anchors,
     anchor -> rows having it in their first group, each row's further groups, the anchor finder)."""
     rows = _phrase_table(lang)
     by_anchor: dict[str, list[int]] = {}
@@ -111,11 +111,11 @@ def _phrase_index(lang: str):
         for x in test._groups[0] if test is not None else ():
             by_anchor.setdefault(x, []).append(n)
     present = next((test._present for _, _, test in rows if test is not None), None)
-    return (tuple((t, p, None) for t, p, _ in rows), frozenset(n for n, r in enumerate(rows) if r[2] is None),
+    return (tuple((t, p) for t, p, _ in rows), frozenset(n for n, r in enumerate(rows) if r[2] is None),
             by_anchor, tuple(test._groups[1:] if test is not None else () for _, _, test in rows), present)
 
 
-def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[str], None]]:
+def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[str]]]:
     """The phrases (in table order) whose anchors all occur in the sentence: the only ones that
     can match. Speed: looked up from the anchors found instead of a test per phrase (~80 per
     sentence; those calls were ~5% of extraction)."""
@@ -348,30 +348,27 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             seen_tok.add(i)
     phrase_tok: set[int] = set()
     phrase_span: dict[int, tuple[int, int]] = {}
-    for trig, p, anchors in _phrase_candidates(lang, low):
-        if anchors is not None and not anchors.search(low):
-            continue          # the phrase cannot match without one of its leading words (cheap test)
-        if True:
-            for m in p.finditer(low):
-                i = next((j for j, t in enumerate(toks) if t.start <= m.start() < t.end or t.start >= m.start()), None)
-                if i is None or i in phrase_tok:
+    for trig, p in _phrase_candidates(lang, low):
+        for m in p.finditer(low):
+            i = next((j for j, t in enumerate(toks) if t.start <= m.start() < t.end or t.start >= m.start()), None)
+            if i is None or i in phrase_tok:
+                continue
+            if i in seen_tok:
+                if " " not in m.group().strip():
                     continue
-                if i in seen_tok:
-                    if " " not in m.group().strip():
-                        continue
-                    # a multi-word phrase is more specific than its first word alone
-                    # ("backed down" is no "back", "gab ... klein bei" no "geben")
-                    found = [f for f in found if f[0] != i]
-                seen_tok.add(i)
-                phrase_tok.add(i)
-                phrase_span[i] = m.span()
-                negs = [w for w in re.findall(r"\w+", m.group()) if w in lex.negation] + (["n't"] if "n't" in m.group() else [])
-                if any(w in p.pattern for w in negs):
-                    # the negation is written in the pattern ("nicht bereit"), not caught in one of
-                    # its gaps ("mit niemandem sprach" is no talk at all)
-                    self_negated[i] = m.span()
-                # the span of the first word only: the phrase may include its own object
-                found.append((i, trig, toks[i].start, toks[i].end))
+                # a multi-word phrase is more specific than its first word alone
+                # ("backed down" is no "back", "gab ... klein bei" no "geben")
+                found = [f for f in found if f[0] != i]
+            seen_tok.add(i)
+            phrase_tok.add(i)
+            phrase_span[i] = m.span()
+            negs = [w for w in re.findall(r"\w+", m.group()) if w in lex.negation] + (["n't"] if "n't" in m.group() else [])
+            if any(w in p.pattern for w in negs):
+                # the negation is written in the pattern ("nicht bereit"), not caught in one of
+                # its gaps ("mit niemandem sprach" is no talk at all)
+                self_negated[i] = m.span()
+            # the span of the first word only: the phrase may include its own object
+            found.append((i, trig, toks[i].start, toks[i].end))
     # a trigger word inside a name is part of the name ("Rapid Support Forces", "Peace Corps")
     names = [(h.start, h.end) for h in linked if h.kind in ("organisation", "company", "government") and " " in h.text]
     if names:
