@@ -48,26 +48,22 @@ def find(sentence: str, lex: Lexicon, base: dt.date | None) -> list[When]:
             d = _safe(int(m.group(4)), int(m.group(5)), int(m.group(6)))
         if d:
             out.append(When(d, "day", m.group()))
-    if base is None and not out:
-        return out
-    if base is not None:
-        low_s = sentence.lower()
-        any_phrase = _any_relative_phrase(lex)
-        if any_phrase is not None and any_phrase.search(low_s):
-            # speed: the phrases joined as one alternation rule out most sentences in one search
-            # (one search per phrase was ~3% of extraction)
-            for pat, days in lex.relative_phrases:       # "an diesem Morgen", "this morning", "earlier today"
-                m = pat.search(low_s)
-                if m:
-                    out.append(When(base + dt.timedelta(days=days), "day", sentence[m.start():m.end()]))
     if base is None:
-        return out
+        return out                 # relative phrases and words need the article date
+    tables = _tables(lex)
+    low_s = sentence.lower()
+    if tables.any_phrase is not None and tables.any_phrase.search(low_s):
+        # speed: the phrases joined as one alternation rule out most sentences in one search
+        # (one search per phrase was ~3% of extraction)
+        for pat, days in lex.relative_phrases:       # "an diesem Morgen", "this morning", "earlier today"
+            m = pat.search(low_s)
+            if m:
+                out.append(When(base + dt.timedelta(days=days), "day", sentence[m.start():m.end()]))
     words = _WORD.findall(sentence)
     low = [w.lower().rstrip(".") for w in words]
     # speed: the date words of the lexicon as one dict and set, probed once per word (a
-    # `_weekday` call and three dict probes per word were ~40% of this function's CPU time)
-    weekdays = _weekday_forms(lex)
-    keys = _date_words(lex, weekdays)
+    # weekday test and three dict probes per word were ~40% of this function's CPU time)
+    weekdays, keys = tables.weekdays, tables.words
     for i, w in enumerate(low):
         if w not in keys:
             continue
@@ -102,52 +98,37 @@ def find(sentence: str, lex: Lexicon, base: dt.date | None) -> list[When]:
     return out
 
 
-_ANY_PHRASE: dict[int, tuple[tuple, re.Pattern[str] | None]] = {}
-
-
-def _any_relative_phrase(lex: Lexicon) -> re.Pattern[str] | None:
-    """One pattern matching where any of the lexicon's relative phrases matches (their
-    alternation; the phrases use no backreferences or group names, which this would renumber)."""
-    got = _ANY_PHRASE.get(id(lex))
-    if got is None or got[0] is not lex.relative_phrases:
-        pats = [p for p, _ in lex.relative_phrases]
-        joined = re.compile("|".join(f"(?:{p.pattern})" for p in pats)) \
-            if pats and all(p.groups == 0 and p.flags == re.UNICODE for p in pats) else None
-        got = _ANY_PHRASE[id(lex)] = (lex.relative_phrases, joined)
-    return got[1] if got[1] is not None or not lex.relative_phrases else _ALWAYS
-
-
-_ALWAYS = re.compile("")       # a pattern that always matches: no prefilter
-
-
 _DAY_PARTS = ("abend", "morgen", "nachmittag", "mittag", "nacht", "vormittag", "s", "night", "morning", "evening")
-_WEEKDAY_FORMS: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
 
 
-def _weekday(w: str, lex: Lexicon) -> int | None:
-    """Weekday of a word, also of compounds with a part of the day (Donnerstagabend,
-    Montagnachmittag, Donnerstags, Monday night)."""
-    return _weekday_forms(lex).get(w)
+@dataclass(frozen=True)
+class _Tables:
+    """A lexicon's date words spelled out once, so `find` costs a dict probe per word."""
+    weekdays: dict[str, int]               # Donnerstag, Donnerstagabend, Montagnachmittag, Monday night ...
+    words: frozenset[str]                  # every word `find` acts on (relative words, weekdays, months)
+    any_phrase: re.Pattern[str] | None     # matches where some relative phrase matches; None: no phrases
 
 
-def _weekday_forms(lex: Lexicon) -> dict[str, int]:
-    """All weekday forms of a lexicon, spelled out once, so a word costs one dict lookup."""
-    got = _WEEKDAY_FORMS.get(id(lex))
-    if got is None or got[0] is not lex.weekdays:
-        forms = {name + part: n for name, n in lex.weekdays.items() for part in _DAY_PARTS}
-        forms.update(lex.weekdays)
-        got = _WEEKDAY_FORMS[id(lex)] = (lex.weekdays, forms)
-    return got[1]
+_TABLES: dict[int, tuple[Lexicon, _Tables]] = {}
 
 
-_DATE_WORDS: dict[int, tuple[dict[str, int], frozenset[str]]] = {}
-
-
-def _date_words(lex: Lexicon, weekdays: dict[str, int]) -> frozenset[str]:
-    """Every word `find` acts on (relative words, weekday forms, months): the others are skipped."""
-    got = _DATE_WORDS.get(id(lex))
-    if got is None or got[0] is not weekdays:
-        got = _DATE_WORDS[id(lex)] = (weekdays, frozenset(lex.relative) | frozenset(weekdays) | frozenset(lex.months))
+def _tables(lex: Lexicon) -> _Tables:
+    """The tables of a lexicon, built on first use (Lexicon holds dicts, so it is not hashable:
+    keyed by identity, with the lexicon kept so its id cannot be reused)."""
+    got = _TABLES.get(id(lex))
+    if got is None or got[0] is not lex:
+        weekdays = {name + part: n for name, n in lex.weekdays.items() for part in _DAY_PARTS}
+        weekdays.update(lex.weekdays)
+        pats = [p for p, _ in lex.relative_phrases]
+        if not pats:
+            any_phrase = None
+        elif all(p.groups == 0 and p.flags == re.UNICODE for p in pats):
+            # their alternation (no groups or flags that joining would renumber or change)
+            any_phrase = re.compile("|".join(f"(?:{p.pattern})" for p in pats))
+        else:
+            any_phrase = re.compile("")       # always matches: no prefilter
+        words = frozenset(lex.relative) | frozenset(weekdays) | frozenset(lex.months)
+        got = _TABLES[id(lex)] = (lex, _Tables(weekdays, words, any_phrase))
     return got[1]
 
 
