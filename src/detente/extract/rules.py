@@ -44,7 +44,7 @@ from detente.extract.passes import (
     _talk_topics, _ultimatum,
 )
 from detente.extract.status import (
-    _cue, _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
+    _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
 from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, lemma
 from detente.extract.triggers import _match, _phrase_table
@@ -487,7 +487,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # "suspended military aid", "solche Absagen": the cancellation word is the act itself
             a, b = phrase_span.get(ti, (s, e))
             cancel = lex.status_words.get("cancelled", frozenset())
-            if not any(abs(t.clause - tok.clause) <= 1 and not (a <= t.start < b) and any(f in cancel for f in _cue(t))
+            if not any(abs(t.clause - tok.clause) <= 1 and not (a <= t.start < b) and _has_cue([t], cancel)
                        for t in toks) and not any(p.search(low) for p in lex.status_phrases.get("cancelled", ())):
                 status = "occurred"
         if etype in _PUNITIVE and status == "hypothetical" and lex.speculative and kinds.get(tok.clause + 1) == "cond" \
