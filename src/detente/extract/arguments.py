@@ -167,12 +167,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     owner = False
     # a noun coordinated with a possessed one shares its owner: "nach seinem Telefonat mit X und
     # Gesprächen mit Y"
-    if nominal and len(same_before) >= 2 and not same_before[-1].poss and ti > 0 and toks[ti - 1].low in ("und", "and", "sowie"):
+    if nominal and len(same_before) >= 2 and not same_before[-1].poss and ti > 0 and toks[ti - 1].low in _CONJUNCTS:
         poss = [g for g in same_before if g.poss and g.last_tok >= ti - 10]
         if poss:
             same_before = [g for g in same_before if g is not poss[-1]] + [poss[-1]]
     if nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 10 and same_before[-1].poss \
-            and (same_before[-1].last_tok >= ti - 3 or toks[ti - 1].low in ("und", "and", "sowie")):
+            and (same_before[-1].last_tok >= ti - 3 or toks[ti - 1].low in _CONJUNCTS):
         # "der nach seinem Telefonat mit Putin und seinem Treffen mit Selenskyj ...": the
         # possessive owns the act, the party after the preposition is the other side
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
@@ -346,7 +346,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # ... or a noun object after the pair's own verb ("Die USA und die EU verhängten neue Sanktionen")
         joined = one_sided and (not nominal or (english and src_g.last_tok == ti - 1) or (
             src_g.last_tok + 1 < ti and toks[src_g.last_tok + 1].word and toks[src_g.last_tok + 1].text[:1].islower()
-            and toks[src_g.last_tok + 1].low not in _ARTICLES and all(t.clause == toks[ti].clause for t in toks[src_g.first_tok:ti]))) and any(toks[j].low in ("und", "and", "sowie") for j in range(src_g.first_tok, src_g.last_tok + 1))
+            and toks[src_g.last_tok + 1].low not in _ARTICLES and all(t.clause == toks[ti].clause for t in toks[src_g.first_tok:ti]))) and any(toks[j].low in _CONJUNCTS for j in range(src_g.first_tok, src_g.last_tok + 1))
         if len(src_countries) >= 2 and not disjunct and not to_place and not joined:
             # "Putin und Trump telefonierten"; not "X, Y oder Z könnten ...": alternatives, not
             # partners; not a one-sided act of the pair aimed at a place ("France and Germany
