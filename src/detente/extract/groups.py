@@ -48,10 +48,10 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
         if out and h.start == out[-1].start:
             out[-1].actors.append(h.actor)       # one pronoun for several actors ("sie" = France and Poland)
             continue
+        last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
         if out:
             g = out[-1]
             between = sentence[g.end:h.start]
-            last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
             if any(toks[j].subj for j in range(g.last_tok + 1, ti)):
                 between = "|"      # a coordinator opening a clause of its own: no list ("attacked Kyiv and Ukraine struck")
             if h.actor in g.actors and h.ref is None and (_APPOS.match(between) or _COORD.match(between)):
@@ -76,7 +76,6 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
                 g.actors.append(h.actor)
                 g.end, g.last_tok = h.end, last
                 continue
-        last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
         out.append(_Group([h.actor], h.start, h.end, ti, toks[ti].clause, last, h.kind == "adjective",
                           h.ref == "possessive", h.kind == "collective" or h.kind == "organisation" and h.text in plural))
     for g in [g for g in out if g.first_tok >= 2]:
