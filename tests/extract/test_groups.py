@@ -3,18 +3,11 @@ acts as its members, plural pronouns and "both sides" refer to the group, coordi
 keep their own subjects, a relative clause belongs to its antecedent, an ultimatum is a demand
 and a threat. Sentences written for these tests (none from the seed corpus), German and
 English, on this crisis and others; each text is its own article."""
-import datetime as dt
-
 import pytest
 
 from detente.extract.pipeline import ArticleIn, extract_article
 
-ON = dt.date(2025, 10, 24)
-
-
-def _events(text: str, lang: str) -> set[tuple[str, str, str | None, str]]:
-    x = extract_article(ArticleIn("groups#1", text, 0, ON, lang))
-    return {(e.type, e.source_country, e.target_country, e.status) for e in x.events}
+from sentence_events import ON, events as _events
 
 
 # ---- coordinated clauses with their own subjects -------------------------------------------

@@ -4,18 +4,9 @@ seed (issue 3): verb-first conditionals ("Sollte X ..., würden Y ..."), events 
 mediators, government by seat ("die Regierung in Caracas"), and lexical gaps. Sentences written
 for these tests (none from the seed corpus or the check set), German and English where the class
 exists in both; every event is annotated under shared/gold/GUIDELINES.md."""
-import datetime as dt
-
 import pytest
 
-from detente.extract.pipeline import ArticleIn, extract_article
-
-ON = dt.date(2025, 10, 24)
-
-
-def _events(sentence: str, lang: str) -> set:
-    x = extract_article(ArticleIn("news#1", sentence, 0, ON, lang))
-    return {(e.type, e.source_country, e.target_country, e.status) for e in x.events}
+from sentence_events import events as _events
 
 
 CASES = [

@@ -2,20 +2,13 @@
 Korea, Sudan): every event (type, source and target country, status) and claim a careful
 annotator would code under shared/gold/GUIDELINES.md, through the whole pipeline.
 Sentences written for these tests (none from the seed corpus); each is its own article."""
-import datetime as dt
-
 import pytest
 
-from detente.extract.pipeline import ArticleIn, extract_article
-
-ON = dt.date(2025, 10, 24)
+from sentence_events import events_and_claims
 
 
-def _run(sentence: str) -> tuple[set, set]:
-    x = extract_article(ArticleIn("wire#1", sentence, 0, ON, "en"))
-    events = {(e.type, e.source_country, e.target_country, e.status) for e in x.events}
-    claims = {(c.actor_country, c.issue, c.stance) for c in x.claims}
-    return events, claims
+def _run(text: str) -> tuple[set, set]:
+    return events_and_claims(text, "en")
 
 
 @pytest.mark.parametrize("sentence,events,claims", [
