@@ -87,6 +87,16 @@ _CONTENT_ACTS = frozenset({"THREATEN", "ACCUSE", "REQUEST"})
 _TOPIC_PREPS = frozenset({"über", "about", "on"})
 
 
+def _prep_of_noun(toks: list[Tok], ti: int, preps: frozenset[str], reach: int) -> int:
+    """The token index of a preposition in preps heading the noun at ti, at most reach tokens
+    before it with only lower-case words (articles, adjectives) between; -1 when there is none.
+    One scan for the three noun-phrase tests below (topic, means, demanded content)."""
+    k = ti - 1
+    while k > 0 and ti - k <= reach and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in preps:
+        k -= 1
+    return k if k > 0 and toks[k].low in preps else -1
+
+
 def _talk_topics(found, toks: list[Tok]) -> dict[int, int]:
     """Act nouns that are the subject of talks: right after a meeting noun and "über"/"about"/"on"
     (articles and adjectives between: "Gespräche über ein Freihandelsabkommen", "talks on a
@@ -97,10 +107,8 @@ def _talk_topics(found, toks: list[Tok]) -> dict[int, int]:
     for j, t2, _, _ in found:
         if t2.type == "CONSULT":
             continue
-        k = j - 1
-        while k > 0 and j - k <= 4 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _TOPIC_PREPS:
-            k -= 1
-        if k > 0 and toks[k].low in _TOPIC_PREPS and k - 1 in talks:
+        k = _prep_of_noun(toks, j, _TOPIC_PREPS, 4)
+        if k > 0 and k - 1 in talks:
             out[j] = k - 1
     return out
 
@@ -112,10 +120,8 @@ def _means_of(toks: list[Tok], ti: int, found, etype: str) -> bool:
     """Is the (German, capitalised) act noun at ti the means of a verb trigger of its own type
     before it in its clause ("drohte den USA mit Vergeltung"; articles and adjectives between
     "mit" and the noun)?"""
-    k = ti - 1
-    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _MEANS_PREPS:
-        k -= 1
-    if k <= 0 or toks[k].low not in _MEANS_PREPS:
+    k = _prep_of_noun(toks, ti, _MEANS_PREPS, 3)
+    if k <= 0:
         return False
     return any(j < k and t2.type == etype and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
                for j, t2, _, _ in found)
@@ -129,10 +135,7 @@ def _demanded(toks: list[Tok], ti: int, found) -> bool:
     greifbare Vereinbarungen", "pocht auf einen Abzug", "drängten Israel und die Hamas zu einer
     Einigung"; articles and adjectives between the preposition and the noun)? Then it is the
     REQUEST's content, not an act of its own (as a withdrawal demanded is REQUEST, not RETREAT)."""
-    k = ti - 1
-    while k > 0 and ti - k <= 3 and toks[k].word and toks[k].text[:1].islower() and toks[k].low not in _DEMAND_PREPS:
-        k -= 1
-    if k <= 0 or toks[k].low not in _DEMAND_PREPS:
+    if _prep_of_noun(toks, ti, _DEMAND_PREPS, 3) <= 0:
         return False
     return any(t2.type == "REQUEST" and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower()
                for j, t2, _, _ in found)
