@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 
 import simplemma
 
-from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
+from detente.extract.lexicon import Lexicon
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
@@ -26,8 +25,9 @@ class Tok:
     subj: bool = False          # a coordinator opening a clause with its own subject ("oder Trump zwingt ...")
 
 
-@lru_cache(maxsize=300_000)
 def lemma(word: str, lang: str) -> str:
+    """Lower-case lemma (simplemma's dictionary lookup). Not cached here: its one caller,
+    `rules.tokenize`, keeps each token text's forms, lemma included (`_TOKEN_FORMS`)."""
     try:
         return simplemma.lemmatize(word, lang=lang).lower()
     except (ValueError, KeyError):
