@@ -4,6 +4,7 @@ and planned cues scoped over clauses (Huddleston & Pullum 2002, ch. 11-12)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from detente.extract.clauses import _governor, clause_kinds
 from detente.extract.groups import _Group
@@ -59,21 +60,20 @@ def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
     return False
 
 
-_PHRASE_PLANS: dict[int, tuple[tuple, tuple]] = {}
+@lru_cache(maxsize=16)
+def _phrase_plan(pats: tuple[re.Pattern[str], ...]) -> tuple:
+    """Each phrase with its anchor groups (None: no prefilter; under IGNORECASE a literal
+    would match other cases)."""
+    return tuple((p, None if p.flags & re.IGNORECASE else _anchors(p.pattern)) for p in pats)
 
 
-def _phrase_search(pats: tuple, low: str) -> bool:
+def _phrase_search(pats: tuple[re.Pattern[str], ...], low: str) -> bool:
     """Does a status phrase (denied/cancelled) occur in the sentence? Speed: each phrase is
     searched only where its leading word and a literal every match must contain both occur
     (`triggers._anchors`, read off the parsed pattern): the phrases open with `\\b`, so the
     engine tried them at every position of every sentence with an event (~2% of extraction)."""
-    got = _PHRASE_PLANS.get(id(pats))
-    if got is None or got[0] is not pats:
-        # (no prefilter under IGNORECASE: a literal would match other cases)
-        plan = tuple((p, None if p.flags & re.IGNORECASE else _anchors(p.pattern)) for p in pats)
-        got = _PHRASE_PLANS[id(pats)] = (pats, plan)
     return any((groups is None or all(any(x in low for x in g) for g in groups)) and p.search(low)
-               for p, groups in got[1])
+               for p, groups in _phrase_plan(pats))
 
 
 def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1,
