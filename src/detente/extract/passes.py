@@ -15,7 +15,7 @@ from detente.extract.clauses import _governor, _zu_infix
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _right_after_prep
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
-from detente.extract.status import _cue, _has_cue, _status
+from detente.extract.status import _has_cue, _status
 from detente.extract.tokens import Tok
 from detente.extract.wordsets import _GENITIVE, _PUNITIVE
 
@@ -43,12 +43,12 @@ def _ultimatum(out: list[Coded], lex: Lexicon, hits: list[actor_mod.Hit], toks: 
     at = m.start()
     kept = [c for c in out if c.trigger_start < at]
     cues = lex.status_words.get("cancelled", frozenset()) | lex.status_words.get("denied", frozenset())
-    penalty_only = not any(f in cues for t in toks if t.end <= at for f in _cue(t))
+    before = [t for t in toks if t.end <= at]
+    penalty_only = not _has_cue(before, cues)
     if penalty_only:
         # a cancellation in the penalty ("otherwise talks would be suspended") is threatened, not done
         kept = [replace(c, status="occurred") if c.status in ("cancelled", "denied") else c for c in kept]
     pairs = [(c.source, c.target, c.status) for c in kept if c.type == "REQUEST" and c.target is not None]
-    before = [t for t in toks if t.end <= at]
     if not pairs and any(t.low in lex.message_nouns or t.low in lex.deontic or t.low in ("to", "zu")
                          or lex.particles and _zu_infix(lex.language).match(t.low) is not None for t in before):
         # (a demand: a message noun, a modal of obligation or an infinitive to be done: "gave Tehran
