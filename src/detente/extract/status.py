@@ -111,12 +111,13 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     # scopes back ("..., wenn ..."). A pluperfect indicative ("wenn Putin ... abgelehnt
     # hatte") states a fact whatever governs it.
     gov = _governor(toks, clause, kinds) if kinds.get(clause) == "comp" else None
-    if gov is not None and lex.factive and _has([t for t in toks if t.clause == gov], lex.factive):
+    gov_toks = [t for t in toks if t.clause == gov] if gov is not None else []
+    if gov is not None and lex.factive and _has(gov_toks, lex.factive):
         # "bemerken, dass ...", "die Erkenntnis, dass ...", "knows that ...": a factive governor
         # presupposes its complement; its own modals and conditions do not reach into it
         # (Kiparsky & Kiparsky 1970, "Fact")
-        gov = None
-    scope = own + ([t for t in toks if t.clause == gov] if gov is not None else [])
+        gov, gov_toks = None, []
+    scope = own + gov_toks
     if clause >= 2 and own and own[0].text in _DASHES:
         opened = [t for t in toks if t.clause == clause - 1]
         if opened and opened[0].text in _DASHES and not any(t.text in ",;:" for t in opened):
@@ -131,7 +132,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         # "He said Washington would impose tariffs": a reported "will", not a conditional "would"
         # ("would not meet Putin without ..." keeps its condition: negated ones are left alone)
         mod = next(t for t in own if t.low in lex.backshift_modals)
-        said = [t for t in own if t.start < mod.start] + ([t for t in toks if t.clause == gov] if gov is not None else [])
+        said = [t for t in own if t.start < mod.start] + gov_toks
         if lex.language == "en" and kinds.get(clause) == "comp" and kinds.get(clause - 1) == "adv":
             said += [t for t in toks if t.clause == clause - 1]   # "When Trump announced that he would meet ..."
         if _has(said, lex.backshift_verbs):
