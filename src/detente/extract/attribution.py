@@ -78,9 +78,10 @@ def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
 
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 # (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
+_REPORTER_WORDS = r"(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)"     # verb or source word first
 _REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
-                       r"|(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s+(?:(?>\S+)\s*){1,6})"
+                       r"|" + _REPORTER_WORDS + r"\s+(?:(?>\S+)\s*){1,6})"
                        r"[\s\W]*$")
 # speed: each word of the German tail is taken whole (atomic group). "(?:\S+\s*){1,6}" could split a
 # word into pieces, so on a failing tail of 10+ words the engine tried every split (3 ms for one seed
@@ -91,7 +92,7 @@ _REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|rep
 # tested first with `in` and one short scan, so the search runs on ~2% of the sentences
 _REPORTER_VERBS = ("said", "say", "told ", "reported", "announced", "added", "claimed", "stated", "believe",
                    "think", "fear", "noted", "confirmed")
-_REPORTER_LEAD = re.compile(r",\s+(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)\s")
+_REPORTER_LEAD = re.compile(r",\s+" + _REPORTER_WORDS + r"\s")
 
 
 def reporter(sentence: str) -> re.Match[str] | None:
