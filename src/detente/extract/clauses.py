@@ -88,13 +88,19 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
 
 def _says(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon) -> bool:
     """Is the actor at token j (after an optional article) followed at once by a verb of saying?"""
+    k = _after_actor(toks, j, actors)
+    return k is not None and k < len(toks) and toks[k].low in lex.speech_verbs
+
+
+def _after_actor(toks: list[Tok], j: int, actors: dict[int, int]) -> int | None:
+    """Index of the first token after the actor at token j (after an optional article), or
+    None when no actor starts there."""
     if j < len(toks) and toks[j].low in _SUBJECT_DETS:
         j += 1
     if j >= len(toks) or toks[j].start not in actors:
-        return False
+        return None
     end = actors[toks[j].start]
-    k = next((m for m in range(j, len(toks)) if toks[m].start >= end), len(toks))
-    return k < len(toks) and toks[k].low in lex.speech_verbs
+    return next((m for m in range(j, len(toks)) if toks[m].start >= end), len(toks))
 
 
 def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, adjacent: bool = False,
@@ -104,14 +110,9 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, 
     English: "or Biden forces ..."), or (German verb-final conjunct) a second actor before the
     verb: "oder Trump Selenskyj dazu zwingen müssen". Not an object coordinated into a shared
     verb phrase: "will Putin treffen und Selenskyj anrufen", "talks with officials and Putin"."""
-    if j < len(toks) and toks[j].low in _SUBJECT_DETS:
-        j += 1
-    if j >= len(toks) or toks[j].start not in actors:
+    k = _after_actor(toks, j, actors)
+    if k is None:
         return False
-    end = actors[toks[j].start]
-    k = j
-    while k < len(toks) and toks[k].start < end:
-        k += 1
     second = False
     for m in range(k, min(len(toks), k + 12)):
         x = toks[m]
