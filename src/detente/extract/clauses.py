@@ -142,6 +142,8 @@ def _own_subject(toks: list[Tok], j: int, actors: dict[int, int], lex: Lexicon, 
         if verb:
             return False
     return False
+
+
 _EACH_OTHER = frozenset({"einander", "gegenseitig"})
 
 
@@ -167,11 +169,10 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
     out: dict[int, str] = {}
     prev_last: Tok | None = None
     for c in sorted(by):
-        ws = [t for t in by[c] if t.word]
-        while ws and ws[0].low in _COORDINATORS:
-            ws = ws[1:]
+        words = [t for t in by[c] if t.word]
+        ws = _after_coordinators(words)
         kind = "main"
-        coordinated = len(ws) < len([t for t in by[c] if t.word])
+        coordinated = len(ws) < len(words)
         if ws:
             f = ws[0].low
             if f in lex.conditional_openers and (f not in _V1_CONDITIONALS or _verb_first_condition(toks, by, c, ws, lex)):
@@ -295,10 +296,15 @@ def _reduced_relative(toks: list[Tok], ti: int) -> bool:
 
 
 def _clause_words(toks: list[Tok], c: int) -> list[Tok]:
-    ws = [t for t in toks if t.clause == c and t.word]
-    while ws and ws[0].low in _COORDINATORS:
-        ws = ws[1:]
-    return ws
+    """The words of clause c after any opening coordinators."""
+    return _after_coordinators([t for t in toks if t.clause == c and t.word])
+
+
+def _after_coordinators(words: list[Tok]) -> list[Tok]:
+    k = 0
+    while k < len(words) and words[k].low in _COORDINATORS:
+        k += 1
+    return words[k:]
 
 
 def _in_relative(toks: list[Tok], c: int, kinds: dict[int, str], relative: frozenset[str]) -> bool:
