@@ -133,16 +133,17 @@ _RECIPROCAL = frozenset({"exchanged", "exchanging", "traded", "trading"})
 # a refusal "until" something happens is stated now, not conditional on it
 _UNTIL = frozenset({"until", "bevor"})
 # present "trade"/"exchange" (headlines) only before these hostile nouns ("trade accusations", not "trade sanctions")
+_TRADE = frozenset({"trade", "trades", "exchange", "exchanges"})
 _RECIPROCAL_NOUNS = frozenset({"accusations", "threats", "insults", "barbs", "blows", "strikes", "fire", "warnings"})
 
 
 def _reciprocal(toks: list[Tok], ti: int) -> bool:
     """"India and Pakistan traded fire", "Israel and Hamas exchanged accusations": each side did
     it to the other, so the act runs both ways (a phrase trigger may start at the verb itself)."""
-    if toks[ti].low in _RECIPROCAL or toks[ti].low in ("trade", "trades", "exchange", "exchanges"):
+    if toks[ti].low in _RECIPROCAL or toks[ti].low in _TRADE:
         return True
-    return any(toks[j].low in _RECIPROCAL or (toks[j].low in ("trade", "trades", "exchange", "exchanges")
-                                              and toks[ti].low in _RECIPROCAL_NOUNS) for j in range(max(0, ti - 2), ti))
+    return any(toks[j].low in _RECIPROCAL or (toks[j].low in _TRADE and toks[ti].low in _RECIPROCAL_NOUNS)
+               for j in range(max(0, ti - 2), ti))
 
 
 # verbs whose particle "over" is no preposition ("handed over", "took over")
@@ -727,6 +728,8 @@ def _closing_speaker(groups: list[_Group], toks: list[Tok], ti: int, kinds: dict
     countries = {a.country for a in spk.actors}
     tgt = next((g for g in groups if g.clause < clause and {a.country for a in g.actors} - countries), None)
     return _pairs(spk.actors, tgt.actors) if tgt is not None else [(a, None) for a in spk.actors]
+
+
 # acts a demand asks the other side to perform (RETREAT and CONCEDE are suppressed by REQUEST in the
 # lexicon; a call to resistance, "zum Widerstand gegen X", stays the caller's own REJECT)
 _DEMANDABLE = frozenset({"AGREE", "COOPERATE"})
