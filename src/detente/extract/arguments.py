@@ -679,3 +679,46 @@ def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | 
     if len({p.place for p in places}) == 1:
         return places[0].place
     return None
+
+
+# prepositions of a delivery's recipient ("an die Ukraine", "für Kiew", "to Israel")
+_RECIPIENT_PREPS = frozenset({"an", "für", "nach", "to", "for", "into"})
+
+
+def _system_after(arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok], ti: int) -> actor_mod.Actor | None:
+    """The maker of a weapon system named in the delivery noun at ti ("Taurus-Lieferungen") or
+    within five tokens after it in its clause ("die Lieferung von Tomahawk-Raketen")."""
+    c, start = toks[ti].clause, toks[ti].start
+    for a, _, maker in arms:
+        k = _tok_index(toks, a) if a > start else ti
+        if k < len(toks) and (k == ti or toks[k - 1].end <= a) and k - ti <= 5 and toks[min(k, len(toks) - 1)].clause == c:
+            return maker
+    return None
+
+
+def _default_supplier(pairs, arms: list[tuple[int, int, actor_mod.Actor]], groups: list[_Group], toks: list[Tok], ti: int):
+    """A delivery of a named weapon system whose clause names no agent comes from the system's
+    maker ("die Lieferung von Tomahawk-Raketen an die Ukraine" -> USA -> Ukraine): world knowledge
+    standing in for the implicit argument of the noun (Gerber & Chai 2012, implicit arguments of
+    nominal predicates). An agent named in the clause always wins; without a recipient after a
+    preposition ("an", "to", "für") nothing is added, and the recipient is never the supplier."""
+    maker = _system_after(arms, toks, ti)
+    if maker is None:
+        return pairs
+    c = toks[ti].clause
+    rcpt = next((g for g in groups if g.clause == c and g.first_tok > ti and not g.adj and _after_prep(toks, g.first_tok, _RECIPIENT_PREPS)), None)
+    if rcpt is None or any(b is not None and a not in rcpt.actors for a, b in pairs):
+        return pairs
+    agents = [a for a, _ in pairs if a not in rcpt.actors and a.country not in {x.country for x in rcpt.actors}]
+    return _pairs(agents or [maker], rcpt.actors) or pairs
+
+
+def _after_prep(toks: list[Tok], i: int, preps: frozenset[str]) -> bool:
+    """Is token i the head of a phrase opened by one of `preps`, at most two articles or
+    lower-case modifiers between ("an die Ukraine", "to war-torn Sudan")?"""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if toks[j].low in preps:
+            return True
+        if not toks[j].word or toks[j].text[:1].isupper():
+            return False
+    return False

@@ -26,7 +26,7 @@ from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.arguments import (
     NOUN_WINDOW, _ACT_ON_ACTS, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
-    _host, _location, _near_actor, _pairs, _received, _tok_index,
+    _default_supplier, _host, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
 )
 from detente.extract.attribution import (
     _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
@@ -46,6 +46,7 @@ from detente.extract.passes import (
 from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
+from detente.extract import systems
 from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, lemma
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
@@ -416,6 +417,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     has_recv = bool(forms_all & lex.receiving)
     accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
                  and any(f in lex.allegation for f in toks[j].forms)]
+    # weapon systems named (data/weapons.yaml): the default supplier of a delivery with no agent
+    arms = systems.find(low) if any(t2.type == "AID" for _, t2, _, _ in found) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
@@ -547,7 +550,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if nominal and _background(toks, ti):
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti) \
-                and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])):
+                and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])) \
+                and not (arms and trig.type == "AID" and _system_after(arms, toks, ti) is not None):
             continue          # a nominal trigger with no actor attached is a topic, not an act (the
             #                   subject of talks has the talks' parties: "X und Y führten Gespräche über die Lieferung")
         if lex.language == "en" and (
@@ -577,6 +581,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # impersonal "man"/"wir" of reported speech is the speaker's side, the clause's parties its targets
             tgts = [a for g in groups if g.clause == tok.clause for a in g.actors]
             pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
+        if arms and etype == "AID":
+            pairs = _default_supplier(pairs, arms, groups, toks, ti)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):

@@ -12,6 +12,7 @@ try:                     # the regex parser, to read literal anchors of phrase p
 except ImportError:      # Python < 3.11
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+from detente.extract import systems
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 
 
@@ -57,9 +58,15 @@ def _phrase_table(lang: str) -> tuple[tuple[Trigger, re.Pattern[str], _AnchorTes
     """Every phrase pattern with the literal words one of which must occur for it to match
     (read from the parsed pattern: a fast test before the phrase itself; None when the pattern
     does not start with literals)."""
-    rows = [(t, p, _anchors(p.pattern)) for t in load_lexicon(lang).triggers for p in t.phrases]
+    rows = [(t, p, _anchors(p.pattern)) for t in load_lexicon(lang).triggers for p in map(_expand, t.phrases)]
     present = _Present(sorted({x for _, _, a in rows if a for group in a for x in group}))
     return tuple((t, p, _AnchorTest(tuple(frozenset(g) for g in a), present) if a else None) for t, p, a in rows)
+
+
+def _expand(p: re.Pattern[str]) -> re.Pattern[str]:
+    """A phrase with the placeholder {systems} takes the weapon systems of data/weapons.yaml
+    there ("lieferung ... {systems}"): a system is added to the data file, not to each phrase."""
+    return re.compile(p.pattern.replace("{systems}", systems.alternation()), p.flags) if "{systems}" in p.pattern else p
 
 
 class _Present:

@@ -1,0 +1,62 @@
+"""Events named by nouns and the participants their noun phrase implies (docs/extraction.md,
+"Sixth pass"): plural possessives, plural office nouns with coordinated states, a weapon
+system's maker as the default supplier, demonyms owning aid nouns. Sentences written for these
+tests (none from the seed corpus), German and English, with several crises."""
+from __future__ import annotations
+
+import pytest
+
+from sentence_events import events
+
+from detente.extract import systems
+
+
+def _pairs(text: str, lang: str) -> set[tuple[str, str, str | None]]:
+    return {(t, s, g) for t, s, g, _ in events(text, lang)}
+
+
+# --- 3. a weapon system's maker supplies it when the clause names no agent ---------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Die Lieferung von Tomahawk-Raketen an die Ukraine ist umstritten.", "de", "USA", "UKR"),
+    ("Die Lieferung von Taurus-Marschflugkörpern an Kiew bleibt ein Streitthema.", "de", "DEU", "UKR"),
+    ("Die Lieferung von Shahed-Drohnen an Russland wurde bestätigt.", "de", "IRN", "RUS"),
+    ("Über die Lieferung weiterer Patriot-Systeme an Israel wird beraten.", "de", "USA", "ISR"),
+    ("Die Taurus-Lieferungen an die Ukraine bleiben ein Thema im Bundestag.", "de", "DEU", "UKR"),
+    ("The delivery of Tomahawks to Ukraine was discussed.", "en", "USA", "UKR"),
+    ("The delivery of F-16 jets to Taiwan began in August.", "en", "USA", "TWN"),
+    ("The transfer of S-400 systems to India was completed last year.", "en", "RUS", "IND"),
+    ("Storm Shadow deliveries to Ukraine resumed in the spring.", "en", "GBR", "UKR"),
+])
+def test_maker_is_default_supplier(text, lang, src, tgt):
+    assert ("AID", src, tgt) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Frankreich kündigte die Lieferung von Storm-Shadow-Raketen an die Ukraine an.", "de", "FRA", "UKR"),
+    ("Norwegen prüft die Lieferung von Patriot-Systemen an die Ukraine.", "de", "NOR", "UKR"),
+    ("Poland announced the delivery of Leopard tanks to Ukraine.", "en", "POL", "UKR"),
+])
+def test_named_agent_wins_over_maker(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("AID", src, tgt) in got
+    assert not any(t == "AID" and s != src for t, s, _ in got)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Tomahawk ist ein Marschflugkörper mit großer Reichweite.", "de"),
+    ("Der Taurus gilt als besonders präzise.", "de"),
+    ("The Patriot system has a range of 160 kilometres.", "en"),
+    ("Leopard tanks were seen near the front in Zaporizhzhia.", "en"),
+    # a delivery without a recipient names only the system: nobody is the target
+    ("Die Lieferung von Tomahawks ist umstritten.", "de"),
+    ("The delivery of Tomahawks remains controversial.", "en"),
+])
+def test_system_without_delivery_or_recipient_is_no_event(text, lang):
+    assert not any(t == "AID" for t, _, _ in _pairs(text, lang))
+
+
+def test_system_forms_inflected_and_compound():
+    low = "tomahawks, tomahawk-marschflugkörper, f-16-kampfjets, leopard-2-panzern, iris-t-systeme, storm-shadow-raketen"
+    assert [m.country for _, _, m in systems.find(low)] == ["USA", "USA", "USA", "DEU", "DEU", "GBR"]
+    assert systems.find("patriotische gefühle und ein leopardenfell") == []
