@@ -10,6 +10,8 @@ from functools import lru_cache
 from detente.extract import actors as actor_mod
 from detente.extract.clauses import _continues, _participle_clause, _subject_clause
 from detente.extract.groups import _Group, _right_after_prep
+from detente.extract.lexicon import load_lexicon
+from detente.extract.triggers import _match
 from detente.extract.tokens import Tok
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _BETWEEN, _GENITIVE, _IN_PLACE, _PASSIVE_AUX, _TARGET_PREPS, _VISITS,
@@ -205,13 +207,34 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # friert die Front ein, oder Trump zwingt Selenskyj ...")
         near_after = [g for g in near_after if g.clause == clause or not _subject_clause(toks, g.clause)]
     tgt_g = None
+    coerced = False
     # a zu-infinitive clause has no subject of its own: it is the actor of the clause before
     # (the subject, or the object of "zwingen", "drängen": the last actor named there)
     infinitive = (ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()) or inf_clause
+    first = next((t for t in toks if t.clause == clause and t.word), None) if infinitive else None
+    purpose = first is not None and first.low == "um" and clause > 0 and not english
+    if purpose and not any(not g.adj and not g.poss and (not _right_after_prep(toks, g.first_tok) or _agent_after(toks, g))
+                           for g in earlier):
+        # a purpose clause's act is done by its governing clause's subject; none is named ("Die
+        # Kommentatoren nutzten den Vorfall, um Macron ... zu drängen", "der Vorfall in Polen, der
+        # ... instrumentalisiert wurde, um ..."): no source, and the purpose clause's own actors
+        # are its objects, not its agent
+        return []
+    if english and not nominal and not mutual and ti > 1 and toks[ti - 1].low == "to" and (
+            toks[ti - 2].low in ("order", "as") or any(
+                g.clause == clause and g.last_tok < ti - 1 and _partner_phrase(toks, g.first_tok)
+                and not any(h.clause == clause and g.last_tok < h.first_tok < ti for h in gs) for g in gs)):
+        # English purpose: "in order to", "so as to", or "to" after the governing clause's partner
+        # ("France teamed up with Italy to propose ..."): the act's target is named after the "to"
+        purpose = True
+        if not any(g.clause == clause and g.last_tok < ti - 1 and not g.adj and not g.poss
+                   and not _right_after_prep(toks, g.first_tok) for g in gs):
+            return []       # "Hardliners exploited the incident in order to push the president ...": no named agent
+        near_after = [g for g in near_after if g.clause == clause]
+        same_before = [g for g in same_before if g.last_tok < ti - 1]
     if infinitive and earlier:
         # "um ... zu" (purpose) is controlled by the subject; other zu-infinitives by the last
         # actor named (the object of "zwingen", "drängen", or the subject when it is the only one)
-        first = next((t for t in toks if t.clause == clause and t.word), None)
         gov = [g for g in earlier if g.clause == max(x.clause for x in earlier)]
         subject_control = any(t.clause == gov[0].clause and any(f in _SUBJECT_CONTROL for f in t.forms) for t in toks) if gov else False
         if gov and subject_control:
@@ -219,6 +242,17 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # verzichten": verbs of trying, planning, promising are controlled by their subject
             gov = [g for g in gov if not _right_after_prep(toks, g.first_tok) and not g.adj] or gov
         src_g = gov[0] if first is not None and (first.low in ("um", "in") or subject_control) and gov else earlier[-1]
+        if purpose:
+            # ... the subject: an actor not after a preposition ("tat sich mit Italien zusammen, um ...")
+            subj = [g for g in earlier if not g.adj and not g.poss and (not _right_after_prep(toks, g.first_tok) or _agent_after(toks, g))]
+            src_g = next(g for g in subj if g.clause == max(x.clause for x in subj))
+            gov_toks = [t for t in toks if t.clause == src_g.clause]
+            if _passive_clause([t for t in gov_toks if t.word]):
+                # a passive governing clause: its agent ("von"/"durch" X) pursues the purpose, not
+                # its subject ("der Vorfall, der von Hardlinern instrumentalisiert wurde, um ...")
+                src_g = next((g for g in earlier if g.clause == src_g.clause and _agent_after(toks, g)), None)
+                if src_g is None:
+                    return []
         if mutual:
             # "die Entscheidung Trumps, sich mit dem Präsidenten, Putin, zu treffen": the partner
             # after "mit" (and its apposition) is the other side, not the one who meets
@@ -226,12 +260,17 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             if partner and {a.name for a in src_g.actors} <= partner:
                 src_g = next((g for g in reversed(earlier) if not {a.name for a in g.actors} <= partner), src_g)
         pool = same_before + near_after
+        coerced = any(t.clause == src_g.clause and t.word and _coercion(t, english) for t in toks[:ti])
+        if purpose and not mutual:
+            # the target of a purpose clause's act is one of its own arguments, not an actor of a
+            # relative clause after it ("um Garantien vorzuschlagen, die Russland provozierten")
+            pool = [g for g in pool if g.clause == clause]
     elif len(same_before) >= 2:
         # the subject is not inside a fronted prepositional phrase ("Im Streit mit China gab
         # Australien nach"): the first actor not right after a preposition
         src_g = same_before[0] if owner else \
             next((g for g in same_before if not _right_after_prep(toks, g.first_tok)), same_before[0])
-        pool = [g for g in same_before if g is not src_g] + near_after
+        pool = ([] if purpose else [g for g in same_before if g is not src_g]) + near_after
         if one_sided and not nominal:
             # "Die USA und die EU verhängten neue Sanktionen": a subject coordinated with the source
             # shares its one-sided act, it is not its target
@@ -361,6 +400,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return _pairs(src_g.actors, tgt_g.actors)
         if to_place:
             return [(a, None) for a in src_g.actors]      # the caller takes the place's country
+        if (purpose or coerced) and not mutual:
+            # (nor a partner of the governing clause; nor the coercer: "zwang Selenskyj, sich aus dem
+            # Donbass zurückzuziehen" is no retreat from Trump)
+            return [(a, None) for a in src_g.actors]
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
         tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)
                       and not (english and not {a.country for a in g.actors} - src_countries)), None)
@@ -612,6 +655,31 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+def _coercion(t: Tok, english: bool) -> bool:
+    """Is the word a verb of coercion ("zwang", "forced": a COERCE trigger word of the lexicon)?"""
+    k = _match("en" if english else "de", t.forms)
+    return k is not None and t.text[:1].islower() and load_lexicon("en" if english else "de").triggers[k].type == "COERCE"
+
+
+def _agent_after(toks: list[Tok], g: _Group) -> bool:
+    """Is g right after an agent preposition ("von Frankreich", "durch die USA"; an article between)?"""
+    j = g.first_tok - 1
+    if j > 0 and toks[j].low in _ARTICLES:
+        j -= 1
+    return j >= 0 and toks[j].low in _AGENT_PREPS
+
+
+def _passive_clause(words: list[Tok]) -> bool:
+    """Is a German clause passive: a passive auxiliary and a participle at the clause end or right
+    before the auxiliary ("der ... instrumentalisiert wurde", "wurde von X entworfen"; participles
+    of -ieren and inseparable verbs have no "ge-"), not a copula ("wurden zu Hindernissen")?"""
+    aux = [i for i, t in enumerate(words) if t.low in _PASSIVE_AUX]
+    if not aux:
+        return False
+    ends = [words[-1]] + [words[i - 1] for i in aux if i > 0]
+    return any(t.low not in _PASSIVE_AUX and t.text[:1].islower() and t.low.endswith(("t", "en")) for t in ends)
 
 
 def _agentless_passive(toks: list[Tok], ti: int) -> bool:
