@@ -60,3 +60,34 @@ def test_system_forms_inflected_and_compound():
     low = "tomahawks, tomahawk-marschflugkörper, f-16-kampfjets, leopard-2-panzern, iris-t-systeme, storm-shadow-raketen"
     assert [m.country for _, _, m in systems.find(low)] == ["USA", "USA", "USA", "DEU", "DEU", "GBR"]
     assert systems.find("patriotische gefühle und ein leopardenfell") == []
+
+
+# --- 4. demonyms and owners of aid nouns; military or financial support is aid -------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Die amerikanische Militärhilfe für Israel wächst.", "de", "USA", "ISR"),
+    ("Die russische Militärhilfe für Sudan wächst.", "de", "RUS", "SDN"),
+    ("Die finanzielle Unterstützung der Ukraine durch die EU wird fortgesetzt.", "de", "EU", "UKR"),
+    ("Eine wirksame militärische Unterstützung Israels durch die USA bleibt entscheidend.", "de", "USA", "ISR"),
+    ("Frankreich will mehr Geld für die Unterstützung der Ukraine ausgeben.", "de", "FRA", "UKR"),
+    ("Japan will Milliarden für die Unterstützung Armeniens bereitstellen.", "de", "JPN", "ARM"),
+    ("American military aid to Israel will continue.", "en", "USA", "ISR"),
+    ("British arms deliveries to Kyiv continued.", "en", "GBR", "UKR"),
+    ("Russian military support for Sudan's army has grown.", "en", "RUS", "SDN"),
+    ("France wants to spend more money on supporting Ukraine.", "en", "FRA", "UKR"),
+    ("Japan announced a new aid package for Armenia.", "en", "JPN", "ARM"),
+])
+def test_aid_noun_owner(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("AID", src, tgt) in got
+    assert ("AID", tgt, src) not in got and ("SUPPORT", src, tgt) not in got
+
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Deutschland unterstützt die Ukraine politisch.", "de", "DEU", "UKR"),
+    ("Germany politically supports Armenia.", "en", "DEU", "ARM"),
+    ("Die USA unterstützen Taiwan.", "de", "USA", "TWN"),
+])
+def test_verbal_support_stays_support(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("SUPPORT", src, tgt) in got and not any(t == "AID" for t, _, _ in got)
