@@ -69,3 +69,30 @@ def test_coerced_acts(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # a judgement of an act's point makes its noun a topic, not an act that happened
+    ("de", "Ab diesem Moment verlor das Treffen zwischen Erdoğan und Putin für den türkischen Präsidenten jeglichen Sinn.",
+     [], ("CONSULT", "TUR", "RUS")),
+    ("de", "Ein Gipfel zwischen Vučić und Kurti wäre derzeit sinnlos.", [], ("CONSULT", "SRB", "XKX")),
+    ("en", "From that moment on, the summit between Erdogan and Putin made no sense anymore.", [], ("CONSULT", "TUR", "RUS")),
+    ("en", "For Netanyahu, talks between Israel and Hamas are pointless now.", [], ("CONSULT", "ISR", "PSE")),
+    # other judgements of an act that happened keep it, and an attributive adjective judges nothing
+    ("de", "Das Treffen zwischen Modi und Xi war ein Erfolg.", [("CONSULT", "IND", "CHN")], None),
+    ("en", "The meeting between Modi and Xi was a success.", [("CONSULT", "IND", "CHN")], None),
+    ("en", "Russia launched a senseless attack on Kyiv.", [("ASSAULT", "RUS", "UKR")], None),
+    # a participle qualifying an act noun is no act of its own: the noun is
+    ("de", "Das lang erwartete Treffen zwischen Modi und Xi endete ohne Ergebnisse.",
+     [("CONSULT", "IND", "CHN")], ("REQUEST", "IND", "CHN")),
+    ("en", "The proposed talks between Serbia and Kosovo were postponed.", [("CONSULT", "SRB", "XKX")], ("REQUEST", "SRB", "XKX")),
+    # the same verbs as verbs keep their act
+    ("de", "Trump erwartete Zugeständnisse von Putin.", [("REQUEST", "USA", "RUS")], None),
+    ("en", "Trump proposed talks with Putin.", [("REQUEST", "USA", "RUS"), ("CONSULT", "USA", "RUS")], None),
+])
+def test_acts_as_topics(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -376,3 +376,51 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
             out.append(Coded("REQUEST", None, src, tgt, status, date_mod.event_date(whens, False, on), None,
                              m.text, m.start))
     return out
+
+
+_DETERMINERS_ATTR = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                               "the", "a", "an", "this", "that", "its", "their", "his", "her"})
+_INFLECTED = ("e", "en", "es", "er", "em", "ed")
+
+
+def _attributive_participle(toks: list[Tok], ti: int, found, groups: list[_Group]) -> bool:
+    """Is the verb trigger at ti a participle qualifying the act noun right after it ("das lang
+    erwartete Treffen", "die geforderten Zugeständnisse", "the proposed talks")? Then the noun is
+    the act and the participle says how it is regarded, with no agent of its own named (one
+    named as its agent, "das von Trump geforderte Treffen", keeps it). The participle stands
+    between a determiner and the noun, with only lower-case modifiers between."""
+    t = toks[ti]
+    if not t.text[:1].islower() or not t.low.endswith(_INFLECTED) or ti + 1 >= len(toks):
+        return False
+    nxt = ti + 1
+    if not any(j == nxt for j, _, _, _ in found):
+        return False
+    if t.low.endswith("ed"):       # English: a past participle before a noun trigger
+        if toks[nxt].text[:1].isupper():
+            return False
+    elif not toks[nxt].text[:1].isupper():
+        return False
+    for j in range(ti - 1, max(-1, ti - 4), -1):
+        w = toks[j]
+        if w.low in _DETERMINERS_ATTR:
+            return not any(j < g.first_tok < ti for g in groups)
+        if not w.word and w.text != "-" or w.text[:1].isupper():
+            return False
+    return False
+
+
+def _pointless(toks: list[Tok], ti: int, words: frozenset[str]) -> bool:
+    """Is the act noun at ti the subject of a judgement of its point ("das Treffen verlor jeglichen
+    Sinn", "ein Gipfel ergibt keinen Sinn", "the summit made no sense", "talks are pointless")? It
+    is then a topic weighed by the author, not an act stated to happen: the judgement words
+    (`clauses: pointless`) stand after the noun in its clause."""
+    c = toks[ti].clause
+    # (a single word only as a predicate, a copula before it: "wäre derzeit sinnlos", "are pointless";
+    # "a pointless war" is attributive and judges nothing about whether it happened)
+    return any(toks[k].clause == c and (f"{toks[k - 1].low} {toks[k].low}" in words or toks[k].low in words
+                                        and any(x.low in _COPULAS for x in toks[max(ti + 1, k - 3):k]))
+               for k in range(ti + 1, len(toks)))
+
+
+_COPULAS = frozenset("ist sind war waren wäre wären sei seien bleibt blieb erscheint schien "
+                     "is are was were be been being seems seemed remains remained looks".split())

@@ -39,9 +39,9 @@ from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.passes import (
-    _content_targets, _demanded, _goods_origin, _means_of, _noun_owner, _owned_objects,
+    _attributive_participle, _content_targets, _demanded, _goods_origin, _means_of, _noun_owner, _owned_objects,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
-    _talk_topics, _ultimatum,
+    _pointless, _talk_topics, _ultimatum,
 )
 from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
@@ -548,6 +548,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 and _noun_owner(groups, toks, ti, True) is None:
             continue      # "lodged a protest with China over the incursion": the cause named, no act of the protester
         if nominal and _background(toks, ti):
+        if ((nominal or lex.language == "en") and lex.pointless and _pointless(toks, ti, lex.pointless)) \
+                or ((not nominal or lex.language == "en") and _attributive_participle(toks, ti, found, groups)):
+            continue      # "das Treffen verlor jeglichen Sinn": a topic judged; "das lang erwartete Treffen": the noun is the act
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti) \
                 and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])) \
