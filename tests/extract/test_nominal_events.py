@@ -91,3 +91,58 @@ def test_aid_noun_owner(text, lang, src, tgt):
 def test_verbal_support_stays_support(text, lang, src, tgt):
     got = _pairs(text, lang)
     assert ("SUPPORT", src, tgt) in got and not any(t == "AID" for t, _, _ in got)
+
+
+# --- 1. a plural possessive of an act noun refers to the pair named in the clause ----------------
+
+@pytest.mark.parametrize("text, lang, a, b", [
+    ("Netanjahu und Biden sprachen nach ihrem Telefonat von Fortschritten.", "de", "ISR", "USA"),
+    ("Ein Sprecher sagte, dass Macron und Merz nach ihrem Gespräch eine Einigung über den Haushalt erzielt hätten.", "de", "FRA", "DEU"),
+    ("Es ist bekannt, dass Biden Netanjahu bereits in ihrem ersten Telefonat einen Waffenstillstand vorgeschlagen hat.", "de", "USA", "ISR"),
+    ("Nach ihrem Telefonat erklärten Xi Jinping und Biden, die Beziehungen verbessern zu wollen.", "de", "CHN", "USA"),
+    ("Armenien und Aserbaidschan einigten sich nach ihrem Treffen auf einen Vertragstext.", "de", "ARM", "AZE"),
+    ("After their call, Biden and Netanyahu said progress had been made.", "en", "USA", "ISR"),
+    ("Macron and Merz agreed on a new budget after their meeting in Paris.", "en", "FRA", "DEU"),
+    ("Biden told Netanyahu in their first phone call that a ceasefire was needed.", "en", "USA", "ISR"),
+    ("Xi and Biden said after their talks that relations had improved.", "en", "CHN", "USA"),
+])
+def test_plural_possessive_names_the_pair(text, lang, a, b):
+    got = _pairs(text, lang)
+    assert ("CONSULT", a, b) in got or ("CONSULT", b, a) in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Netanyahu said after his meeting that Israel would continue.", "en"),
+    ("Netanjahu sagte nach seinem Treffen, Israel werde weitermachen.", "de"),
+    ("After his call, Biden said progress had been made.", "en"),
+    ("Die Außenminister sprachen nach ihrem Treffen von Fortschritten.", "de"),
+    ("The protesters returned home after their meeting.", "en"),
+])
+def test_possessive_with_one_party_is_no_meeting(text, lang):
+    assert not any(t == "CONSULT" for t, _, _ in _pairs(text, lang))
+
+
+# --- 2. plural office nouns with coordinated states in the genitive --------------------------------
+
+@pytest.mark.parametrize("text, lang, a, b", [
+    ("Baerbock sagt, das Treffen der Präsidenten der USA und Chinas werde verschoben.", "de", "USA", "CHN"),
+    ("Das Treffen der Präsidenten der USA und Chinas findet am Montag statt.", "de", "USA", "CHN"),
+    ("Ein Sprecher sagte, das Treffen der Außenminister Armeniens und Aserbaidschans finde am Montag statt.", "de", "ARM", "AZE"),
+    ("Die Außenminister der Türkei und Griechenlands trafen sich in Athen.", "de", "TUR", "GRC"),
+    ("The meeting of the foreign ministers of Armenia and Azerbaijan was held on Monday.", "en", "ARM", "AZE"),
+    ("A meeting of the presidents of the United States and China is planned for Monday.", "en", "USA", "CHN"),
+    ("The leaders of Israel and Egypt spoke by phone.", "en", "ISR", "EGY"),
+    ("The presidents of the United States and Russia will meet in Budapest.", "en", "USA", "RUS"),
+])
+def test_office_holders_of_coordinated_states(text, lang, a, b):
+    got = _pairs(text, lang)
+    assert ("CONSULT", a, b) in got or ("CONSULT", b, a) in got
+    assert not any(t == "CONSULT" and {s, g} != {a, b} for t, s, g in got)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Das Treffen der Präsidenten wurde verschoben.", "de"),
+    ("The meeting of the foreign ministers of the European Union was postponed.", "en"),
+])
+def test_office_noun_without_two_states_is_no_pair(text, lang):
+    assert not any(t == "CONSULT" for t, _, _ in _pairs(text, lang))

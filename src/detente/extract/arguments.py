@@ -125,6 +125,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                 if len(acts) >= 2:
                     return _pairs([acts[0]], [acts[1]])
             break
+    if nominal and mutual:
+        # "das Treffen der Präsidenten der USA und Russlands", "the meeting of the foreign ministers of
+        # India and Pakistan": the office holders of the coordinated states in the genitive are the parties
+        og = _office_genitive(after, toks, ti)
+        if og is not None:
+            return _pairs([og[0]], [og[1]])
     # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
     clause_groups = [g for g in gs if g.clause == clause]
     if any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
@@ -596,7 +602,7 @@ def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
     for g in groups:
         if g.first_tok - NOUN_WINDOW <= ti <= g.last_tok + NOUN_WINDOW:
             return True
-    return any(toks[j].low in _POSSESSIVE for j in range(max(0, ti - 3), ti))
+    return any(toks[j].low in _POSSESSIVE for j in range(max(0, ti - 3), ti)) or _office_genitive(groups, toks, ti) is not None
 
 
 _POSSESSIVE = frozenset({"sein", "seine", "seinen", "seinem", "seiner", "seines", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
@@ -790,3 +796,33 @@ def _after_prep(toks: list[Tok], i: int, preps: frozenset[str]) -> bool:
         if not toks[j].word or toks[j].text[:1].isupper():
             return False
     return False
+
+
+# office nouns between an act noun and the states it names in the genitive ("der Außenminister",
+# "of the heads of state and government of"): stems, lower case
+_OFFICES = ("präsident", "außenminister", "aussenminister", "minister", "regierungschef", "staatschef", "staats-", "kanzler",
+            "premier", "verteidigungsminister", "vertreter", "delegation", "unterhändler", "chefdiplomat", "spitzen",
+            "botschafter", "gesandte", "berater", "generalstabschef", "führer",
+            "president", "foreign", "defen", "prime", "leader", "head", "state", "government", "delegat", "negotiator",
+            "representative", "envoy", "top", "diplomat", "chief", "ambassador", "adviser", "advisor", "security", "national")
+
+
+def _office_genitive(after: list[_Group], toks: list[Tok], ti: int) -> list[actor_mod.Actor] | None:
+    """The two states (or their office holders) of different countries that a noun at ti names
+    through office nouns in the genitive ("das Treffen der Präsidenten der USA und Chinas", "the
+    meeting of the foreign ministers of Armenia and Azerbaijan"), at most seven words between."""
+    j = ti + 1
+    if j >= len(toks) or toks[j].low not in _GENITIVE:
+        return None
+    nxt = [g for g in after if g.first_tok > ti][:2]
+    if not nxt or nxt[0].first_tok - ti > 8:
+        return None
+    acts = list(nxt[0].actors)
+    if len(acts) == 1 and len(nxt) == 2 and _conjoined(toks, nxt[0], nxt[1]):
+        acts += nxt[1].actors      # (a coordinator before a verb may have kept them apart: "... and Azerbaijan was held")
+    if len(acts) != 2 or acts[0].country == acts[1].country:
+        return None
+    between = toks[j:nxt[0].first_tok]
+    if not all(t.low in _GENITIVE or t.low in _ARTICLES or t.low in _CONJUNCTS or t.low.startswith(_OFFICES) for t in between):
+        return None
+    return acts

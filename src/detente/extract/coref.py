@@ -467,15 +467,24 @@ def _cataphor(sentence: str, words, i: int, here: list[_Cand], code: str, lex: L
     """A possessive in a sentence-opening phrase points forward to the clause's subject:
     "Nach seinem Telefonat mit Putin kehrte Trump zurück" (the first actor not after a preposition)."""
     s = words[i][0]
-    for c in here:
+    for n, c in enumerate(here):
         if c.start <= s or len(c.ref.actors) != 1:
             continue
         before = sentence[max(0, c.start - 30):c.start].split()
         if any(x.lower() in lex.prepositions for x in before[-2:]):
             continue
+        nxt = here[n + 1] if n + 1 < len(here) else None
+        if "p" in code and nxt is not None and len(nxt.ref.actors) == 1 and nxt.ref.actors[0] != c.ref.actors[0] \
+                and _PAIR_JOIN.fullmatch(sentence[c.end:nxt.start]):
+            # "After their call, Biden and Netanyahu said ...", "Nach ihrem Treffen erklärten X und Y":
+            # a plural possessive points forward to a coordinated pair
+            return Referent((c.ref.actors[0], nxt.ref.actors[0]), True)
         if c.ref.agrees(code):
             return c.ref
     return None
+
+
+_PAIR_JOIN = re.compile(r"\s*(?:und|and)\s*")
 
 
 def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon,

@@ -544,13 +544,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 and any(t.start < s and any(f in lex.invitation for f in t.forms) for t in clause_toks):
             continue      # "lud Kiew zu Gesprächen ein", "invited Kyiv to talks": invited, not held
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
+        if ((nominal or lex.language == "en") and lex.pointless and _pointless(toks, ti, lex.pointless)) \
+                or ((not nominal or lex.language == "en") and _attributive_participle(toks, ti, found, groups)):
+            continue      # "das Treffen verlor jeglichen Sinn": a topic judged; "das lang erwartete Treffen": the noun is the act
         if lex.language == "en" and ti not in phrase_tok and _over_cause(toks, ti) \
                 and _noun_owner(groups, toks, ti, True) is None:
             continue      # "lodged a protest with China over the incursion": the cause named, no act of the protester
         if nominal and _background(toks, ti):
-        if ((nominal or lex.language == "en") and lex.pointless and _pointless(toks, ti, lex.pointless)) \
-                or ((not nominal or lex.language == "en") and _attributive_participle(toks, ti, found, groups)):
-            continue      # "das Treffen verlor jeglichen Sinn": a topic judged; "das lang erwartete Treffen": the noun is the act
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti) \
                 and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])) \
