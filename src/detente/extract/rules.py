@@ -43,6 +43,7 @@ from detente.extract.passes import (
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum,
 )
+from detente.extract.responses import conceded_requests, respond
 from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
@@ -461,6 +462,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # disarm, Israel is likely to resume the war": the war is no content of the refusal)
             earlier = {t2.type for j, t2, _, _ in found if j < ti and not (
                 kinds.get(toks[j].clause) == "cond" and toks[j].clause != tok.clause)}
+        if etype == "CONCEDE" and "REQUEST" in in_clause and "REQUEST" not in earlier \
+                and conceded_requests(toks, ti, found, groups, lex):
+            in_clause = in_clause - {"REQUEST"}     # "gab den Forderungen der USA nach": the demand is what is conceded
         if trig.suppressed_by & (earlier | in_clause) and not _setting(toks, ti):
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
@@ -681,6 +685,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if reject_at:
         _rejected_acts(out, groups, toks, lex.language == "en")
     _content_targets(out, groups, toks)
+    out = respond(out, toks, groups, lex, found)
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
         out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)

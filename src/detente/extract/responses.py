@@ -1,0 +1,213 @@
+"""Responses to another party's act: accepting its terms, blocking its application, and an
+agreed date denied (issue 3; see docs/extraction.md, "Sixth pass: responses").
+
+Runs over the acts `rules.code_sentence` coded for one sentence and retypes or retargets them:
+
+- accepting the other side's terms, demands, a ceasefire or guarantees is CONCEDE (PLOVER
+  CONCEDE: "accede to demands", "accept terms"); accepting an invitation, a deal or a meeting
+  stays AGREE (PLOVER AGREE);
+- blocking, vetoing or boycotting an accession or membership is a REJECT of the applicant
+  ("blockierte den Beitritt der Ukraine", "Verhandlungen der EU mit Moldau über einen Beitritt",
+  "vetoed Sweden's accession"), not of the organisation that hosts the process;
+- a date for a meeting that was not agreed ("kein Datum vereinbart", "no date has been set") is
+  the parties' AGREE denied, not a refusal of either of them.
+
+The words are data: the `responses:` section of data/lang/XX.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from detente.extract.arguments import _english_noun, _tok_index
+from detente.extract.coded import Coded
+from detente.extract.groups import _Group
+from detente.extract.lexicon import Lexicon, _read_yaml
+from detente.extract.passes import _noun_owner
+from detente.extract.tokens import Tok
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    accept: frozenset[str]          # verbs (lemmas) of accepting
+    terms: tuple[str, ...]          # nouns (stems, also inside compounds) of the other side's terms
+    agreements: tuple[str, ...]     # ... and of deals, invitations and meetings, which stay AGREE
+    accession: tuple[str, ...]      # nouns (stems) of joining an organisation
+    dates: tuple[str, ...]          # nouns (stems) of a date or time agreed for a meeting
+    date_verbs: frozenset[str]      # verbs (lemmas and forms) of fixing a date
+    insist: frozenset[str]          # verbs (lemmas and forms) of holding to one's own line
+
+
+@lru_cache(maxsize=8)
+def words(lang: str) -> Words:
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("responses") or {}
+
+    def stems(key: str) -> tuple[str, ...]:
+        return tuple(str(x).lower() for x in raw.get(key) or [])
+    return Words(frozenset(stems("accept")), stems("terms"), stems("agreements"), stems("accession"), stems("dates"),
+                 frozenset(stems("date_verbs")), frozenset(stems("insist")))
+
+
+def _noun(t: Tok, lang: str) -> bool:
+    return t.word and (t.text[:1].isupper() if lang == "de" else True)
+
+
+def _object_words(toks: list[Tok], ti: int, lex: Lexicon, actor_toks: set[int]) -> list[Tok]:
+    """The words that name what an accepting verb takes: in English the few words after it up
+    to a preposition ("accepted the ceasefire terms", not "... an invitation to talks on a
+    truce"); in German the first noun after it in its clause, else (verb-final) the last noun
+    before it ("akzeptierte die Bedingungen", "dass Russland ... Sicherheitsgarantien ... akzeptiert")."""
+    clause = toks[ti].clause
+    if lex.language == "en":
+        out = []
+        for t in toks[ti + 1:ti + 6]:
+            if t.clause != clause or t.low in lex.prepositions or not t.word:
+                break
+            out.append(t)
+        return out
+    skip = set(lex.weekdays) | set(lex.months)
+
+    def ok(j: int) -> bool:
+        t = toks[j]
+        return t.clause == clause and j not in actor_toks and _noun(t, "de") and t.low not in skip \
+            and not (j > 0 and toks[j - 1].clause != clause)
+    after = next((j for j in range(ti + 1, len(toks)) if toks[j].clause == clause and ok(j)), None)
+    if after is not None:
+        return [toks[after]]
+    before = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and ok(j)), None)
+    return [toks[before]] if before is not None else []
+
+
+def _has_stem(ws: list[Tok], stems: tuple[str, ...]) -> bool:
+    return any(s in t.low for t in ws for s in stems)
+
+
+def accepted_terms(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
+    """AGREE of an accepting verb whose object is the other side's terms -> CONCEDE."""
+    w = words(lex.language)
+    if not w.accept or not any(c.type == "AGREE" for c in out):
+        return out
+    actor_toks = {j for g in groups for j in range(g.first_tok, g.last_tok + 1)}
+    res = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start)
+        if c.type == "AGREE" and ti < len(toks) and w.accept & set(toks[ti].forms):
+            obj = _object_words(toks, ti, lex, actor_toks)
+            if _has_stem(obj, w.terms) and not _has_stem(obj, w.agreements):
+                c = replace(c, type="CONCEDE", mode=None)
+        res.append(c)
+    return res
+
+
+def blocked_applicants(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
+    """A REJECT whose object is an accession ("den Beitritt der Ukraine", "über einen Beitritt",
+    "Sweden's accession", "from joining NATO"), in its clause or an infinitive or complement
+    clause right after it, is aimed at the states named from the trigger to that noun's clause
+    end (the applicants), not at the organisation."""
+    w = words(lex.language)
+    if not w.accession or not any(c.type == "REJECT" for c in out):
+        return out
+    res: list[Coded] = []
+    done: set[tuple[int, str, str]] = set()
+    for c in out:
+        if c.type != "REJECT":
+            res.append(c)
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        clause = toks[ti].clause if ti < len(toks) else -1
+        acc = next((j for j in range(ti + 1, len(toks)) if toks[j].clause <= clause + 1
+                    and any(s in toks[j].low for s in w.accession)), None)
+        if acc is None:
+            res.append(c)
+            continue
+        end = max(j for j in range(len(toks)) if toks[j].clause == toks[acc].clause)
+        applicants = list(dict.fromkeys(
+            a for g in groups if ti < g.first_tok <= end for a in g.actors
+            if a.kind != "organisation" and a.country != c.source.country))
+        if not applicants:
+            res.append(c)
+            continue
+        for a in applicants:
+            key = (c.trigger_start, c.source.name, a.country)
+            if key not in done:
+                done.add(key)
+                res.append(replace(c, target=a))
+    return res
+
+
+def denied_dates(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
+    """"Zwischen X und Y sei kein Datum für ein Treffen besprochen worden", "no date has been set
+    for a meeting between X and Y": a date noun with a verb of fixing it, negated or denied in its
+    clause, is the parties' AGREE (to meet), denied - not a refusal by either (a negated
+    "vereinbart" would code REJECT) nor a meeting cancelled. The parties are a pair named in the
+    clause, else those of a meeting coded in the sentence."""
+    w = words(lex.language)
+    if not w.dates:
+        return out
+    denial = lex.status_words.get("denied", frozenset())
+    for j, t in enumerate(toks):
+        if not any(t.low.startswith(s) for s in w.dates) or (lex.language == "de" and not t.text[:1].isupper()):
+            continue
+        own = [x for x in toks if x.clause == t.clause]
+        if not any(set(x.forms) & w.date_verbs for x in own) or not any(
+                x.low in lex.negation or set(x.forms) & denial for x in own):
+            continue
+        pair = next((g.actors[:2] for g in groups if g.clause == t.clause and len({a.country for a in g.actors}) >= 2), None)
+        if pair is None:
+            met = next((c for c in out if c.type in ("CONSULT", "AGREE", "REJECT") and c.target is not None), None)
+            pair = [met.source, met.target] if met is not None else None
+        if pair is None:
+            return out
+        both = {pair[0].country, pair[1].country}
+        date_at = toks[j].start
+        kept = [c for c in out if not (c.type in ("CONSULT", "AGREE", "REJECT") and c.target is not None
+                                       and {c.source.country, c.target.country} == both)]
+        return kept + [Coded("AGREE", None, pair[0], pair[1], "denied", None, None, t.text, date_at)]
+    return out
+
+
+def conceded_requests(toks: list[Tok], ti: int, found, groups: list[_Group], lex: Lexicon) -> list[int]:
+    """The request nouns a concession verb at ti takes as its object ("gab den Forderungen der USA
+    nach", "gave in to US demands"): every REQUEST trigger of its clause is a noun after it."""
+    clause = toks[ti].clause
+    reqs = [j for j, t2, _, _ in found if t2.type == "REQUEST" and toks[j].clause == clause]
+    nouns = [j for j in reqs if j > ti and (toks[j].text[:1].isupper() if lex.language == "de"
+                                            else _english_noun(toks, j, groups))]
+    return nouns if nouns and len(nouns) == len(reqs) else []
+
+
+def accepted_requests(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found) -> list[Coded]:
+    """A request noun with a named owner that an accepting or conceding verb takes ("akzeptierte
+    die Einladung der EU", "gab den Forderungen Washingtons nach", "gave in to US demands") was
+    made by its owner to the one who accepts it (as for a rejected request): a concession adds
+    that request (its own trigger suppressed it), an agreement only turns round one coded the wrong way."""
+    english = lex.language == "en"
+    res = list(out)
+    for c in out:
+        if c.type not in ("AGREE", "CONCEDE"):
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        if ti >= len(toks):
+            continue
+        for j in conceded_requests(toks, ti, found, groups, lex):
+            owner = _noun_owner(groups, toks, j, english)
+            src = next((a for a in owner.actors if a.country != c.source.country), None) if owner else None
+            if src is None:
+                continue
+            if c.type == "AGREE" and not any(d.type == "REQUEST" and d.trigger_start == toks[j].start for d in res):
+                continue        # (an agreement only turns round a request coded the wrong way: "stimmte den
+                #                 Vorschlägen Putins zu" codes the agreement alone)
+            res = [d for d in res if not (d.type == "REQUEST" and d.trigger_start == toks[j].start)]
+            res.append(Coded("REQUEST", None, src, c.source, "occurred", c.date if c.status == "occurred" else None,
+                             None, toks[j].text, toks[j].start))
+    return res
+
+
+def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
+    """All response rules over the acts of one sentence."""
+    if out:
+        out = blocked_applicants(accepted_terms(out, toks, groups, lex), toks, groups, lex)
+        if found and any(c.type in ("AGREE", "CONCEDE") for c in out):
+            out = accepted_requests(out, toks, groups, lex, found)
+    return denied_dates(out, toks, groups, lex)

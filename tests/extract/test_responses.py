@@ -1,0 +1,102 @@
+"""Responses to another party's act (issue 3): ignoring or brushing off an appeal, accepting the
+other side's terms, blocking an applicant, a date for a meeting denied. Sentences written for
+these tests (German and English, several crises), none from the seed."""
+import pytest
+
+from sentence_events import events
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # brushing off another's appeal, demand or offer: REJECT toward its owner, and the owner's REQUEST
+    ("de", "Erdoğan schlug die Forderung Griechenlands in den Wind.",
+     {("REJECT", "TUR", "GRC", "occurred"), ("REQUEST", "GRC", "TUR", "occurred")}),
+    ("de", "Netanjahu ließ den Vorschlag der Hamas abblitzen.",
+     {("REJECT", "ISR", "PSE", "occurred"), ("REQUEST", "PSE", "ISR", "occurred")}),
+    ("de", "Vučić wischte das Angebot des Kosovo vom Tisch.",
+     {("REJECT", "SRB", "XKX", "occurred"), ("REQUEST", "XKX", "SRB", "occurred")}),
+    ("de", "Peking ignorierte die Appelle Taiwans.",
+     {("REJECT", "CHN", "TWN", "occurred"), ("REQUEST", "TWN", "CHN", "occurred")}),
+    ("en", "China shrugged off Taiwan's offer of talks.",
+     {("REJECT", "CHN", "TWN", "occurred"), ("REQUEST", "TWN", "CHN", "occurred")}),
+    ("en", "Israel waved aside the demands of Hamas.",
+     {("REJECT", "ISR", "PSE", "occurred"), ("REQUEST", "PSE", "ISR", "occurred")}),
+    ("en", "Iran shrugged off Israel's warning.",
+     {("REJECT", "IRN", "ISR", "occurred"), ("THREATEN", "ISR", "IRN", "occurred")}),
+    # "dismissed" is a rejection that occurred, not a denial of itself
+    ("en", "Russia dismissed the proposal by Ukraine.",
+     {("REJECT", "RUS", "UKR", "occurred"), ("REQUEST", "UKR", "RUS", "occurred")}),
+])
+def test_brushed_off(lang, text, want):
+    assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Die Presse ignorierte den Gipfel."),
+    ("de", "Das Unwetter schlug die Bäume um, der Wind war stark."),
+    ("en", "The press ignored the summit."),
+    ("en", "The minister shrugged off the criticism."),
+])
+def test_no_response_without_parties(lang, text):
+    assert events(text, lang) == set()
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # accepting the other side's terms, demands, a ceasefire or guarantees is conceding
+    ("de", "Russland akzeptiert die Bedingungen der Ukraine.", {("CONCEDE", "RUS", "UKR", "occurred")}),
+    ("de", "Israel akzeptierte die Waffenruhe mit der Hamas.", {("CONCEDE", "ISR", "PSE", "occurred")}),
+    ("de", "Denkbar wäre, dass Russland begrenzte westliche Sicherheitsgarantien für Armenien akzeptiert.",
+     {("CONCEDE", "RUS", "ARM", "hypothetical")}),
+    ("de", "Israel nahm am Sonntag die Forderungen der Hamas an.",
+     {("CONCEDE", "ISR", "PSE", "occurred"), ("REQUEST", "PSE", "ISR", "occurred")}),
+    ("de", "Iran gab den Forderungen der USA nach.",
+     {("CONCEDE", "IRN", "USA", "occurred"), ("REQUEST", "USA", "IRN", "occurred")}),
+    ("en", "Israel accepted Egypt's conditions for a truce.", {("CONCEDE", "ISR", "EGY", "occurred")}),
+    ("en", "Iran gave in to US demands.",
+     {("CONCEDE", "IRN", "USA", "occurred"), ("REQUEST", "USA", "IRN", "occurred")}),
+    # ... accepting an invitation, a deal or an offer stays an agreement (the invitation is its owner's request)
+    ("de", "Serbien akzeptiert die Einladung der EU.",
+     {("AGREE", "SRB", "EU", "occurred"), ("REQUEST", "EU", "SRB", "occurred")}),
+    ("de", "Kosovo akzeptierte das Abkommen mit Serbien.", {("AGREE", "XKX", "SRB", "occurred")}),
+    ("en", "Iran accepted an invitation from Oman.",
+     {("AGREE", "IRN", "OMN", "occurred"), ("REQUEST", "OMN", "IRN", "occurred")}),
+    ("en", "Kosovo accepted the ceasefire agreement with Serbia.", {("AGREE", "XKX", "SRB", "occurred")}),
+    ("en", "Japan accepted China's offer.", {("AGREE", "JPN", "CHN", "occurred"), ("REQUEST", "CHN", "JPN", "occurred")}),
+])
+def test_accepting_terms_is_conceding(lang, text, want):
+    assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # blocking an accession rejects the applicant, not the organisation hosting the process
+    ("de", "Ungarn blockiert den Beitritt der Ukraine zur EU.", {("REJECT", "HUN", "UKR", "occurred")}),
+    ("de", "Orbán legte sein Veto gegen den EU-Beitritt der Ukraine ein.", {("REJECT", "HUN", "UKR", "occurred")}),
+    ("de", "Die Türkei blockierte den NATO-Beitritt Schwedens.", {("REJECT", "TUR", "SWE", "occurred")}),
+    ("de", "Ungarn boykottiert die Verhandlungen der EU mit Moldau über einen Beitritt.",
+     {("REJECT", "HUN", "MDA", "occurred")}),
+    ("en", "Turkey blocked Sweden's accession to NATO.", {("REJECT", "TUR", "SWE", "occurred")}),
+    ("en", "Hungary vetoed Ukraine's EU membership bid.", {("REJECT", "HUN", "UKR", "occurred")}),
+    ("en", "Turkey blocked Sweden from joining NATO.", {("REJECT", "TUR", "SWE", "occurred")}),
+    # ... while a blocked measure of an organisation stays a refusal of that organisation
+    ("de", "Ungarn blockierte neue EU-Sanktionen gegen Russland.", {("REJECT", "HUN", "EU", "occurred")}),
+    ("en", "Hungary blocked the EU's sanctions package.", {("REJECT", "HUN", "EU", "occurred")}),
+])
+def test_blocked_applicant(lang, text, want):
+    assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a date for a meeting not agreed: the pair's agreement, denied (not a refusal, not a meeting)
+    ("de", "Rjabkow sagte, zwischen Moskau und Washington sei kein Datum für ein Treffen besprochen worden.",
+     {("AGREE", "RUS", "USA", "denied")}),
+    ("de", "Der Kreml dementierte Berichte, wonach Putin und Trump ein Treffen vereinbart hätten.",
+     {("AGREE", "RUS", "USA", "denied")}),
+    ("en", "Ryabkov said no date has been set for a meeting between Putin and Trump.", {("AGREE", "RUS", "USA", "denied")}),
+    ("en", "Israel and Hamas have not agreed on a date for new talks.", {("AGREE", "ISR", "PSE", "denied")}),
+    ("en", "The Kremlin denied that a date had been agreed for a Putin-Trump summit.", {("AGREE", "RUS", "USA", "denied")}),
+    # ... an agreed date is an agreement; "to date" is no date
+    ("de", "Serbien und Kosovo haben einen Termin für ein Treffen vereinbart.", {("AGREE", "SRB", "XKX", "occurred")}),
+    ("en", "Serbia and Kosovo agreed on a date for talks.", {("AGREE", "SRB", "XKX", "occurred")}),
+    ("en", "To date, Russia has not attacked Moldova.", set()),
+])
+def test_date_denied(lang, text, want):
+    assert events(text, lang) == want
