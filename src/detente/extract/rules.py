@@ -189,8 +189,20 @@ def _setting(toks: list[Tok], ti: int) -> bool:
     the content of the other ("einigten sich auf ein Treffen")."""
     # (only with a possessive owner: "beim Gipfel in Anchorage" inside another act's content is
     # that content's occasion, tried and worse on the seed's status and claims)
-    return ti > 1 and toks[ti - 2].low in _SETTING_PREPS and toks[ti - 1].low in _SETTING_OWNERS \
-        and toks[ti].low.startswith(_VISITS)
+    if ti > 1 and toks[ti - 2].low in _SETTING_PREPS and toks[ti - 1].low in _SETTING_OWNERS \
+            and toks[ti].low.startswith(_VISITS):
+        return True
+    # ... and so are a pair's own talks ("einigten sich nach ihrem Gespräch auf ...", "agreed on a
+    # budget after their meeting"): a plural possessive, one modifier allowed ("in ihrem ersten Telefonat")
+    k = ti - 2 if ti > 2 and toks[ti - 1].text[:1].islower() and toks[ti - 2].low in _PAIR_OWNERS else ti - 1
+    return k > 0 and toks[k].low in _PAIR_OWNERS and toks[k - 1].low in _SETTING_PREPS | _OCCASION_PREPS \
+        and toks[ti].low.startswith(_TALKS)
+
+
+_PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
+_OCCASION_PREPS = frozenset({"in", "seit", "since"})
+_TALKS = ("gespräch", "telefonat", "treffen", "unterredung", "gipfel", "verhandlung", "call", "phone call", "meeting", "talks",
+          "conversation", "summit", "negotiation")
 
 
 _IMPERSONAL = frozenset({"man", "wir"})
