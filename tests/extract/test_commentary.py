@@ -96,3 +96,28 @@ def test_acts_as_topics(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+def _ev_article(text, lang):
+    """Events of a short article (the pronouns of a later sentence resolved by an earlier one)."""
+    from sentence_events import events
+    return {(t, s, g) for t, s, g, _ in events(text, lang)}
+
+
+@pytest.mark.parametrize("lang,text,kept,dropped", [
+    # a promise is coded as the act promised, not also as an AGREE with the recipient
+    ("de", "Biden erhöhte den Druck auf China. Da waren zum Beispiel seine Versprechen, Taiwan Raketen zu liefern.",
+     [("AID", "USA", "TWN")], ("AGREE", "USA", "TWN")),
+    ("de", "Biden erhöhte den Druck auf China. Er versprach, Taiwan Raketen zu liefern.", [("AID", "USA", "TWN")], ("AGREE", "USA", "TWN")),
+    ("en", "Biden raised the pressure on China. There were his promises to send Taiwan missiles.",
+     [("AID", "USA", "TWN")], ("AGREE", "USA", "TWN")),
+    # a promise without such content stays an AGREE, and so does a pledged cooperation
+    ("de", "Trump versprach Selenskyj, ihn bald zu treffen.", [("AGREE", "USA", "UKR")], None),
+    ("en", "Britain and France pledged to send troops to Ukraine after a ceasefire.", [("AGREE", "GBR", "UKR")], None),
+])
+def test_promises_are_their_content(lang, text, kept, dropped):
+    got = _ev_article(text, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -292,12 +292,33 @@ _PLEDGE = ("pledg", "promis", "versprach", "versprech", "versproch", "zugesagt",
 _PLEDGE_DE = frozenset({"sagte", "sagten", "sagt", "sagen"})
 
 
+# acts a promise may name as its content (a delivery, a concession, a withdrawal, support; an agreed
+# cooperation, "pledged to deepen their partnership", stays an agreement)
+_PROMISABLE = frozenset({"AID", "CONCEDE", "RETREAT", "SUPPORT"})
+
+
+def _promised_content(out: list[Coded], lang: str) -> list[Coded]:
+    """"Er versprach, Taiwan Raketen zu liefern", "seine Versprechen, der Ukraine Raketen zu
+    liefern", "his promise to send Kyiv missiles": the promise is coded as the act promised (its
+    infinitive content, an act of its own from the same source to the same target after it;
+    GUIDELINES type hints: a delivery is AID), not also as an AGREE between promiser and recipient."""
+    promises = [c for c in out if c.type == "AGREE" and c.target is not None and (
+        c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
+    if not promises:
+        return out
+    drop = {id(p) for p in promises if any(
+        d.type in _PROMISABLE and d.status != "occurred" and d.trigger[:1].islower() and d.trigger_start > p.trigger_start and d.source.country == p.source.country
+        and d.target is not None and d.target.country == p.target.country for d in out)}
+    return [c for c in out if id(c) not in drop]
+
+
 def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list[Coded]:
     """"Germany pledged 2 billion euros in military aid to Ukraine", "Deutschland sagte der
     Ukraine ... Militärhilfe zu": the aid is the pledge's content, so one AID event of the
     pledger to the pledge's addressee whose delivery is planned (PLOVER AID; GUIDELINES: a
     promise codes the act promised as planned), not an AID that occurred plus an AGREE."""
     # (an aid phrase led by the pledge verb, "sagte Kiew weitere Luftabwehrsysteme zu", is its own pledge)
+    out = _promised_content(out, lang)
     pledges = [c for c in out if c.type in ("AGREE", "AID") and c.target is not None and (
         c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
     if not pledges:
