@@ -43,6 +43,19 @@ def test_named_agent_wins_over_maker(text, lang, src, tgt):
     assert not any(t == "AID" and s != src for t, s, _ in got)
 
 
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Die Ukraine hat die ersten F-16-Kampfjets erhalten.", "de", "USA", "UKR"),
+    ("Russland erhielt Shahed-Drohnen aus dem Iran.", "de", "IRN", "RUS"),
+    ("Polen bekam Leopard-Panzer aus Deutschland.", "de", "DEU", "POL"),
+    ("Ukraine received its first F-16 jets in August.", "en", "USA", "UKR"),
+    ("Taiwan will receive the first Abrams tanks next year.", "en", "USA", "TWN"),
+    ("India received S-400 systems from Russia in 2022.", "en", "RUS", "IND"),
+])
+def test_receiver_of_a_system_is_the_recipient(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("AID", src, tgt) in got and ("AID", tgt, src) not in got
+
+
 @pytest.mark.parametrize("text, lang", [
     ("Die Tomahawk ist ein Marschflugkörper mit großer Reichweite.", "de"),
     ("Der Taurus gilt als besonders präzise.", "de"),
@@ -51,6 +64,8 @@ def test_named_agent_wins_over_maker(text, lang, src, tgt):
     # a delivery without a recipient names only the system: nobody is the target
     ("Die Lieferung von Tomahawks ist umstritten.", "de"),
     ("The delivery of Tomahawks remains controversial.", "en"),
+    ("Die Ukraine hat keine Taurus-Marschflugkörper erhalten.", "de"),
+    ("Ukraine has asked for Tomahawks.", "en"),
 ])
 def test_system_without_delivery_or_recipient_is_no_event(text, lang):
     assert not any(t == "AID" for t, _, _ in _pairs(text, lang))

@@ -757,6 +757,8 @@ def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | 
 
 # prepositions of a delivery's recipient ("an die Ukraine", "für Kiew", "to Israel")
 _RECIPIENT_PREPS = frozenset({"an", "für", "nach", "to", "for", "into"})
+# ... and of its supplier after a verb of receiving ("aus dem Iran", "von den USA", "from Iran")
+_SUPPLIER_PREPS = frozenset({"aus", "von", "vom", "from"})
 
 
 def _system_after(arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok], ti: int) -> actor_mod.Actor | None:
@@ -770,16 +772,25 @@ def _system_after(arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok],
     return None
 
 
-def _default_supplier(pairs, arms: list[tuple[int, int, actor_mod.Actor]], groups: list[_Group], toks: list[Tok], ti: int):
+def _default_supplier(pairs, arms: list[tuple[int, int, actor_mod.Actor]], groups: list[_Group], toks: list[Tok], ti: int,
+                      receiving: frozenset[str] = frozenset()):
     """A delivery of a named weapon system whose clause names no agent comes from the system's
     maker ("die Lieferung von Tomahawk-Raketen an die Ukraine" -> USA -> Ukraine): world knowledge
     standing in for the implicit argument of the noun (Gerber & Chai 2012, implicit arguments of
     nominal predicates). An agent named in the clause always wins; without a recipient after a
-    preposition ("an", "to", "für") nothing is added, and the recipient is never the supplier."""
+    preposition ("an", "to", "für") nothing is added, and the recipient is never the supplier.
+    With a verb of receiving the subject is the recipient and the party after "aus"/"von"/"from"
+    the supplier ("Die Ukraine hat F-16-Kampfjets erhalten", "Russia received Shahed drones from Iran")."""
     maker = _system_after(arms, toks, ti)
     if maker is None:
         return pairs
     c = toks[ti].clause
+    if receiving and any(t.clause == c and not receiving.isdisjoint(t.forms) for t in toks[max(0, ti - 1):ti + 8]):
+        subj = next((g for g in groups if g.clause == c and g.first_tok < ti and not g.adj and not _right_after_prep(toks, g.first_tok)), None)
+        if subj is None:
+            return pairs
+        frm = next((g for g in groups if g.clause == c and g.first_tok > ti and _after_prep(toks, g.first_tok, _SUPPLIER_PREPS)), None)
+        return _pairs(frm.actors if frm is not None else [maker], subj.actors) or pairs
     rcpt = next((g for g in groups if g.clause == c and g.first_tok > ti and not g.adj and _after_prep(toks, g.first_tok, _RECIPIENT_PREPS)), None)
     if rcpt is None or any(b is not None and a not in rcpt.actors for a, b in pairs):
         return pairs

@@ -601,7 +601,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             tgts = [a for g in groups if g.clause == tok.clause for a in g.actors]
             pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
         if arms and etype == "AID":
-            pairs = _default_supplier(pairs, arms, groups, toks, ti)
+            pairs = _default_supplier(pairs, arms, groups, toks, ti, lex.receiving)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
