@@ -100,3 +100,27 @@ def test_blocked_applicant(lang, text, want):
 ])
 def test_date_denied(lang, text, want):
     assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # insisting that a proposal will not be is refusing it, toward the party named
+    ("de", "Netanjahu besteht gegenüber der Hamas darauf, dass es keinen Waffenstillstand gebe, bevor alle Geiseln frei seien.",
+     {("REJECT", "ISR", "PSE", "occurred")}),
+    ("en", "Israel insisted that there would be no ceasefire with Hamas before the hostages are freed.",
+     {("REJECT", "ISR", "PSE", "occurred")}),
+    ("en", "China insisted that there would be no talks with Taiwan.", {("REJECT", "CHN", "TWN", "occurred")}),
+    # ... holding to one's own terms against a named counterpart (the terms are the holder's own)
+    ("de", "Iran hält gegenüber den USA an seinen Bedingungen fest.", {("REJECT", "IRN", "USA", "occurred")}),
+    ("de", "Serbien hält an seinen Forderungen an Kosovo fest.", {("REJECT", "SRB", "XKX", "occurred")}),
+    ("de", "Die Hamas will gegenüber Israel an ihren Forderungen festhalten.", {("REJECT", "PSE", "ISR", "occurred")}),
+    ("en", "Venezuela stuck to its position against the United States.", {("REJECT", "VEN", "USA", "occurred")}),
+    # ... an insisted demand stays a demand; with no counterpart named nothing is coded
+    ("de", "Die Türkei besteht darauf, dass Griechenland seine Truppen abzieht.", {("REQUEST", "TUR", "GRC", "occurred")}),
+    ("en", "Beijing insisted that Taiwan withdraw its navy.", {("REQUEST", "CHN", "TWN", "occurred")}),
+    ("de", "Putin besteht darauf, dass es nicht um einen Waffenstillstand gehe, sondern um einen umfassenden Frieden.", set()),
+    ("de", "Russland hält an seinen Bedingungen fest.", set()),
+    ("de", "Deutschland hält an der Schuldenbremse fest.", set()),
+    ("en", "China stuck to its demands.", set()),
+])
+def test_insisting_on_one_s_own_line(lang, text, want):
+    assert events(text, lang) == want

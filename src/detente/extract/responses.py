@@ -204,10 +204,51 @@ def accepted_requests(out: list[Coded], toks: list[Tok], groups: list[_Group], l
     return res
 
 
+def refused_by_insisting(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
+    """Insisting that a proposal will not be ("besteht gegenüber der Hamas darauf, dass es keinen
+    Waffenstillstand gebe", "insisted that there would be no ceasefire with Hamas before ...") is
+    refusing it: the REQUEST of an insisting verb whose content clause negates one of the terms
+    nouns (a ceasefire, conditions, guarantees) is a REJECT of the same party. With no party named
+    there is no REQUEST to turn, so nothing is coded (the counterpart is not guessed)."""
+    w = words(lex.language)
+    res = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start)
+        if c.type == "REQUEST" and ti < len(toks) and w.insist & set(toks[ti].forms):
+            content = [t for t in toks[ti + 1:] if toks[ti].clause < t.clause <= toks[ti].clause + 2]
+            refused = any(d.type == "REJECT" and d.source == c.source and d.target == c.target for d in out)
+            if any(t.low in lex.negation for t in content) and (_has_stem(content, w.terms) or refused):
+                # ("insisted that there would be no talks with Taiwan": the refusal the talks' negation coded)
+                c = replace(c, type="REJECT")
+        res.append(c)
+    return res
+
+
+def own_terms(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
+    """Holding to one's own terms ("hält an ihren Forderungen fest", "stuck to its demands"): the
+    demands are the holder's, not a request of the counterpart it refuses (the rejected-request
+    pass reads a possessive there as the other party's)."""
+    w = words(lex.language)
+    drop = set()
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start)
+        if c.type != "REJECT" or c.target is None or ti >= len(toks) \
+                or not any(w.insist & set(t.forms) for t in toks if t.clause == toks[ti].clause):
+            continue
+        for k, d in enumerate(out):
+            j = _tok_index(toks, d.trigger_start)
+            if d.type == "REQUEST" and j > ti and j < len(toks) and toks[j].clause == toks[ti].clause \
+                    and d.source.country == c.target.country and d.target is not None and d.target.country == c.source.country:
+                drop.add(k)
+    return [d for k, d in enumerate(out) if k not in drop] if drop else out
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
         out = blocked_applicants(accepted_terms(out, toks, groups, lex), toks, groups, lex)
+        if any(c.type == "REQUEST" for c in out):
+            out = own_terms(refused_by_insisting(out, toks, lex), toks, lex)
         if found and any(c.type in ("AGREE", "CONCEDE") for c in out):
             out = accepted_requests(out, toks, groups, lex, found)
     return denied_dates(out, toks, groups, lex)
