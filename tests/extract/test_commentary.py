@@ -121,3 +121,28 @@ def test_promises_are_their_content(lang, text, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # a subject that names no actor (critics, observers, analysts): the actor after the verb is its object
+    ("en", "Critics accuse Washington of abandoning Kyiv.", [], ("ACCUSE", "USA", "UKR")),
+    ("en", "Many observers criticise Beijing for its support of Russia.", [], ("ACCUSE", "CHN", "RUS")),
+    ("en", "Analysts urged Washington to engage with Pyongyang.", [], ("REQUEST", "USA", "PRK")),
+    ("de", "Viele Beobachter kritisieren Peking für seine Unterstützung Russlands.", [], ("ACCUSE", "CHN", "RUS")),
+    ("de", "Kritiker werfen Israel vor, die Hilfe für Gaza zu blockieren.", [], ("ACCUSE", "ISR", "PSE")),
+    # a named subject, a demonym group, or an opening adverbial keep the act
+    ("en", "Tehran accused Washington of lying.", [("ACCUSE", "IRN", "USA")], None),
+    ("en", "On Monday China accused Japan of provocations.", [("ACCUSE", "CHN", "JPN")], None),
+    ("en", "European diplomats criticise Beijing.", [("ACCUSE", "EU", "CHN")], None),
+    ("en", "The planned summit between Trump and Kim was called off.", [], None),
+    ("de", "Gestern kritisierten die USA Peking.", [("ACCUSE", "USA", "CHN")], None),
+    ("de", "Später kritisierten die USA Peking.", [("ACCUSE", "USA", "CHN")], None),
+    ("de", "Diplomaten kritisieren Peking für seine Drohungen gegen Taiwan.", [], ("ACCUSE", "CHN", "TWN")),
+    ("de", "Europäische Diplomaten kritisieren Peking.", [("ACCUSE", "EU", "CHN")], None),
+])
+def test_generic_subjects(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from detente.extract import actors as actor_mod
 from detente.extract import dates as date_mod
-from detente.extract.arguments import _ACT_ON_ACTS, _clause_at, _pairs, _tok_index
+from detente.extract.arguments import _ACT_ON_ACTS, _DETERMINERS, _clause_at, _pairs, _tok_index
 from detente.extract.clauses import _governor, _zu_infix
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _right_after_prep
@@ -445,3 +445,40 @@ def _pointless(toks: list[Tok], ti: int, words: frozenset[str]) -> bool:
 
 _COPULAS = frozenset("ist sind war waren wäre wären sei seien bleibt blieb erscheint schien "
                      "is are was were be been being seems seemed remains remained looks".split())
+
+
+# quantifiers that open a German subject of people named by a common noun ("Viele Beobachter", "Einige Experten")
+_QUANTIFIERS_DE = frozenset({"viele", "einige", "manche", "zahlreiche", "mehrere", "andere", "etliche", "wenige", "alle"})
+# English words that may open a sentence before its verb without being its subject
+_EN_NOT_SUBJECT = frozenset({"to", "not", "never", "also", "then", "now", "only", "just", "why", "how", "when", "where",
+                             "what", "who", "whom", "which", "if", "unless", "please", "let", "and", "but", "or"})
+
+
+# endings of German plural nouns of people ("Kritiker", "Experten", "Analysten", "Diplomaten", "Beobachterinnen")
+_AGENT_PLURALS = ("er", "ten", "isten", "innen", "leute")
+# sentence-opening adverbs with those endings, after which the verb's subject follows it ("Später kritisierten die USA ...")
+_ADVERBS_DE = frozenset("später wieder immer daher vorher nachher ferner weiter seither bisher eher sicher lieber aber oder "
+                        "inzwischen unterdessen indessen oben unten innen außen hinten dagegen entgegen zuerst letzten "
+                        "meisten ersten besten spätesten längsten".split())
+
+
+def _generic_subject(toks: list[Tok], ti: int, groups: list[_Group], lang: str) -> bool:
+    """Does the verb trigger at ti follow a sentence-opening subject that names no actor ("Critics
+    accuse Washington of ...", "Analysts urged Washington to ...", "Viele Beobachter kritisieren
+    Peking")? The actor after the verb is then its object and the act has no named source
+    (GUIDELINES: code events of named actors only). English is subject-verb-object: any opening
+    words before the first verb, with no actor and no comma among them, are its subject; German
+    puts an adverb there as often as a subject, so only a quantifier and a noun count (an article
+    and a noun: `rules._unnamed_subject`)."""
+    t = toks[ti]
+    if ti < 1 or ti > 5 or not t.text[:1].islower() or any(g.first_tok < ti for g in groups) \
+            or not all(x.word for x in toks[:ti]):
+        return False
+    if lang == "en":
+        # (not a noun inside the opening phrase itself: "The proposed talks ...", "Related talks ...")
+        return not any(x.low in _EN_NOT_SUBJECT or x.low.endswith("ly") for x in toks[:ti]) \
+            and not toks[ti - 1].low.endswith(("n't", "'s", "’s", "ed", "ing")) and toks[ti - 1].low not in _DETERMINERS
+    if ti == 1 and toks[0].low.endswith(_AGENT_PLURALS) and toks[0].low not in _ADVERBS_DE and t.low.endswith("en"):
+        return True       # a bare plural of people before a plural verb: "Kritiker werfen Israel vor ..."
+    return toks[0].low in _QUANTIFIERS_DE and toks[ti - 1].text[:1].isupper() \
+        and all(x.text[:1].islower() for x in toks[1:ti - 1])

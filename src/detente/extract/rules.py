@@ -39,7 +39,8 @@ from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.passes import (
-    _attributive_participle, _content_targets, _demanded, _goods_origin, _means_of, _noun_owner, _owned_objects,
+    _attributive_participle, _content_targets, _demanded, _generic_subject, _goods_origin, _means_of, _noun_owner,
+    _owned_objects,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum,
 )
@@ -583,6 +584,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if not nominal and lex.language == "de" and _unnamed_subject(toks, ti, groups):
             continue      # "Die Arabische Liga forderte Israel ... auf" with the League unknown: Israel is the object
+        if not nominal and _generic_subject(toks, ti, groups, lex.language):
+            continue      # "Critics accuse Washington of ...", "Viele Beobachter kritisieren Peking": Washington is the object
         closing = None if nominal else _closing_speaker(groups, toks, ti, kinds)
         if closing is not None and not closing:
             continue      # "..., warnen Diplomaten.": the one who warns is not named
