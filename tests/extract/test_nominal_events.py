@@ -91,6 +91,14 @@ def test_system_forms_inflected_and_compound():
     ("Russian military support for Sudan's army has grown.", "en", "RUS", "SDN"),
     ("France wants to spend more money on supporting Ukraine.", "en", "FRA", "UKR"),
     ("Japan announced a new aid package for Armenia.", "en", "JPN", "ARM"),
+    ("Military aid from the United States to Ukraine has stalled.", "en", "USA", "UKR"),
+    ("Humanitarian aid from the EU to Sudan was increased.", "en", "EU", "SDN"),
+    ("Financial support from Japan for Ukraine has grown.", "en", "JPN", "UKR"),
+    ("Die Militärhilfe aus den USA für die Ukraine stockt.", "de", "USA", "UKR"),
+    ("Die Lieferung deutscher Panzer an die Ukraine ist beschlossen.", "de", "DEU", "UKR"),
+    ("The delivery of American weapons to Taiwan resumed.", "en", "USA", "TWN"),
+    ("Washington genehmigte den Verkauf von F-35-Kampfjets an Saudi-Arabien.", "de", "USA", "SAU"),
+    ("The sale of Patriot missiles to Poland was approved.", "en", "USA", "POL"),
 ])
 def test_aid_noun_owner(text, lang, src, tgt):
     got = _pairs(text, lang)

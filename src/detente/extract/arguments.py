@@ -594,7 +594,9 @@ _ACT_ON_ACTS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "CONCEDE"})
 _GERUND_PREPS = frozenset({"of", "against", "for", "from", "about"})
 # English has no capitalised nouns: a trigger after one of these words is read as a noun
 _DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
-                         "massive major fresh first second more additional".split())
+                         "massive major fresh first second more additional "
+                         # (the adjectives of aid and talks nouns: "Military aid from the United States ...", "bilateral talks")
+                         "military financial economic humanitarian bilateral trilateral diplomatic".split())
 
 
 def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
