@@ -146,3 +146,23 @@ def test_generic_subjects(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # a region an act spreads over is no party to a political act
+    ("de", "Orbán unterstützt in ganz Europa Randfiguren und Populisten.", [], ("SUPPORT", "HUN", "EU")),
+    ("de", "Trump unterstützt auf dem gesamten europäischen Kontinent Populisten.", [], ("SUPPORT", "USA", "EU")),
+    ("en", "Orban backs fringe figures and populists across Europe.", [], ("SUPPORT", "HUN", "EU")),
+    ("en", "Trump supports populists throughout Europe.", [], ("SUPPORT", "USA", "EU")),
+    # a party named besides keeps the act; strikes across a country still hit it
+    ("de", "Trump unterstützt in ganz Europa die Ukraine.", [("SUPPORT", "USA", "UKR")], None),
+    ("en", "Trump backs Israel across the region.", [("SUPPORT", "USA", "ISR")], None),
+    ("de", "Russland greift in der ganzen Ukraine Städte an.", [("ASSAULT", "RUS", "UKR")], None),
+    ("en", "Russia launched strikes across Ukraine.", [("ASSAULT", "RUS", "UKR")], None),
+])
+def test_regions_are_no_party(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -97,6 +97,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
         gs = [g for g in gs if g not in where]
+    if not punitive and any(_scope(toks, g.first_tok) for g in gs):
+        # "unterstützt in ganz Europa Populisten", "backs populists across Europe": a region the act
+        # spreads over is no party to a political act (strikes "across Ukraine" still hit it)
+        gs = [g for g in gs if not _scope(toks, g.first_tok)]
+        if not gs:
+            return []
     helpers = [g for g in gs if g.first_tok > 1 and _witness(toks, g.first_tok)]
     for g in [g for g in helpers if len(g.actors) > 1 and english]:
         # "Under the auspices of the UN, Russia and Ukraine signed ...": the comma closes the mediator
@@ -663,6 +669,18 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+_SCOPE = frozenset({"ganz", "ganze", "ganzen", "gesamte", "gesamten", "across", "throughout"})
+
+
+def _scope(toks: list[Tok], i: int) -> bool:
+    """Is the actor at token i the region an act spreads over ("in ganz Europa", "auf dem gesamten
+    europäischen Kontinent", "across Europe", "throughout the region", "all over Europe")?"""
+    j = i - 1
+    if j > 0 and toks[j].low in _ARTICLES:
+        j -= 1
+    return j >= 0 and (toks[j].low in _SCOPE or (j > 0 and toks[j].low == "over" and toks[j - 1].low == "all"))
 
 
 def _coercion(t: Tok, english: bool) -> bool:
