@@ -66,7 +66,7 @@ def _object_words(toks: list[Tok], ti: int, lex: Lexicon, actor_toks: set[int]) 
                 break
             out.append(t)
         return out
-    skip = set(lex.weekdays) | set(lex.months)
+    skip = _date_words(lex.language)
 
     def ok(j: int) -> bool:
         t = toks[j]
@@ -79,6 +79,13 @@ def _object_words(toks: list[Tok], ti: int, lex: Lexicon, actor_toks: set[int]) 
     return [toks[before]] if before is not None else []
 
 
+@lru_cache(maxsize=8)
+def _date_words(lang: str) -> frozenset[str]:
+    from detente.extract.lexicon import load_lexicon
+    lex = load_lexicon(lang)
+    return frozenset(lex.weekdays) | frozenset(lex.months)
+
+
 def _has_stem(ws: list[Tok], stems: tuple[str, ...]) -> bool:
     return any(s in t.low for t in ws for s in stems)
 
@@ -86,13 +93,15 @@ def _has_stem(ws: list[Tok], stems: tuple[str, ...]) -> bool:
 def accepted_terms(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
     """AGREE of an accepting verb whose object is the other side's terms -> CONCEDE."""
     w = words(lex.language)
-    if not w.accept or not any(c.type == "AGREE" for c in out):
+    accepting = [k for k, c in enumerate(out) if c.type == "AGREE" and not w.accept.isdisjoint(
+        toks[_tok_index(toks, c.trigger_start)].forms)] if w.accept and any(c.type == "AGREE" for c in out) else []
+    if not accepting:
         return out
     actor_toks = {j for g in groups for j in range(g.first_tok, g.last_tok + 1)}
     res = []
-    for c in out:
+    for k, c in enumerate(out):
         ti = _tok_index(toks, c.trigger_start)
-        if c.type == "AGREE" and ti < len(toks) and w.accept & set(toks[ti].forms):
+        if k in accepting:
             obj = _object_words(toks, ti, lex, actor_toks)
             if _has_stem(obj, w.terms) and not _has_stem(obj, w.agreements):
                 c = replace(c, type="CONCEDE", mode=None)
@@ -147,7 +156,7 @@ def denied_dates(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: L
         return out
     denial = lex.status_words.get("denied", frozenset())
     for j, t in enumerate(toks):
-        if not any(t.low.startswith(s) for s in w.dates) or (lex.language == "de" and not t.text[:1].isupper()):
+        if not t.low.startswith(w.dates) or (lex.language == "de" and not t.text[:1].isupper()):
             continue
         own = [x for x in toks if x.clause == t.clause]
         if not any(set(x.forms) & w.date_verbs for x in own) or not any(
