@@ -124,3 +124,22 @@ def test_date_denied(lang, text, want):
 ])
 def test_insisting_on_one_s_own_line(lang, text, want):
     assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a denial of "diese Information" / "the report" points back to the acts of the sentence before
+    ("de", "Die Financial Times schrieb, dass ein Treffen zwischen Rubio und Lawrow am 30. Oktober stattfinden könnte. "
+           "Sacharowa dementierte diese Information jedoch.",
+     {("CONSULT", "USA", "RUS", "hypothetical"), ("CONSULT", "USA", "RUS", "denied")}),
+    ("de", "Die Zeitung berichtete, Serbien und Kosovo hätten sich auf einen Gefangenenaustausch geeinigt. "
+           "Belgrad dementierte den Bericht.",
+     {("AGREE", "SRB", "XKX", "occurred"), ("AGREE", "SRB", "XKX", "denied")}),
+    ("en", "Reuters reported that Iran and Oman had agreed to hold talks. Tehran denied the report.",
+     {("AGREE", "IRN", "OMN", "occurred"), ("AGREE", "IRN", "OMN", "denied")}),
+    # ... not when the report's content follows in its own sentence, nor without a report noun
+    ("de", "Israel griff Ziele in Gaza an. Die Hamas dementierte Berichte über Verluste.", {("ASSAULT", "ISR", "PSE", "occurred")}),
+    ("de", "Israel griff Ziele in Gaza an. Die Hamas dementierte.", {("ASSAULT", "ISR", "PSE", "occurred")}),
+    ("en", "Israel struck targets in Gaza. Hamas denied reports of casualties.", {("ASSAULT", "ISR", "PSE", "occurred")}),
+])
+def test_denied_report_points_back(lang, text, want):
+    assert events(text, lang) == want

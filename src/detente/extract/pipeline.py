@@ -18,6 +18,7 @@ from detente.extract import sentences as sent_mod
 from detente.extract import coref as coref_mod
 from detente.extract.lexicon import languages, load_lexicon
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
+from detente.extract.responses import denied_reports
 
 _DE = frozenset("der die das und nicht mit ist ein eine zu den von dem des sich auf für im dass wird".split())
 _EN = frozenset("the and of to is with that for on was were has have had by are be it this from said says told met would will could not after over against between its their".split())
@@ -66,6 +67,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     body = max(0, min(art.body_start or 0, len(art.text)))
     discourse = coref_mod.Discourse()      # actors named so far, for pronouns and role nouns
     claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
+    before: list = []                     # the acts of the sentence before (a denial may point back to them)
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
         text = art.text[s:e]
@@ -76,6 +78,7 @@ def extract_article(art: ArticleIn) -> Extraction:
             lang = default
         heading = _is_heading(art.text, s, e)
         hits, coded = rules.code_sentence(text, lang, art.date, discourse=discourse)
+        coded, before = denied_reports(text, lang, coded, before), coded   # "dementierte diese Information"
         if heading:
             coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
         else:

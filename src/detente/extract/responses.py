@@ -17,6 +17,7 @@ The words are data: the `responses:` section of data/lang/XX.yaml.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -37,6 +38,8 @@ class Words:
     dates: tuple[str, ...]          # nouns (stems) of a date or time agreed for a meeting
     date_verbs: frozenset[str]      # verbs (lemmas and forms) of fixing a date
     insist: frozenset[str]          # verbs (lemmas and forms) of holding to one's own line
+    reports: frozenset[str]         # nouns of a report ("diese Information", "the reports") a denial points back to
+    report_content: frozenset[str]  # words after a report noun that give its content in the same sentence
 
 
 @lru_cache(maxsize=8)
@@ -46,7 +49,8 @@ def words(lang: str) -> Words:
     def stems(key: str) -> tuple[str, ...]:
         return tuple(str(x).lower() for x in raw.get(key) or [])
     return Words(frozenset(stems("accept")), stems("terms"), stems("agreements"), stems("accession"), stems("dates"),
-                 frozenset(stems("date_verbs")), frozenset(stems("insist")))
+                 frozenset(stems("date_verbs")), frozenset(stems("insist")), frozenset(stems("reports")),
+                 frozenset(stems("report_content")))
 
 
 def _noun(t: Tok, lang: str) -> bool:
@@ -250,6 +254,32 @@ def own_terms(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
                     and d.source.country == c.target.country and d.target is not None and d.target.country == c.source.country:
                 drop.add(k)
     return [d for k, d in enumerate(out) if k not in drop] if drop else out
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def denied_reports(sentence: str, lang: str, coded: list[Coded], before: list[Coded]) -> list[Coded]:
+    """"Sacharowa dementierte diese Information", "The Kremlin denied the report": a denial whose
+    object is a report noun with no content of its own (no "über"/"wonach"/"about"/"that" after it)
+    points back to the sentence before; the acts coded there (with both parties) are coded again
+    here, denied (GUIDELINES: status denied). Not when this sentence codes a denied act itself."""
+    w = words(lang)
+    if not before or not w.reports or any(c.status == "denied" for c in coded):
+        return coded
+    from detente.extract.lexicon import load_lexicon
+    denial = load_lexicon(lang).status_words.get("denied", frozenset())
+    low = [(m.start(), m.group().lower()) for m in _WORDS.finditer(sentence)]
+    for k, (pos, word) in enumerate(low):
+        if word not in denial:
+            continue
+        noun = next((j for j in range(k + 1, min(k + 4, len(low))) if low[j][1] in w.reports), None)
+        if noun is None or (noun + 1 < len(low) and low[noun + 1][1] in w.report_content):
+            continue
+        again = [replace(c, status="denied", trigger=sentence[pos:pos + len(word)], trigger_start=pos)
+                 for c in before if c.target is not None and c.status != "denied"]
+        return coded + again
+    return coded
 
 
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
