@@ -137,6 +137,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         og = _office_genitive(after, toks, ti)
         if og is not None:
             return _pairs([og[0]], [og[1]])
+        if not before and _unresolved_owner(groups, toks, ti) and not (ti + 1 < len(toks) and toks[ti + 1].low in ("mit", "with")):
+            # "Nach ihrem Treffen kritisierten die EU-Staaten Orban": the talks are those of whoever "ihr"
+            # is, which coreference did not find; the actors after it are not their pair
+            return []
     # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
     clause_groups = [g for g in gs if g.clause == clause]
     if any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
@@ -842,8 +846,9 @@ def _office_genitive(after: list[_Group], toks: list[Tok], ti: int) -> list[acto
     """The two states (or their office holders) of different countries that a noun at ti names
     through office nouns in the genitive ("das Treffen der Präsidenten der USA und Chinas", "the
     meeting of the foreign ministers of Armenia and Azerbaijan"), at most seven words between."""
-    j = ti + 1
-    if j >= len(toks) or toks[j].low not in _GENITIVE:
+    # (the noun may have two words, "phone call", and "zwischen"/"between" may open the pair)
+    j = next((k for k in (ti + 1, ti + 2) if k < len(toks) and (toks[k].low in _GENITIVE or toks[k].low in _BETWEEN)), None)
+    if j is None or not toks[ti + 1].word:
         return None
     nxt = [g for g in after if g.first_tok > ti][:2]
     if not nxt or nxt[0].first_tok - ti > 8:
@@ -854,6 +859,20 @@ def _office_genitive(after: list[_Group], toks: list[Tok], ti: int) -> list[acto
     if len(acts) != 2 or acts[0].country == acts[1].country:
         return None
     between = toks[j:nxt[0].first_tok]
-    if not all(t.low in _GENITIVE or t.low in _ARTICLES or t.low in _CONJUNCTS or t.low.startswith(_OFFICES) for t in between):
+    if not all(t.low in _GENITIVE or t.low in _BETWEEN or t.low in _ARTICLES or t.low in _CONJUNCTS or t.low.startswith(_OFFICES)
+               for t in between):
         return None
     return acts
+
+
+# (plural owners only: "On his visit to Beijing, Macron ..." names its owner after it)
+_OWNER_WORDS = frozenset({"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "their"})
+
+
+def _unresolved_owner(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
+    """Is the noun at ti owned by a possessive ("ihrem Treffen", "their first call") that no actor
+    group covers (coreference left it unresolved)?"""
+    k = ti - 1 if ti > 0 and toks[ti - 1].low in _OWNER_WORDS else ti - 2
+    if k < 0 or toks[k].low not in _OWNER_WORDS or (k == ti - 2 and not toks[ti - 1].text[:1].islower()):
+        return False
+    return not any(g.first_tok <= k <= g.last_tok for g in groups)

@@ -475,9 +475,12 @@ def _cataphor(sentence: str, words, i: int, here: list[_Cand], code: str, lex: L
             continue
         nxt = here[n + 1] if n + 1 < len(here) else None
         if "p" in code and nxt is not None and len(nxt.ref.actors) == 1 and nxt.ref.actors[0] != c.ref.actors[0] \
-                and _PAIR_JOIN.fullmatch(sentence[c.end:nxt.start]):
-            # "After their call, Biden and Netanyahu said ...", "Nach ihrem Treffen erklärten X und Y":
-            # a plural possessive points forward to a coordinated pair
+                and (_PAIR_JOIN.fullmatch(sentence[c.end:nxt.start])
+                     or (not c.ref.plural and c.ref.actors[0].kind == "person" and _VERB_BETWEEN.fullmatch(sentence[c.end:nxt.start]))):
+            # "After their call, Biden and Netanyahu said ...", "Nach ihrem Treffen erklärten X und Y": a
+            # plural possessive points forward to a coordinated pair, or to a subject and its object
+            # ("In their first meeting, Modi told Sharif ...": one or two lower-case words between; a person
+            # as subject: a group's "their" is its own, "After their talks, Hamas accused Israel ...")
             return Referent((c.ref.actors[0], nxt.ref.actors[0]), True)
         if c.ref.agrees(code):
             return c.ref
@@ -485,6 +488,7 @@ def _cataphor(sentence: str, words, i: int, here: list[_Cand], code: str, lex: L
 
 
 _PAIR_JOIN = re.compile(r"\s*(?:und|and)\s*")
+_VERB_BETWEEN = re.compile(r"\s+[a-zäöüß]+(?:\s+[a-zäöüß]+)?\s+")
 
 
 def _quoted_first_person(sentence: str, words, mentions: list[Hit], lex: Lexicon,
