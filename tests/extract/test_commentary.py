@@ -166,3 +166,21 @@ def test_regions_are_no_party(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # the party an act noun before the verb is aimed at is neither the verb's subject nor its target
+    ("de", "Das ist das Ziel Xis und seiner Mitbürger, die den Druck auf Taiwan weiterhin unterstützen.",
+     [], ("SUPPORT", "TWN", "CHN")),
+    ("de", "Frankreich, das Sanktionen gegen Russland unterstützt, zögert.", [("SANCTION", "FRA", "RUS")], ("SUPPORT", "RUS", "FRA")),
+    ("de", "Den Angriff auf Kiew verurteilte Macron scharf.", [], ("ACCUSE", "UKR", "FRA")),
+    # an act noun with its own subject before it keeps its parties
+    ("de", "Die USA haben Sanktionen gegen Russland verhängt.", [("SANCTION", "USA", "RUS")], None),
+    ("de", "Merz hat den Druck auf Moskau erhöht.", [("COERCE", "DEU", "RUS")], None),
+])
+def test_aimed_party_is_no_subject(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -302,6 +302,16 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # verb second); the actor right after the verb is its subject, the owner its target
         src_g = inv
         pool = same_before + [g for g in near_after if g is not inv]
+    elif same_before and not nominal and len(same_before) == 1 and _noun_aimed(toks, same_before[0]):
+        # "Putins Mitbürger, die den Krieg gegen die Ukraine unterstützen": the party an act noun
+        # before the verb is aimed at belongs to that noun, never the verb's subject (nor its target:
+        # supporting a war against Ukraine is no support of Ukraine); the subject is the actor before
+        subj = [g for g in earlier if not g.adj and not _right_after_prep(toks, g.first_tok)]
+        inv = _inverted_subject(groups, toks, ti, clause) if not subj else None
+        if not subj and inv is None:
+            return []
+        src_g = subj[-1] if subj else inv     # ("Den Angriff auf Kiew verurteilte Macron": after the verb)
+        pool = [g for g in near_after if g is not src_g]
     elif same_before:
         src_g = same_before[0]
         pool = near_after
@@ -673,6 +683,16 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+def _noun_aimed(toks: list[Tok], g: _Group) -> bool:
+    """Is g the party a German act noun is aimed at ("den Krieg gegen die Ukraine", "Druck auf
+    Moskau"): right after "gegen"/"auf"/"gegenüber" (an article or adjective between) that follows
+    a capitalised noun naming no actor?"""
+    j = g.first_tok - 1
+    while j > 0 and (toks[j].low in _ARTICLES or (toks[j].word and toks[j].text[:1].islower() and toks[j].low not in _AIMED_PREPS)):
+        j -= 1
+    return j > 0 and toks[j].low in _AIMED_PREPS and toks[j - 1].word and toks[j - 1].text[:1].isupper()
 
 
 _SCOPE = frozenset({"ganz", "ganze", "ganzen", "gesamte", "gesamten", "across", "throughout"})
