@@ -143,3 +143,24 @@ def test_insisting_on_one_s_own_line(lang, text, want):
 ])
 def test_denied_report_points_back(lang, text, want):
     assert events(text, lang) == want
+
+
+def _count(text: str, lang: str, etype: str) -> int:
+    import datetime as dt
+    from detente.extract.pipeline import ArticleIn, extract_article
+    x = extract_article(ArticleIn("test#1", text, 0, dt.date(2025, 10, 24), lang))
+    return sum(e.type == etype for e in x.events)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # each refusal sentence states a refusal of its own (a response to another proposal), not a re-mention
+    ("de", "Erdoğan lehnte den Vorschlag Griechenlands ab. Eine Woche später wies Erdoğan auch das Angebot Griechenlands zurück."),
+    ("en", "Israel rejected the proposal by Hamas. Days later Israel also rejected the offer by Hamas."),
+])
+def test_refusals_are_counted_each_time(lang, text):
+    assert _count(text, lang, "REJECT") == 2
+
+
+def test_a_meeting_re_mentioned_is_coded_once():
+    text = "Erdoğan traf Mitsotakis in Ankara. Erdoğan traf Mitsotakis in Ankara, hieß es."
+    assert _count(text, "de", "CONSULT") == 1
