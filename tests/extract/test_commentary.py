@@ -184,3 +184,24 @@ def test_aimed_party_is_no_subject(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # who evades or suffers an act is not its agent
+    ("de", "Indien umgeht die Sanktionen gegen Russland.", [], ("SANCTION", "IND", "RUS")),
+    ("de", "Es ist offensichtlich, dass Peking die Sanktionen gegen Moskau unterläuft.", [], ("SANCTION", "CHN", "RUS")),
+    ("de", "Russland leidet unter den Sanktionen der EU.", [], ("SANCTION", "RUS", "EU")),
+    ("en", "China circumvents Western sanctions on Russia.", [], ("SANCTION", "CHN", "RUS")),
+    ("en", "India evades the sanctions against Russia.", [], ("SANCTION", "IND", "RUS")),
+    # an owner named in the noun keeps the act; other verbs and a second clause keep theirs
+    ("de", "Indien umgeht die US-Sanktionen gegen Russland.", [("SANCTION", "USA", "RUS")], None),
+    ("de", "Die EU verhängte neue Sanktionen gegen Russland.", [("SANCTION", "EU", "RUS")], None),
+    ("en", "India evades sanctions and attacks Pakistan.", [("ASSAULT", "IND", "PAK")], None),
+    ("en", "The EU imposed new sanctions on Russia.", [("SANCTION", "EU", "RUS")], None),
+])
+def test_evaded_acts(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -88,6 +88,7 @@ class Lexicon:
     success: frozenset[str] = frozenset()     # verbs whose negation means the content did not happen
     hope: frozenset[str] = frozenset()        # verbs whose infinitive content is a hope, not coded
     pointless: frozenset[str] = frozenset()   # judgements of an act's point: the act noun they follow is a topic
+    evasion: frozenset[str] = frozenset()     # verbs of evading or suffering an act: their subject is no agent of it
     finite_aux: frozenset[str] = frozenset()  # auxiliaries: after "und X" they make a clause of its own
     message_nouns: frozenset[str] = frozenset()   # "Botschaft an X", "message to X": an ultimatum's carrier
     ultimatum: tuple[str, ...] = ()           # "oder es drohen", "or face": the penalty of a demand
@@ -97,7 +98,7 @@ class Lexicon:
 # word sets read from a language file's `clauses:` section, one Lexicon field each (named as the
 # key unless _CLAUSE_KEYS says otherwise)
 _CLAUSE_SETS = ("complementizers", "relative_words", "adverbial_openers", "speech_verbs", "factual_aux",
-                "deontic", "invitation", "receiving", "allegation", "factive", "failure", "success", "hope", "pointless",
+                "deontic", "invitation", "receiving", "allegation", "factive", "failure", "success", "hope", "pointless", "evasion",
                 "backshift_modals", "backshift_verbs", "speculative", "finite_aux", "message_nouns")
 _CLAUSE_KEYS = {"relative_words": "relative", "adverbial_openers": "adverbial"}
 

@@ -482,3 +482,29 @@ def _generic_subject(toks: list[Tok], ti: int, groups: list[_Group], lang: str) 
         return True       # a bare plural of people before a plural verb: "Kritiker werfen Israel vor ..."
     return toks[0].low in _QUANTIFIERS_DE and toks[ti - 1].text[:1].isupper() \
         and all(x.text[:1].islower() for x in toks[1:ti - 1])
+
+
+_COORD = frozenset({"und", "oder", "aber", "sondern", "and", "or", "but"})
+
+
+def _evaded(out: list[Coded], groups: list[_Group], toks: list[Tok], words: frozenset[str]) -> list[Coded]:
+    """An act noun that is the object of a verb of evading or suffering ("Indien umgeht die
+    Sanktionen gegen Russland", "China circumvents Western sanctions on Russia", "Russia suffers
+    under the sanctions"): its subject, named before that verb, is not the act's agent. The event
+    taken from that subject is dropped; an owner named in the noun ("die US-Sanktionen") keeps it."""
+    if not words:
+        return out
+    verbs = [(i, t.clause) for i, t in enumerate(toks) if t.word and t.text[:1].islower() and not words.isdisjoint(t.forms)]
+    if not verbs:
+        return out
+    keep = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start)
+        clause = toks[ti].clause if ti < len(toks) else -1
+        v = next((i for i, vc in verbs if vc == clause and i != ti), None)
+        src = next((g for g in groups if c.source in g.actors and g.clause == clause), None)
+        if v is not None and src is not None and src.last_tok < min(v, ti) \
+                and (c.trigger[:1].isupper() or v < ti) and not any(t.low in _COORD for t in toks[min(v, ti) + 1:max(v, ti)]):
+            continue      # (the subject before both the verb and the act noun, no clause of its own between)
+        keep.append(c)
+    return keep
