@@ -85,10 +85,15 @@ def test_system_forms_inflected_and_compound():
     ("Die finanzielle Unterstützung der Ukraine durch die EU wird fortgesetzt.", "de", "EU", "UKR"),
     ("Eine wirksame militärische Unterstützung Israels durch die USA bleibt entscheidend.", "de", "USA", "ISR"),
     ("Frankreich will mehr Geld für die Unterstützung der Ukraine ausgeben.", "de", "FRA", "UKR"),
+    ("Die deutsche Beteiligung an der Militärhilfe für Israel wächst.", "de", "DEU", "ISR"),
+    ("Die britische Rolle bei der militärischen Unterstützung der Ukraine ist groß.", "de", "GBR", "UKR"),
+    ("Entscheidend ist die amerikanische Beteiligung an der militärischen Unterstützung Taiwans.", "de", "USA", "TWN"),
     ("Japan will Milliarden für die Unterstützung Armeniens bereitstellen.", "de", "JPN", "ARM"),
     ("American military aid to Israel will continue.", "en", "USA", "ISR"),
     ("British arms deliveries to Kyiv continued.", "en", "GBR", "UKR"),
     ("Russian military support for Sudan's army has grown.", "en", "RUS", "SDN"),
+    ("Britain's role in military aid to Kyiv is growing.", "en", "GBR", "UKR"),
+    ("US participation in military support for Ukraine is uncertain.", "en", "USA", "UKR"),
     ("France wants to spend more money on supporting Ukraine.", "en", "FRA", "UKR"),
     ("Japan announced a new aid package for Armenia.", "en", "JPN", "ARM"),
     ("Military aid from the United States to Ukraine has stalled.", "en", "USA", "UKR"),
@@ -167,6 +172,9 @@ def test_possessive_with_one_party_is_no_meeting(text, lang):
     ("Gespräche zwischen den Außenministern der USA und Russlands sind geplant.", "de", "USA", "RUS"),
     ("The summit of the leaders of China and India was cancelled.", "en", "CHN", "IND"),
     ("Der Gipfel der Staats- und Regierungschefs Chinas und Indiens wurde abgesagt.", "de", "CHN", "IND"),
+    ("The nuclear talks between Iran and the United States stalled.", "en", "IRN", "USA"),
+    ("The visit of the Chinese foreign minister to Moscow was announced.", "en", "CHN", "RUS"),
+    ("Der Besuch des chinesischen Außenministers in Moskau wurde angekündigt.", "de", "CHN", "RUS"),
 ])
 def test_office_holders_of_coordinated_states(text, lang, a, b):
     got = _pairs(text, lang)

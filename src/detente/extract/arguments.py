@@ -85,6 +85,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     gs = [g for g in groups if not (g.start < e and s < g.end)]     # not the trigger itself
     gs = [g for g in gs if not g.adj or (g.end <= s and g.last_tok >= ti - 2) or (g.start >= e and g.first_tok <= ti + 2)
           or (g.clause == clause and g.first_tok > 0 and _prep_before(toks, g.first_tok))
+          or (nominal and _share_of(toks, g, ti))
+          # a demonym in the genitive of a noun: "the visit of the Chinese foreign minister to Moscow"
+          or (nominal and g.start >= e and g.first_tok <= ti + 3 and ti + 1 < len(toks) and toks[ti + 1].low in _GENITIVE)
           # the object of a verb-final trigger: "Die Ukraine hat eine russische Raffinerie angegriffen"
           or (not nominal and g.clause == clause and g.end <= s and toks[ti].text[:1].islower()
               and any(h.clause == clause and not h.adj and h.end <= g.start for h in gs))]
@@ -193,6 +196,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             and (same_before[-1].last_tok >= ti - 3 or toks[ti - 1].low in _CONJUNCTS):
         # "der nach seinem Telefonat mit Putin und seinem Treffen mit Selenskyj ...": the
         # possessive owns the act, the party after the preposition is the other side
+        same_before = [same_before[-1]] + [g for g in same_before[:-1]]
+        owner = True
+    elif nominal and len(same_before) >= 2 and _share_of(toks, same_before[-1], ti):
+        # "forderte die amerikanische Beteiligung an der militärischen Unterstützung der Ukraine": the
+        # owner of a share in an act owns the act
         same_before = [same_before[-1]] + [g for g in same_before[:-1]]
         owner = True
     elif nominal and len(same_before) >= 2 and same_before[-1].last_tok >= ti - 2 \
@@ -616,7 +624,10 @@ _GERUND_PREPS = frozenset({"of", "against", "for", "from", "about"})
 _DETERMINERS = frozenset("a an the this that these those its their his her our new further latest recent another any "
                          "massive major fresh first second more additional "
                          # (the adjectives of aid and talks nouns: "Military aid from the United States ...", "bilateral talks")
-                         "military financial economic humanitarian bilateral trilateral diplomatic".split())
+                         "military financial economic humanitarian bilateral trilateral diplomatic "
+                         # (and the nouns that name what talks or a deal are about: "the ceasefire deal between Israel and
+                         # Hamas", "nuclear talks"; not "peace": "to secure a peace deal" is the verb's content)
+                         "ceasefire nuclear".split())
 
 
 def _near_actor(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
@@ -896,3 +907,19 @@ def _unresolved_owner(groups: list[_Group], toks: list[Tok], ti: int) -> bool:
     if k < 0 or toks[k].low not in _OWNER_WORDS or (k == ti - 2 and not toks[ti - 1].text[:1].islower()):
         return False
     return not any(g.first_tok <= k <= g.last_tok for g in groups)
+
+
+# nouns of taking part in an act: their owner is the act's agent ("die amerikanische Beteiligung an der
+# militärischen Unterstützung", "Britain's role in military aid to Kyiv")
+_SHARE_NOUNS = frozenset("beteiligung teilnahme mitwirkung engagement anteil rolle beitrag "
+                         "participation involvement role share contribution part".split())
+_SHARE_PREPS = frozenset({"an", "am", "bei", "beim", "in", "im", "zu", "zur", "zum", "of", "to"})
+
+
+def _share_of(toks: list[Tok], g: _Group, ti: int) -> bool:
+    """Is g the owner (demonym, possessive or genitive -s) of a share noun right after it, whose
+    preposition governs the act noun at ti, only articles and lower-case modifiers between?"""
+    j = g.last_tok + 1
+    if j + 1 >= ti or toks[j].low not in _SHARE_NOUNS or toks[j + 1].low not in _SHARE_PREPS:
+        return False
+    return all(t.word and (t.low in _ARTICLES or t.text[:1].islower()) for t in toks[j + 2:ti])
