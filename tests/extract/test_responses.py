@@ -76,6 +76,14 @@ def test_accepting_terms_is_conceding(lang, text, want):
     ("en", "Turkey blocked Sweden's accession to NATO.", {("REJECT", "TUR", "SWE", "occurred")}),
     ("en", "Hungary vetoed Ukraine's EU membership bid.", {("REJECT", "HUN", "UKR", "occurred")}),
     ("en", "Turkey blocked Sweden from joining NATO.", {("REJECT", "TUR", "SWE", "occurred")}),
+    # a veto or resistance against another's plan or accession is aimed at its owner in the genitive
+    ("de", "Die Türkei legte ihr Veto gegen die Aufnahme Finnlands in die NATO ein.", {("REJECT", "TUR", "FIN", "occurred")}),
+    ("de", "Ungarn legte ein Veto gegen den Plan Finnlands ein.", {("REJECT", "HUN", "FIN", "occurred")}),
+    ("de", "Serbien leistet Widerstand gegen die Pläne Kosovos.", {("REJECT", "SRB", "XKX", "occurred")}),
+    # a state's boycott of talks is its refusal of the other party, and no talks are held
+    ("de", "Ungarn kündigte einen Boykott der Verhandlungen mit der Ukraine an.", {("REJECT", "HUN", "UKR", "planned")}),
+    ("en", "Hungary announced a boycott of talks with Ukraine.", {("REJECT", "HUN", "UKR", "planned")}),
+    ("en", "Serbia is boycotting the negotiations with Kosovo.", {("REJECT", "SRB", "XKX", "occurred")}),
     # ... while a blocked measure of an organisation stays a refusal of that organisation
     ("de", "Ungarn blockierte neue EU-Sanktionen gegen Russland.", {("REJECT", "HUN", "EU", "occurred")}),
     ("en", "Hungary blocked the EU's sanctions package.", {("REJECT", "HUN", "EU", "occurred")}),
@@ -93,6 +101,7 @@ def test_blocked_applicant(lang, text, want):
     ("en", "Ryabkov said no date has been set for a meeting between Putin and Trump.", {("AGREE", "RUS", "USA", "denied")}),
     ("en", "Israel and Hamas have not agreed on a date for new talks.", {("AGREE", "ISR", "PSE", "denied")}),
     ("en", "The Kremlin denied that a date had been agreed for a Putin-Trump summit.", {("AGREE", "RUS", "USA", "denied")}),
+    ("en", "Moscow denied that Putin and Trump had discussed a summit date.", {("AGREE", "RUS", "USA", "denied")}),
     # ... an agreed date is an agreement; "to date" is no date
     ("de", "Serbien und Kosovo haben einen Termin für ein Treffen vereinbart.", {("AGREE", "SRB", "XKX", "occurred")}),
     ("en", "Serbia and Kosovo agreed on a date for talks.", {("AGREE", "SRB", "XKX", "occurred")}),
@@ -120,6 +129,7 @@ def test_date_denied(lang, text, want):
     ("de", "Putin besteht darauf, dass es nicht um einen Waffenstillstand gehe, sondern um einen umfassenden Frieden.", set()),
     ("de", "Russland hält an seinen Bedingungen fest.", set()),
     ("de", "Deutschland hält an der Schuldenbremse fest.", set()),
+    ("de", "Die EU verhängte Sanktionen gegen die Energiesponsoren Russlands.", set()),
     ("en", "China stuck to its demands.", set()),
 ])
 def test_insisting_on_one_s_own_line(lang, text, want):

@@ -163,9 +163,9 @@ def denied_dates(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: L
         if not t.low.startswith(w.dates) or (lex.language == "de" and not t.text[:1].isupper()):
             continue
         own = [x for x in toks if x.clause == t.clause]
-        if not any(set(x.forms) & w.date_verbs for x in own) or not any(
-                x.low in lex.negation or set(x.forms) & denial for x in own):
-            continue
+        if not any(set(x.forms) & w.date_verbs for x in own) or not (
+                any(x.low in lex.negation for x in own) or any(set(x.forms) & denial for x in toks)):
+            continue        # (a denial anywhere: "Moscow denied that Putin and Trump had discussed a summit date")
         pair = next((g.actors[:2] for g in groups if g.clause == t.clause and len({a.country for a in g.actors}) >= 2), None)
         if pair is None:
             met = next((c for c in out if c.type in ("CONSULT", "AGREE", "REJECT") and c.target is not None), None)
@@ -254,6 +254,28 @@ def own_terms(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
                     and d.source.country == c.target.country and d.target is not None and d.target.country == c.source.country:
                 drop.add(k)
     return [d for k, d in enumerate(out) if k not in drop] if drop else out
+
+
+_AGAINST = frozenset({"gegen", "gegenüber"})
+
+
+def opposed_owner(toks: list[Tok], ti: int, groups: list[_Group]) -> list:
+    """A refusal noun aimed at another's thing ("legte ein Veto gegen den Plan Finnlands ein",
+    "Widerstand gegen den Beitritt Schwedens") is aimed at the thing's owner in the genitive (the
+    argument rules read an actor after "gegen" + thing as no party: "Sanktionen gegen die
+    Energiesponsoren Russlands"); the source is its clause's first actor before the noun."""
+    if ti + 2 >= len(toks) or toks[ti + 1].low not in _AGAINST:
+        return []
+    clause = toks[ti].clause
+    j = ti + 2
+    while j < len(toks) and toks[j].low in ("der", "die", "das", "den", "dem", "des"):
+        j += 1
+    owner = next((g for g in groups if g.clause == clause and g.first_tok in (j + 1, j + 2)
+                  and toks[g.last_tok].low.endswith("s") and not g.adj), None)
+    src = next((g for g in groups if g.clause == clause and g.last_tok < ti and not g.adj), None)
+    if owner is None or src is None:
+        return []
+    return [(a, b) for a in src.actors for b in owner.actors if a.country != b.country]
 
 
 _WORDS = re.compile(r"[^\W\d_]+")

@@ -44,7 +44,7 @@ from detente.extract.passes import (
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum,
 )
-from detente.extract.responses import conceded_requests, respond
+from detente.extract.responses import conceded_requests, opposed_owner, respond
 from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
@@ -597,6 +597,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS) and ti not in talk_topics
                            and not ((tok.clause in inf_clauses or toks[ti - 1].low in ("to", "zu"))
                                     and any(j < ti and t2.type in _MUTUAL for j, t2, _, _ in found)))   # (what a pair agreed to do)
+        if not pairs and etype == "REJECT" and nominal and lex.language == "de":
+            pairs = opposed_owner(toks, ti, groups)     # "legte ein Veto gegen den Beitritt Finnlands ein"
         spk = _impersonal_speaker(groups, toks, tok.clause, s, kinds, lex.speech_verbs) if lex.language == "de" else None
         if spk is not None:
             # "Ein Sprecher der israelischen Armee sagte, man habe Ziele der Hamas angegriffen": the
