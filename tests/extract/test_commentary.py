@@ -205,3 +205,21 @@ def test_evaded_acts(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # the object led into an act ("into concessions", "zum Rückzug") does it, not who leads it there
+    ("en", "Washington pushed Kyiv into concessions to Moscow.", [("CONCEDE", "UKR", "RUS")], ("CONCEDE", "USA", "UKR")),
+    ("en", "Erdogan apparently believes he can flatter Putin into concessions.", [], ("CONCEDE", "TUR", "RUS")),
+    ("en", "Russia lured Ukraine into an attack on Belarus.", [("ASSAULT", "UKR", "BLR")], ("ASSAULT", "RUS", "UKR")),
+    ("de", "Trump zwang Russland zum Rückzug aus der Ukraine.", [("COERCE", "USA", "RUS"), ("RETREAT", "RUS", "UKR")], None),
+    # a call to resist stays the caller's refusal; talks one goes to stay talks
+    ("de", "Die Hamas rief die Palästinenser zum Widerstand gegen Israel auf.", [("REJECT", "PSE", "ISR")], None),
+    ("en", "Europe moved into talks with China.", [("CONSULT", "EU", "CHN")], None),
+])
+def test_led_into_acts(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -155,6 +155,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if not nominal and not mutual and _agentless_passive(toks, ti) and not any(
             g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS for g in clause_groups):
         return []      # "Indien könnte gezwungen sein", "Kyiv was hit": the actor named is the patient
+    led = _led_into(gs, toks, ti, clause, english) if (nominal or english) and not mutual else None
+    if led is not None:
+        # "flatter Putin into concessions", "drängte Putin zu Zugeständnissen": the object led into an
+        # act noun does it (object control), aimed at a party named after the noun, never at who leads
+        countries = {a.country for a in led.actors}
+        tgt = next((g for g in gs if g.first_tok > ti and g.clause == clause and {a.country for a in g.actors} - countries), None)
+        return (_pairs(led.actors, tgt.actors) if tgt is not None else []) or [(a, None) for a in led.actors]
     # genitive agent of a noun trigger: "Verhandlungen der EU mit der Ukraine", "talks of X with Y"
     # the agent of an act noun in a "durch"/"by" phrase: "die Lieferung von Raketen an Kiew
     # durch Paris", "the attack on Kyiv by Russia"
@@ -694,6 +701,34 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+_INTO = frozenset({"into", "zu", "zum", "zur"})
+_LED_ACTS = frozenset({"CONCEDE", "RETREAT", "ASSAULT", "AID", "SANCTION"})
+
+
+def _led_into(gs: list[_Group], toks: list[Tok], ti: int, clause: int, english: bool) -> _Group | None:
+    """The object of a verb right before "into"/"zu" heading the act noun at ti ("pushed Kyiv into
+    concessions", "Putin zu Zugeständnissen bewegen"; articles and adjectives between), or None."""
+    j = ti - 1
+    while j > 0 and ti - j <= 3 and toks[j].word and toks[j].text[:1].islower() and toks[j].low not in _INTO:
+        j -= 1
+    if j <= 0 or toks[j].low not in _INTO:
+        return None
+    lang = "en" if english else "de"
+    k = _match(lang, toks[ti].forms)
+    if k is None or load_lexicon(lang).triggers[k].type not in _LED_ACTS:
+        return None       # ("rief die Palästinenser zum Widerstand gegen Israel auf" stays the caller's REJECT)
+    obj = next((g for g in gs if g.last_tok == j - 1 and g.clause == clause and not g.adj and not g.poss), None)
+    if obj is None or obj.first_tok == 0:
+        return None
+    v = obj.first_tok - 1
+    if toks[v].low in _ARTICLES and v > 0:
+        v -= 1
+    # (a verb before the object, or another actor before it: "dass er Putin zu ... bewegen kann")
+    return obj if (toks[v].word and toks[v].text[:1].islower() and toks[v].low not in _TARGET_PREPS | _AGENT_PREPS
+                   and toks[v].low not in ("und", "and", "oder", "or")) or any(
+        g.clause == clause and g.last_tok < obj.first_tok and not g.adj for g in gs) else None
 
 
 def _noun_aimed(toks: list[Tok], g: _Group) -> bool:
