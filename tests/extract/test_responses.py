@@ -61,6 +61,13 @@ def test_no_response_without_parties(lang, text):
      {("AGREE", "IRN", "OMN", "occurred"), ("REQUEST", "OMN", "IRN", "occurred")}),
     ("en", "Kosovo accepted the ceasefire agreement with Serbia.", {("AGREE", "XKX", "SRB", "occurred")}),
     ("en", "Japan accepted China's offer.", {("AGREE", "JPN", "CHN", "occurred"), ("REQUEST", "CHN", "JPN", "occurred")}),
+    # terms proposed by a named agent are that agent's request to the one who accepts them
+    ("en", "Hamas accepted the ceasefire terms proposed by Egypt.",
+     {("CONCEDE", "PSE", "EGY", "occurred"), ("REQUEST", "EGY", "PSE", "occurred")}),
+    ("de", "Die Hamas akzeptierte die von Ägypten vorgeschlagenen Bedingungen.",
+     {("CONCEDE", "PSE", "EGY", "occurred"), ("REQUEST", "EGY", "PSE", "occurred")}),
+    ("de", "Serbien akzeptierte das Abkommen und schlug Kosovo Gespräche vor.",
+     {("AGREE", "SRB", "XKX", "occurred"), ("REQUEST", "SRB", "XKX", "occurred")}),
 ])
 def test_accepting_terms_is_conceding(lang, text, want):
     assert events(text, lang) == want

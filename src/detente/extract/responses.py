@@ -304,6 +304,27 @@ def denied_reports(sentence: str, lang: str, coded: list[Coded], before: list[Co
     return coded
 
 
+_AGENT = frozenset({"by", "von", "vom"})
+
+
+def proposed_by(out: list[Coded], toks: list[Tok]) -> list[Coded]:
+    """"accepted the terms proposed by Egypt", "akzeptierte die von Ägypten vorgeschlagenen
+    Bedingungen": a proposal verb whose agent is named is that agent's REQUEST to the one who
+    accepts, not the accepter's (the argument rules gave the clause's subject as its source)."""
+    res = list(out)
+    for c in out:
+        if c.type not in ("AGREE", "CONCEDE") or c.target is None:
+            continue
+        ti = _tok_index(toks, c.trigger_start)
+        for k, d in enumerate(res):
+            j = _tok_index(toks, d.trigger_start)
+            if d.type == "REQUEST" and ti < j < len(toks) and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower() \
+                    and d.source == c.source and d.target == c.target \
+                    and any(t.low in _AGENT for t in toks[max(ti + 1, j - 3):j + 2]):
+                res[k] = replace(d, source=d.target, target=d.source)
+    return res
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
@@ -311,5 +332,5 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
         if any(c.type == "REQUEST" for c in out):
             out = own_terms(refused_by_insisting(out, toks, lex), toks, lex)
         if found and any(c.type in ("AGREE", "CONCEDE") for c in out):
-            out = accepted_requests(out, toks, groups, lex, found)
+            out = proposed_by(accepted_requests(out, toks, groups, lex, found), toks)
     return denied_dates(out, toks, groups, lex)
