@@ -50,6 +50,15 @@ def test_named_agent_wins_over_maker(text, lang, src, tgt):
     ("Ukraine received its first F-16 jets in August.", "en", "USA", "UKR"),
     ("Taiwan will receive the first Abrams tanks next year.", "en", "USA", "TWN"),
     ("India received S-400 systems from Russia in 2022.", "en", "RUS", "IND"),
+    # a buyer receives too, unless it buys for another
+    ("Polen kauft weitere Abrams-Panzer.", "de", "USA", "POL"),
+    ("Indien kaufte S-400-Systeme aus Russland.", "de", "RUS", "IND"),
+    ("Der Kauf von F-35-Kampfjets durch die Schweiz ist umstritten.", "de", "USA", "CHE"),
+    ("Poland is buying more Abrams tanks.", "en", "USA", "POL"),
+    ("Turkey's purchase of S-400 missiles from Russia angered Washington.", "en", "RUS", "TUR"),
+    ("Switzerland ordered F-35 jets in 2022.", "en", "USA", "CHE"),
+    ("Deutschland kauft Patriot-Systeme für die Ukraine.", "de", "DEU", "UKR"),
+    ("Germany will buy Patriot systems for Ukraine.", "en", "DEU", "UKR"),
 ])
 def test_receiver_of_a_system_is_the_recipient(text, lang, src, tgt):
     got = _pairs(text, lang)

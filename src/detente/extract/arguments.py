@@ -849,6 +849,11 @@ def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | 
 _RECIPIENT_PREPS = frozenset({"an", "für", "nach", "to", "for", "into"})
 # ... and of its supplier after a verb of receiving ("aus dem Iran", "von den USA", "from Iran")
 _SUPPLIER_PREPS = frozenset({"aus", "von", "vom", "from"})
+# verbs and nouns of buying (forms and lemmas): the buyer receives the system ("Polen kauft Abrams-Panzer",
+# "India bought S-400 systems from Russia"), unless it buys for a beneficiary after für/for
+_BUYING = tuple("kauf gekauft ankauf erwerb erwirbt erwarb erworben bestell beschaff "
+                "buy bought purchas order procur acquir acquisition".split())
+_BENEFICIARY_PREPS = frozenset({"für", "for"})
 
 
 def _system_after(arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok], ti: int) -> actor_mod.Actor | None:
@@ -875,9 +880,14 @@ def _default_supplier(pairs, arms: list[tuple[int, int, actor_mod.Actor]], group
     if maker is None:
         return pairs
     c = toks[ti].clause
-    if receiving and any(t.clause == c and not receiving.isdisjoint(t.forms) for t in toks[max(0, ti - 1):ti + 8]):
-        subj = next((g for g in groups if g.clause == c and g.first_tok < ti and not g.adj and not _right_after_prep(toks, g.first_tok)), None)
-        if subj is None:
+    window = [t for t in toks[max(0, ti - 1):ti + 8] if t.clause == c]
+    bought = any(t.low.startswith(_BUYING) for t in window) and not any(
+        g.clause == c and g.first_tok > ti and _after_prep(toks, g.first_tok, _BENEFICIARY_PREPS) for g in groups)
+    if bought or (receiving and any(not receiving.isdisjoint(t.forms) for t in window)):
+        # (a buyer is the recipient too, unless it buys for another: "Deutschland kauft Patriots für die Ukraine")
+        subj = next((g for g in groups if g.clause == c and g.first_tok < ti and not g.adj and not _right_after_prep(toks, g.first_tok)), None) \
+            or next((g for g in groups if g.clause == c and g.first_tok > ti and _agent_phrase(toks, g.first_tok)), None)
+        if subj is None:      # (... or the agent of the noun: "der Kauf von F-35-Kampfjets durch die Schweiz")
             return pairs
         frm = next((g for g in groups if g.clause == c and g.first_tok > ti and _after_prep(toks, g.first_tok, _SUPPLIER_PREPS)), None)
         return _pairs(frm.actors if frm is not None else [maker], subj.actors) or pairs
