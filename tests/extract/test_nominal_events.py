@@ -197,3 +197,17 @@ def test_office_holders_of_coordinated_states(text, lang, a, b):
 ])
 def test_office_noun_without_two_states_is_no_pair(text, lang):
     assert not any(t == "CONSULT" for t, _, _ in _pairs(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, a, b", [
+    ("Baerbock sagt, das Treffen der Präsidenten der USA und Chinas werde nicht verschoben.", "de", "USA", "CHN"),
+    ("Das Treffen zwischen Macron und Merz wird nicht abgesagt.", "de", "FRA", "DEU"),
+    ("The summit between Modi and Sharif will not be postponed.", "en", "IND", "PAK"),
+])
+def test_meeting_not_called_off_is_planned(text, lang, a, b):
+    got = events(text, lang)
+    assert ("CONSULT", a, b, "planned") in got or ("CONSULT", b, a, "planned") in got
+
+
+def test_meeting_negated_itself_is_no_meeting():
+    assert not events("Macron und Merz trafen sich nicht.", "de")

@@ -200,6 +200,15 @@ def _setting(toks: list[Tok], ti: int) -> bool:
         and toks[ti].low.startswith(_TALKS)
 
 
+def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
+    """Does every negation of the clause negate a cancellation word right after it ("das Treffen
+    werde nicht verschoben", "the summit was not called off")? Then the act is planned, not negated
+    (`status._status` gives it "planned")."""
+    cancel = lex.status_words.get("cancelled", frozenset())
+    negs = [i for i, t in enumerate(clause_toks) if t.low in lex.negation]
+    return bool(negs) and all(_has_cue(clause_toks[i + 1:i + 3], cancel) for i in negs)
+
+
 _PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
 _OCCASION_PREPS = frozenset({"in", "seit", "since"})
 _TALKS = ("gespräch", "telefonat", "treffen", "unterredung", "gipfel", "verhandlung", "call", "phone call", "meeting", "talks",
@@ -544,7 +553,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "occurred"
         speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
             if (etype == "CONSULT" or trig.negated) and status != "denied" else set()
-        if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled"):
+        if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled") \
+                and not _negated_cancellation(clause_toks, lex):
             if any(t.low in _CONDITIONALS for t in clause_toks) or kinds.get(tok.clause) == "cond":
                 continue                  # "if it did not agree", "Sollte X nicht zustimmen": a condition, not an act
             if trig.negated:
