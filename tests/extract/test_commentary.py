@@ -223,3 +223,28 @@ def test_led_into_acts(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # an agreement left or broken is no new agreement
+    ("de", "Seit dem Ausstieg der USA aus dem Atomabkommen mit Iran hat Teheran sein Programm ausgebaut.", [], ("AGREE", "USA", "IRN")),
+    ("de", "Trump stieg aus dem Atomabkommen mit Iran aus.", [], ("AGREE", "USA", "IRN")),
+    ("de", "Russland hat das Abkommen mit der Ukraine gebrochen.", [], ("AGREE", "RUS", "UKR")),
+    ("en", "Since the US withdrawal from the nuclear deal with Iran in 2018, Tehran has expanded its program.",
+     [], ("AGREE", "USA", "IRN")),
+    ("en", "Russia violated the ceasefire agreement with Ukraine.", [], ("AGREE", "RUS", "UKR")),
+    # an agreement made, or acts done under it, stay
+    ("de", "Israel und die Hamas schlossen ein Abkommen.", [("AGREE", "ISR", "PSE")], None),
+    ("en", "Russia will withdraw its troops under the deal with Ukraine.", [("AGREE", "RUS", "UKR")], None),
+    # an act noun under "jede"/"any" is generic; a partitive over real acts is not
+    ("de", "Für Netanjahu ist jede Annäherung zwischen Iran und den USA ein Albtraum.", [], ("COOPERATE", "IRN", "USA")),
+    ("en", "For Netanyahu, any rapprochement between Iran and the US would be a nightmare.", [], ("COOPERATE", "IRN", "USA")),
+    ("de", "Solche Absagen hörte Macron von Erdoğan bei jedem ihrer Telefonate.", [("CONSULT", "FRA", "TUR")], None),
+    ("de", "Erdoğan wird über jegliche Zugeständnisse an Athen erst nachdenken, wenn Brüssel droht.", [("CONCEDE", "TUR", "GRC")], None),
+])
+def test_left_and_generic_acts(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got or (e[0], e[2], e[1]) in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -508,3 +508,33 @@ def _evaded(out: list[Coded], groups: list[_Group], toks: list[Tok], words: froz
             continue      # (the subject before both the verb and the act noun, no clause of its own between)
         keep.append(c)
     return keep
+
+
+def _left_or_generic(toks: list[Tok], ti: int, etype: str, lex: Lexicon) -> bool:
+    """Is the act noun at ti no act of its own: an agreement left or broken ("der Ausstieg der USA aus
+    dem Atomabkommen", "pulled out of the nuclear deal", "hat das Abkommen gebrochen": the agreement
+    named is the object of leaving it, `clauses: leaving`), or an act qualified by "jede"/"any"
+    ("jede Annäherung zwischen X und Y wäre ein Albtraum": generic, `clauses: generic`)?"""
+    # (the quantifier right before the noun or before one adjective)
+    q = next((j for j in range(ti - 1, max(-1, ti - 3), -1) if toks[j].low in lex.generic), None) if lex.generic else None
+    if q is not None and all(toks[j].word and toks[j].text[:1].islower() for j in range(q + 1, ti)) \
+            and toks[q + 1].low not in _PARTITIVE:
+        return True       # (not a partitive over real acts: "bei jedem ihrer Telefonate", "every one of their calls")
+    if etype != "AGREE" or not lex.leaving:
+        return False
+    c = toks[ti].clause
+    for j in range(ti - 1, max(-1, ti - 6), -1):
+        # the leaving word before the agreement, only its own phrase between ("withdrawal from the nuclear
+        # deal", "Ausstieg der USA aus dem Abkommen"); not "will withdraw its troops under the deal"
+        if toks[j].clause != c or toks[j].low in _UNDER:
+            return False
+        if not lex.leaving.isdisjoint(toks[j].forms):
+            return True
+    # German verb-final: "hat das Abkommen gebrochen", "ist aus dem Abkommen ausgestiegen"
+    return lex.language == "de" and any(toks[j].clause == c and toks[j].text[:1].islower()
+                                        and not lex.leaving.isdisjoint(toks[j].forms) for j in range(ti + 1, len(toks)))
+
+
+_PARTITIVE = frozenset({"ihrer", "seiner", "ihren", "seinen", "deren", "dessen", "unserer", "der", "dieser",
+                        "of", "their", "his", "her", "its", "one", "single"})
+_UNDER = frozenset({"under", "per", "unter", "gemäß", "laut", "nach", "im", "as", "within", "innerhalb"})

@@ -39,8 +39,8 @@ from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.passes import (
-    _attributive_participle, _content_targets, _demanded, _evaded, _generic_subject, _goods_origin, _means_of, _noun_owner,
-    _owned_objects,
+    _attributive_participle, _content_targets, _demanded, _evaded, _generic_subject, _goods_origin, _left_or_generic,
+    _means_of, _noun_owner, _owned_objects,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum,
 )
@@ -572,7 +572,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "lud Kiew zu Gesprächen ein", "invited Kyiv to talks": invited, not held
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if ((nominal or lex.language == "en") and lex.pointless and _pointless(toks, ti, lex.pointless)) \
-                or ((not nominal or lex.language == "en") and _attributive_participle(toks, ti, found, groups)):
+                or ((not nominal or lex.language == "en") and _attributive_participle(toks, ti, found, groups)) \
+                or (nominal and _left_or_generic(toks, ti, etype, lex)):
             continue      # "das Treffen verlor jeglichen Sinn": a topic judged; "das lang erwartete Treffen": the noun is the act
         if lex.language == "en" and ti not in phrase_tok and _over_cause(toks, ti) \
                 and _noun_owner(groups, toks, ti, True) is None:
