@@ -181,3 +181,30 @@ def test_refusals_are_counted_each_time(lang, text):
 def test_a_meeting_re_mentioned_is_coded_once():
     text = "Erdoğan traf Mitsotakis in Ankara. Erdoğan traf Mitsotakis in Ankara, hieß es."
     assert _count(text, "de", "CONSULT") == 1
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # more ways of turning down or giving in
+    ("en", "Hamas balked at Israel's demands.", {("REJECT", "PSE", "ISR", "occurred"), ("REQUEST", "ISR", "PSE", "occurred")}),
+    ("en", "Iran bowed to pressure from the United States.",
+     {("CONCEDE", "IRN", "USA", "occurred"), ("COERCE", "USA", "IRN", "occurred")}),
+    ("de", "Die Hamas beugte sich dem Druck Israels.", {("CONCEDE", "PSE", "ISR", "occurred")}),
+    ("de", "Aserbaidschan ging auf die Forderungen Armeniens ein.",
+     {("CONCEDE", "AZE", "ARM", "occurred"), ("REQUEST", "ARM", "AZE", "occurred")}),
+    ("de", "Der Minister beugte sich über die Karte.", set()),
+    # an offer of talks is a proposal: its owner's request, no talks
+    ("de", "Peking lehnte das Gesprächsangebot Taiwans ab.",
+     {("REJECT", "CHN", "TWN", "occurred"), ("REQUEST", "TWN", "CHN", "occurred")}),
+    # a refusal given ("erteilte ... eine Absage") is the subject's
+    ("de", "Moskau erteilte dem Vorschlag Kiews eine Absage.", {("REJECT", "RUS", "UKR", "occurred")}),
+    ("de", "Moskau erteilte Kiew eine Abfuhr.", {("REJECT", "RUS", "UKR", "occurred")}),
+    # what a refused proposal proposes did not happen
+    ("en", "Moscow turned down Kyiv's proposal for a prisoner swap.",
+     {("REJECT", "RUS", "UKR", "occurred"), ("REQUEST", "UKR", "RUS", "occurred")}),
+    ("de", "Russland lehnte den Vorschlag der Ukraine zu einem Gefangenenaustausch ab.",
+     {("REJECT", "RUS", "UKR", "occurred"), ("REQUEST", "UKR", "RUS", "occurred")}),
+    ("de", "Russland und die Ukraine vereinbarten einen Gefangenenaustausch.",
+     {("AGREE", "RUS", "UKR", "occurred"), ("COOPERATE", "RUS", "UKR", "occurred")}),
+])
+def test_more_responses(lang, text, want):
+    assert events(text, lang) == want

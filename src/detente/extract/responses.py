@@ -325,10 +325,53 @@ def proposed_by(out: list[Coded], toks: list[Tok]) -> list[Coded]:
     return res
 
 
+_CONTENT_PREPS = frozenset({"for", "of", "on", "für", "zu", "zum", "zur", "nach", "über"})
+_AND = frozenset({"and", "und", "or", "oder", "but", "aber", "sowie", ","})
+_GIVE_REFUSAL = frozenset({"erteilen", "erteilt", "erteilte", "erteilten"})
+
+
+def refused_content(out: list[Coded], toks: list[Tok], found) -> list[Coded]:
+    """What a refused proposal proposes did not happen: "turned down Kyiv's proposal for a prisoner
+    swap", "lehnte den Vorschlag zu einem Gefangenenaustausch ab" - an act named after a request
+    noun and a preposition of its content, in a clause with a refusal, is no act of its own."""
+    if not any(c.type == "REJECT" for c in out):
+        return out
+    reject_clauses = {toks[_tok_index(toks, c.trigger_start)].clause for c in out if c.type == "REJECT"
+                      and _tok_index(toks, c.trigger_start) < len(toks)}
+    reqs = [j for j, t2, _, _ in found if t2.type == "REQUEST" and toks[j].clause in reject_clauses]
+    if not reqs:
+        return out
+
+    def content(c: Coded) -> bool:
+        k = _tok_index(toks, c.trigger_start)
+        return c.type not in ("REJECT", "REQUEST") and k < len(toks) and any(
+            j < k <= j + 5 and toks[k].clause == toks[j].clause
+            and any(t.low in _CONTENT_PREPS for t in toks[j + 1:k]) and not any(t.low in _AND for t in toks[j + 1:k])
+            for j in reqs)
+    return [c for c in out if not content(c)]
+
+
+def given_refusal(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """"Moskau erteilte dem Vorschlag Kiews eine Absage": a refusal noun given ("erteilen") is the
+    clause subject's refusal of the other party, whose genitive before the noun is no owner of it."""
+    res = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start)
+        if c.type == "REJECT" and c.trigger[:1].isupper() and ti < len(toks) and c.target is not None and any(
+                _GIVE_REFUSAL & set(t.forms) for t in toks[:ti] if t.clause == toks[ti].clause):
+            first = next((g for g in groups if g.clause == toks[ti].clause and g.last_tok < ti), None)
+            if first is not None and c.target in first.actors and c.source not in first.actors:
+                c = replace(c, source=c.target, target=c.source)
+        res.append(c)
+    return res
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
         out = blocked_applicants(accepted_terms(out, toks, groups, lex), toks, groups, lex)
+        if found:
+            out = given_refusal(refused_content(out, toks, found), toks, groups)
         if any(c.type == "REQUEST" for c in out):
             out = own_terms(refused_by_insisting(out, toks, lex), toks, lex)
         if found and any(c.type in ("AGREE", "CONCEDE") for c in out):
