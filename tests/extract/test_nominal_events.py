@@ -112,6 +112,9 @@ def test_system_forms_inflected_and_compound():
     ("Nordkoreas Lieferungen von Artilleriegranaten an Russland nehmen zu.", "de", "PRK", "RUS"),
     ("Die Lieferung iranischer Drohnen an Russland wurde bestätigt.", "de", "IRN", "RUS"),
     ("North Korea's supply of artillery shells to Russia has increased.", "en", "PRK", "RUS"),
+    # a demonym on the goods names the supplier, whoever reports the delivery
+    ("The shipment of Iranian drones to Russia was confirmed by Kyiv.", "en", "IRN", "RUS"),
+    ("Die Lieferung von nordkoreanischen Raketen an Russland wurde von Kiew gemeldet.", "de", "PRK", "RUS"),
     ("Die Lieferung deutscher Panzer an die Ukraine ist beschlossen.", "de", "DEU", "UKR"),
     ("The delivery of American weapons to Taiwan resumed.", "en", "USA", "TWN"),
     ("Washington genehmigte den Verkauf von F-35-Kampfjets an Saudi-Arabien.", "de", "USA", "SAU"),

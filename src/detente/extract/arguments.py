@@ -898,6 +898,19 @@ def _default_supplier(pairs, arms: list[tuple[int, int, actor_mod.Actor]], group
     return _pairs(agents or [maker], rcpt.actors) or pairs
 
 
+def _goods_supplier(pairs, groups: list[_Group], toks: list[Tok], ti: int):
+    """A demonym on the goods of a delivery noun names the supplier ("die Lieferung iranischer Drohnen
+    an Russland", "the shipment of Iranian drones to Russia was confirmed by Kyiv": Iran, not the one
+    who confirms), the recipient after an/für/to; else the pairs as they are."""
+    g = next((g for g in groups if (g.adj or g.coll) and ti < g.first_tok <= ti + 3 and all(
+        t.low in _GENITIVE or t.low in _ARTICLES or t.low in ("von", "of") for t in toks[ti + 1:g.first_tok])), None)
+    if g is None or (g.adj and (g.last_tok + 1 >= len(toks) or not toks[g.last_tok + 1].word)):
+        return pairs      # (a demonym before its goods noun, or the two read as one collective: "Iranian drones")
+    rcpt = next((h for h in groups if h.clause == toks[ti].clause and h.first_tok > g.last_tok and not h.adj
+                 and _after_prep(toks, h.first_tok, _RECIPIENT_PREPS)), None)
+    return (_pairs(g.actors, rcpt.actors) or pairs) if rcpt is not None else pairs
+
+
 def _after_prep(toks: list[Tok], i: int, preps: frozenset[str]) -> bool:
     """Is token i the head of a phrase opened by one of `preps`, at most two articles or
     lower-case modifiers between ("an die Ukraine", "to war-torn Sudan")?"""

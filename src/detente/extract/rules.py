@@ -26,7 +26,7 @@ from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.arguments import (
     NOUN_WINDOW, _ACT_ON_ACTS, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
-    _default_supplier, _host, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
+    _default_supplier, _goods_supplier, _host, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
 )
 from detente.extract.attribution import (
     _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
@@ -616,6 +616,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # impersonal "man"/"wir" of reported speech is the speaker's side, the clause's parties its targets
             tgts = [a for g in groups if g.clause == tok.clause for a in g.actors]
             pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
+        if etype == "AID" and nominal:
+            pairs = _goods_supplier(pairs, groups, toks, ti)
         if arms and etype == "AID":
             pairs = _default_supplier(pairs, arms, groups, toks, ti, lex.receiving)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
