@@ -248,3 +248,18 @@ def test_left_and_generic_acts(lang, sentence, kept, dropped):
         assert e in got or (e[0], e[2], e[1]) in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # a fronted prepositional phrase holds no subject: the subject follows the verb (German verb second)
+    ("de", "Bei jedem Treffen mit Putin lobte Trump den Kremlchef.", [("SUPPORT", "USA", "RUS")], ("SUPPORT", "RUS", "USA")),
+    ("de", "Nach dem Telefonat mit Xi kritisierte Biden Peking scharf.", [("ACCUSE", "USA", "CHN")], ("ACCUSE", "CHN", "USA")),
+    ("de", "Im Streit mit China gab Australien nach.", [("CONCEDE", "AUS", "CHN")], ("CONCEDE", "CHN", "AUS")),
+    ("de", "An Kiew lieferte Berlin weitere Raketen.", [("AID", "DEU", "UKR")], None),
+])
+def test_fronted_phrase_holds_no_subject(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

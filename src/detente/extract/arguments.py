@@ -327,6 +327,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return []
         src_g = subj[-1] if subj else inv     # ("Den Angriff auf Kiew verurteilte Macron": after the verb)
         pool = [g for g in near_after if g is not src_g]
+    elif same_before and not nominal and not english and all(_right_after_prep(toks, g.first_tok) for g in same_before) \
+            and (inv := _inverted_subject(groups, toks, ti, clause)) is not None:
+        # "Bei jedem Treffen mit Putin lobte Trump den Kremlchef", "Im Streit mit China gab Australien
+        # nach": a fronted prepositional phrase holds no subject (German verb second); the subject is
+        # right after the verb, the phrase's actor a party only when the clause names no other
+        src_g = inv
+        pool = [g for g in near_after if g is not inv] + same_before
     elif same_before:
         src_g = same_before[0]
         pool = near_after
