@@ -192,6 +192,13 @@ def test_a_meeting_re_mentioned_is_coded_once():
     ("de", "Aserbaidschan ging auf die Forderungen Armeniens ein.",
      {("CONCEDE", "AZE", "ARM", "occurred"), ("REQUEST", "ARM", "AZE", "occurred")}),
     ("de", "Der Minister beugte sich über die Karte.", set()),
+    # agreeing to another's demands is acceding; agreeing to a ceasefire or a deal stays an agreement
+    ("de", "Aserbaidschan stimmte den Forderungen Armeniens zu.",
+     {("CONCEDE", "AZE", "ARM", "occurred"), ("REQUEST", "ARM", "AZE", "occurred")}),
+    ("en", "Azerbaijan agreed to Armenia's demands.", {("CONCEDE", "AZE", "ARM", "occurred"), ("REQUEST", "ARM", "AZE", "occurred")}),
+    ("de", "Israel und die Hamas stimmten einer Waffenruhe zu.", {("AGREE", "ISR", "PSE", "occurred")}),
+    ("en", "Israel and Hamas agreed to a ceasefire.", {("AGREE", "ISR", "PSE", "occurred")}),
+    ("en", "Serbia agreed to the deal with Kosovo.", {("AGREE", "SRB", "XKX", "occurred")}),
     # an offer of talks is a proposal: its owner's request, no talks
     ("de", "Peking lehnte das Gesprächsangebot Taiwans ab.",
      {("REJECT", "CHN", "TWN", "occurred"), ("REQUEST", "TWN", "CHN", "occurred")}),

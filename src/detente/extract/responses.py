@@ -38,6 +38,8 @@ class Words:
     dates: tuple[str, ...]          # nouns (stems) of a date or time agreed for a meeting
     date_verbs: frozenset[str]      # verbs (lemmas and forms) of fixing a date
     insist: frozenset[str]          # verbs (lemmas and forms) of holding to one's own line
+    accede: frozenset[str]          # verbs (lemmas) of agreeing to something: only another's demands make them CONCEDE
+    demands: tuple[str, ...]        # nouns (stems) of another's demands or conditions
     reports: frozenset[str]         # nouns of a report ("diese Information", "the reports") a denial points back to
     report_content: frozenset[str]  # words after a report noun that give its content in the same sentence
 
@@ -49,7 +51,8 @@ def words(lang: str) -> Words:
     def stems(key: str) -> tuple[str, ...]:
         return tuple(str(x).lower() for x in raw.get(key) or [])
     return Words(frozenset(stems("accept")), stems("terms"), stems("agreements"), stems("accession"), stems("dates"),
-                 frozenset(stems("date_verbs")), frozenset(stems("insist")), frozenset(stems("reports")),
+                 frozenset(stems("date_verbs")), frozenset(stems("insist")), frozenset(stems("accede")), stems("demands"),
+                 frozenset(stems("reports")),
                  frozenset(stems("report_content")))
 
 
@@ -97,8 +100,9 @@ def _has_stem(ws: list[Tok], stems: tuple[str, ...]) -> bool:
 def accepted_terms(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
     """AGREE of an accepting verb whose object is the other side's terms -> CONCEDE."""
     w = words(lex.language)
-    accepting = [k for k, c in enumerate(out) if c.type == "AGREE" and not w.accept.isdisjoint(
-        toks[_tok_index(toks, c.trigger_start)].forms)] if w.accept and any(c.type == "AGREE" for c in out) else []
+    verbs = w.accept | w.accede
+    accepting = [k for k, c in enumerate(out) if c.type == "AGREE" and not verbs.isdisjoint(
+        toks[_tok_index(toks, c.trigger_start)].forms)] if verbs and any(c.type == "AGREE" for c in out) else []
     if not accepting:
         return out
     actor_toks = {j for g in groups for j in range(g.first_tok, g.last_tok + 1)}
@@ -106,8 +110,11 @@ def accepted_terms(out: list[Coded], toks: list[Tok], groups: list[_Group], lex:
     for k, c in enumerate(out):
         ti = _tok_index(toks, c.trigger_start)
         if k in accepting:
-            obj = _object_words(toks, ti, lex, actor_toks)
-            if _has_stem(obj, w.terms) and not _has_stem(obj, w.agreements):
+            accept = not w.accept.isdisjoint(toks[ti].forms)
+            # ("agreed to Armenia's demands": the object after "to"; agreeing to a ceasefire stays AGREE)
+            at = ti + 1 if not accept and ti + 1 < len(toks) and toks[ti + 1].low in ("to", "with") else ti
+            obj = _object_words(toks, at, lex, actor_toks)
+            if _has_stem(obj, w.terms if accept else w.demands) and not _has_stem(obj, w.agreements):
                 c = replace(c, type="CONCEDE", mode=None)
         res.append(c)
     return res
