@@ -715,7 +715,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if reject_at:
         _rejected_acts(out, groups, toks, lex.language == "en")
     _content_targets(out, groups, toks)
-    out = _evaded(out, groups, toks, lex.evasion)
+    if out and not forms_all.isdisjoint(lex.evasion):
+        out = _evaded(out, groups, toks, lex.evasion)      # (speed: only where a verb of evading occurs)
     out = respond(out, toks, groups, lex, found)
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
