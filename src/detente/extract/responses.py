@@ -108,8 +108,8 @@ def accepted_terms(out: list[Coded], toks: list[Tok], groups: list[_Group], lex:
     actor_toks = {j for g in groups for j in range(g.first_tok, g.last_tok + 1)}
     res = []
     for k, c in enumerate(out):
-        ti = _tok_index(toks, c.trigger_start)
         if k in accepting:
+            ti = _tok_index(toks, c.trigger_start)
             accept = not w.accept.isdisjoint(toks[ti].forms)
             # ("agreed to Armenia's demands": the object after "to"; agreeing to a ceasefire stays AGREE)
             at = ti + 1 if not accept and ti + 1 < len(toks) and toks[ti + 1].low in ("to", "with") else ti
@@ -233,8 +233,8 @@ def refused_by_insisting(out: list[Coded], toks: list[Tok], lex: Lexicon) -> lis
     w = words(lex.language)
     res = []
     for c in out:
-        ti = _tok_index(toks, c.trigger_start)
-        if c.type == "REQUEST" and ti < len(toks) and w.insist & set(toks[ti].forms):
+        ti = _tok_index(toks, c.trigger_start) if c.type == "REQUEST" else len(toks)
+        if ti < len(toks) and w.insist & set(toks[ti].forms):
             content = [t for t in toks[ti + 1:] if toks[ti].clause < t.clause <= toks[ti].clause + 2]
             refused = any(d.type == "REJECT" and d.source == c.source and d.target == c.target for d in out)
             if any(t.low in lex.negation for t in content) and (_has_stem(content, w.terms) or refused):
@@ -251,7 +251,7 @@ def own_terms(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
     w = words(lex.language)
     drop = set()
     for c in out:
-        ti = _tok_index(toks, c.trigger_start)
+        ti = _tok_index(toks, c.trigger_start) if c.type == "REJECT" else len(toks)
         if c.type != "REJECT" or c.target is None or ti >= len(toks) \
                 or not any(w.insist & set(t.forms) for t in toks if t.clause == toks[ti].clause):
             continue
@@ -288,6 +288,15 @@ def opposed_owner(toks: list[Tok], ti: int, groups: list[_Group]) -> list:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=8)
+def _denial(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The denial words of a language and one case-insensitive pattern finding any of them."""
+    from detente.extract.lexicon import load_lexicon
+    denial = load_lexicon(lang).status_words.get("denied", frozenset())
+    alt = "|".join(re.escape(x) for x in sorted(denial, key=len, reverse=True))
+    return denial, (re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE) if alt else None)
+
+
 def denied_reports(sentence: str, lang: str, coded: list[Coded], before: list[Coded]) -> list[Coded]:
     """"Sacharowa dementierte diese Information", "The Kremlin denied the report": a denial whose
     object is a report noun with no content of its own (no "über"/"wonach"/"about"/"that" after it)
@@ -296,8 +305,9 @@ def denied_reports(sentence: str, lang: str, coded: list[Coded], before: list[Co
     w = words(lang)
     if not before or not w.reports or any(c.status == "denied" for c in coded):
         return coded
-    from detente.extract.lexicon import load_lexicon
-    denial = load_lexicon(lang).status_words.get("denied", frozenset())
+    denial, pattern = _denial(lang)
+    if pattern is None or not pattern.search(sentence):
+        return coded        # (speed: one search for a denial word; most sentences have none)
     low = [(m.start(), m.group().lower()) for m in _WORDS.finditer(sentence)]
     for k, (pos, word) in enumerate(low):
         if word not in denial:
@@ -363,8 +373,8 @@ def given_refusal(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> li
     clause subject's refusal of the other party, whose genitive before the noun is no owner of it."""
     res = []
     for c in out:
-        ti = _tok_index(toks, c.trigger_start)
-        if c.type == "REJECT" and c.trigger[:1].isupper() and ti < len(toks) and c.target is not None and any(
+        ti = _tok_index(toks, c.trigger_start) if c.type == "REJECT" and c.trigger[:1].isupper() else len(toks)
+        if ti < len(toks) and c.target is not None and any(
                 _GIVE_REFUSAL & set(t.forms) for t in toks[:ti] if t.clause == toks[ti].clause):
             first = next((g for g in groups if g.clause == toks[ti].clause and g.last_tok < ti), None)
             if first is not None and c.target in first.actors and c.source not in first.actors:
