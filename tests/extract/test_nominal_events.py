@@ -217,3 +217,18 @@ def test_meeting_not_called_off_is_planned(text, lang, a, b):
 
 def test_meeting_negated_itself_is_no_meeting():
     assert not events("Macron und Merz trafen sich nicht.", "de")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Nach ihrem Treffen mit Selenskyj sprachen Macron und Merz von Fortschritten.", "de"),
+    ("After their meeting with Zelensky, Macron and Merz spoke of progress.", "en"),
+    ("Macron, Merz und Starmer sprachen nach ihrem Treffen mit Selenskyj von Fortschritten.", "de"),
+])
+def test_pair_owning_talks_with_a_third_meets_the_third_once(text, lang):
+    """The pair of a plural possessive is one side; each of them met the partner after "mit"/"with",
+    once (a meeting in either order is one event), and not each other."""
+    got = events(text, lang)
+    meetings = [(s, g) for t, s, g, _ in got if t == "CONSULT"]
+    assert {frozenset(m) for m in meetings} >= {frozenset({"FRA", "UKR"}), frozenset({"DEU", "UKR"})}
+    assert len(meetings) == len({frozenset(m) for m in meetings})
+    assert frozenset({"FRA", "DEU"}) not in {frozenset(m) for m in meetings}

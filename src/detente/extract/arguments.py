@@ -458,6 +458,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if tgt_g is None:
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
+    if nominal and src_g.poss and len(src_g.actors) > 1:
+        # "After their meeting with Zelensky, Macron and Merz ...": the pair a plural possessive stands
+        # for is one side, named again after it, not the other
+        return _pairs(src_g.actors, [a for a in tgt_g.actors if a not in src_g.actors] or tgt_g.actors)
     return _pairs(src_g.actors, tgt_g.actors)
 
 

@@ -470,7 +470,8 @@ def _cataphor(sentence: str, words, i: int, here: list[_Cand], code: str, lex: L
     for n, c in enumerate(here):
         if c.start <= s or len(c.ref.actors) != 1:
             continue
-        before = sentence[max(0, c.start - 30):c.start].split()
+        # (the words before it in its own phrase: "After their meeting with Zelensky, Macron and Merz ...")
+        before = sentence[max(0, c.start - 30):c.start].split(",")[-1].split()
         if any(x.lower() in lex.prepositions for x in before[-2:]):
             continue
         nxt = here[n + 1] if n + 1 < len(here) else None

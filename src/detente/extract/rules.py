@@ -200,6 +200,9 @@ def _setting(toks: list[Tok], ti: int) -> bool:
         and toks[ti].low.startswith(_TALKS)
 
 
+_UNORDERED = frozenset({"CONSULT"})     # acts whose two sides are one event in either order
+
+
 def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
     """Does every negation of the clause negate a cancellation word right after it ("das Treffen
     werde nicht verschoben", "the summit was not called off")? Then the act is planned, not negated
@@ -700,6 +703,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             by_country = (etype, src.name, tgt.country) if tgt is not None and tgt.kind in ("company", "country") else None
             if key in keys or by_country in keys:
                 continue
+            if etype in _UNORDERED and tgt is not None and (etype, tgt.name, src.name) in keys:
+                continue      # a meeting is one event whichever side is named first (GUIDELINES: CONSULT pairs unordered)
             keys.add(key)
             if by_country is not None:
                 keys.add(by_country)
