@@ -263,3 +263,24 @@ def test_fronted_phrase_holds_no_subject(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # the content of a belief asked about in a wh-question is asserted by nobody
+    ("de", "Wer glaubt ernsthaft, dass Netanjahu mit der Hamas verhandeln wird?", [], ("CONSULT", "ISR", "PSE")),
+    ("de", "Eine Frage bleibt: Warum meinte Macron, dass Erdoğan dem Plan Athens zustimmen würde?", [], ("AGREE", "TUR", "GRC")),
+    ("en", "Who seriously believes that Putin will ever withdraw from Crimea?", [], ("RETREAT", "RUS", "UKR")),
+    ("en", "Why does Biden think that Xi will agree to a ceasefire with Taiwan?", [], ("AGREE", "CHN", "TWN")),
+    # a question about a fact keeps its act; a stated belief keeps it, but the believer is no party
+    ("de", "Warum hat Russland Kiew angegriffen?", [("ASSAULT", "RUS", "UKR")], None),
+    ("en", "Why did Russia attack Kyiv?", [("ASSAULT", "RUS", "UKR")], None),
+    ("de", "Merz glaubt, dass Putin verhandeln wird.", [], ("CONSULT", "RUS", "DEU")),
+    ("en", "Merz believes that Putin will negotiate.", [], ("CONSULT", "RUS", "DEU")),
+    ("en", "Merz believes that Putin will negotiate with Zelensky.", [("CONSULT", "RUS", "UKR")], None),
+])
+def test_rhetorical_and_believed(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

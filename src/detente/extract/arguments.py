@@ -452,6 +452,9 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # (nor a partner of the governing clause; nor the coercer: "zwang Selenskyj, sich aus dem
             # Donbass zurückzuziehen" is no retreat from Trump)
             return [(a, None) for a in src_g.actors]
+        if kinds.get(clause) == "comp" and _believed(toks, clause, kinds, english):
+            # "Merz glaubt, dass Putin verhandeln wird": who believes it is no party to the act believed
+            return [(a, None) for a in src_g.actors]
         # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
         tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)
                       and not (english and not {a.country for a in g.actors} - src_countries)), None)
@@ -740,6 +743,14 @@ def _led_into(gs: list[_Group], toks: list[Tok], ti: int, clause: int, english: 
     return obj if (toks[v].word and toks[v].text[:1].islower() and toks[v].low not in _TARGET_PREPS | _AGENT_PREPS
                    and toks[v].low not in ("und", "and", "oder", "or")) or any(
         g.clause == clause and g.last_tok < obj.first_tok and not g.adj for g in gs) else None
+
+
+def _believed(toks: list[Tok], clause: int, kinds: dict[int, str], english: bool) -> bool:
+    """Is the complement clause governed by a verb of believing (`clauses: belief`: "glaubt, dass",
+    "believes that")? Scans back to the nearest clause that is not relative or adverbial."""
+    words = load_lexicon("en" if english else "de").belief
+    gov = next((c for c in range(clause - 1, -1, -1) if kinds.get(c) not in ("rel", "adv")), None)
+    return bool(words) and gov is not None and any(t.clause == gov and not words.isdisjoint(t.forms) for t in toks)
 
 
 def _noun_aimed(toks: list[Tok], g: _Group) -> bool:

@@ -91,6 +91,8 @@ class Lexicon:
     evasion: frozenset[str] = frozenset()     # verbs of evading or suffering an act: their subject is no agent of it
     leaving: frozenset[str] = frozenset()     # words of leaving or breaking an agreement: the agreement named is no new AGREE
     generic: frozenset[str] = frozenset()     # quantifiers that make an act noun generic ("jede Annäherung", "any talks")
+    belief: frozenset[str] = frozenset()      # verbs of believing: their content in a wh-question is asserted by nobody
+    wh_words: frozenset[str] = frozenset()    # question words that open a rhetorical question ("Warum glaubte X, dass ...?")
     finite_aux: frozenset[str] = frozenset()  # auxiliaries: after "und X" they make a clause of its own
     message_nouns: frozenset[str] = frozenset()   # "Botschaft an X", "message to X": an ultimatum's carrier
     ultimatum: tuple[str, ...] = ()           # "oder es drohen", "or face": the penalty of a demand
@@ -100,7 +102,7 @@ class Lexicon:
 # word sets read from a language file's `clauses:` section, one Lexicon field each (named as the
 # key unless _CLAUSE_KEYS says otherwise)
 _CLAUSE_SETS = ("complementizers", "relative_words", "adverbial_openers", "speech_verbs", "factual_aux",
-                "deontic", "invitation", "receiving", "allegation", "factive", "failure", "success", "hope", "pointless", "evasion", "leaving", "generic",
+                "deontic", "invitation", "receiving", "allegation", "factive", "failure", "success", "hope", "pointless", "evasion", "leaving", "generic", "belief", "wh_words",
                 "backshift_modals", "backshift_verbs", "speculative", "finite_aux", "message_nouns")
 _CLAUSE_KEYS = {"relative_words": "relative", "adverbial_openers": "adverbial"}
 

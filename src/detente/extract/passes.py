@@ -538,3 +538,19 @@ def _left_or_generic(toks: list[Tok], ti: int, etype: str, lex: Lexicon) -> bool
 _PARTITIVE = frozenset({"ihrer", "seiner", "ihren", "seinen", "deren", "dessen", "unserer", "der", "dieser",
                         "of", "their", "his", "her", "its", "one", "single"})
 _UNDER = frozenset({"under", "per", "unter", "gemäß", "laut", "nach", "im", "as", "within", "innerhalb"})
+
+
+def _rhetorical_belief(toks: list[Tok], clause: int, kinds: dict[int, str], lex: Lexicon) -> bool:
+    """Is the clause the content of a belief asked about in a wh-question ("Wer glaubt ernsthaft, dass
+    Netanjahu verhandeln wird?", "Warum glaubte Biden, dass Xi zustimmen würde?", "Who believes that
+    Putin will ever withdraw?")? A rhetorical question asserts no act: nobody is said to do or
+    plan it (GUIDELINES: events are stated acts of named actors)."""
+    if kinds.get(clause) != "comp" or not toks or toks[-1].text != "?" and not (len(toks) > 1 and toks[-2].text == "?"):
+        return False
+    # (the question opens the sentence or follows a colon: "Ich habe eine Frage: Warum glaubte X, dass ...?")
+    colon = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text == ":" and toks[i].clause < clause), -1)
+    first = next((t for t in toks[colon + 1:] if t.word), None)
+    if first is None or first.low not in lex.wh_words:
+        return False
+    gov = _governor(toks, clause, kinds)
+    return gov is not None and any(t.clause == gov and not lex.belief.isdisjoint(t.forms) for t in toks)

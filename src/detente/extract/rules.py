@@ -40,7 +40,7 @@ from detente.extract.groups import _Group, _groups
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.passes import (
     _attributive_participle, _content_targets, _demanded, _evaded, _generic_subject, _goods_origin, _left_or_generic,
-    _means_of, _noun_owner, _owned_objects,
+    _means_of, _noun_owner, _owned_objects, _rhetorical_belief,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum,
 )
@@ -441,6 +441,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     forms_all = frozenset(f for t in toks for f in t.forms)
     has_hope, has_fail = bool(forms_all & lex.hope), bool(forms_all & (lex.failure | lex.success))
     has_recv = bool(forms_all & lex.receiving)
+    rhetorical = bool(lex.wh_words) and "?" in sentence[-3:] and not forms_all.isdisjoint(lex.wh_words)
     accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
                  and any(f in lex.allegation for f in toks[j].forms)]
     # weapon systems named (data/weapons.yaml): the default supplier of a delivery with no agent
@@ -461,6 +462,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if has_hope and ((tok.clause in inf_clauses and _governed_by(toks, tok.clause, kinds, lex.hope))
                          or (ti > 1 and toks[ti - 1].low == "to" and _has(toks[ti - 2:ti - 1], lex.hope))):
             continue      # "Er hofft, die Ukrainer davon zu überzeugen, ...": a hope, not an act (GUIDELINES)
+        if rhetorical and _rhetorical_belief(toks, tok.clause, kinds, lex):
+            continue      # "Wer glaubt ernsthaft, dass X mit Y verhandeln wird?": asserted by nobody
         if has_fail and _failed(toks, ti, tok.clause, inf_clauses, kinds, lex):
             continue      # "es gelang ihm nicht, sich mit X zu einigen", "failed to reach a deal": it did not happen
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
