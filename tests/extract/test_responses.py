@@ -172,10 +172,15 @@ def _count(text: str, lang: str, etype: str) -> int:
 @pytest.mark.parametrize("lang,text", [
     # each refusal sentence states a refusal of its own (a response to another proposal), not a re-mention
     ("de", "Erdoğan lehnte den Vorschlag Griechenlands ab. Eine Woche später wies Erdoğan auch das Angebot Griechenlands zurück."),
-    ("en", "Israel rejected the proposal by Hamas. Days later Israel also rejected the offer by Hamas."),
+    ("en", "Israel rejected the proposal by Hamas. Days later Israel also turned down the offer by Hamas."),
 ])
 def test_refusals_are_counted_each_time(lang, text):
     assert _count(text, lang, "REJECT") == 2
+
+
+def test_a_refusal_restated_with_the_same_word_is_coded_once():
+    text = "Israel rejected the proposal by Hamas. Israel rejected the proposal by Hamas, officials said."
+    assert _count(text, "en", "REJECT") == 1
 
 
 def test_a_meeting_re_mentioned_is_coded_once():

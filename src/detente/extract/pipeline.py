@@ -126,14 +126,16 @@ def _is_heading(text: str, s: int, e: int) -> bool:
 def dedupe_events(events: list[Event]) -> list[Event]:
     """A re-mention of the same event in the same article with nothing new is not coded again
     (GUIDELINES, gold README "What is coded"): same type, actors, status, date and location.
-    A refusal is a response to one proposal or appeal, so a refusal stated in another sentence is
-    another refusal ("Putin wies ihn sofort ab. Solche Absagen hörte Trump bei jedem Telefonat"),
-    not a re-mention: REJECT is kept each time (one per sentence, type and actors as always)."""
+    A refusal is a response to one proposal or appeal, so a refusal named by another word in
+    another sentence is another refusal ("Putin wies ihn sofort ab. Solche Absagen hörte Trump bei
+    jedem Telefonat"), not a re-mention; the same word again ("rejected ... rejected") is the same."""
     seen: set[tuple] = set()
     out = []
     for ev in events:
         key = (ev.type, ev.source, ev.target, ev.status, ev.date, ev.location)
-        if key in seen and ev.type != "REJECT":
+        if ev.type == "REJECT":
+            key = key + ((ev.trigger or "").lower(),)
+        if key in seen:
             continue
         seen.add(key)
         out.append(ev)
