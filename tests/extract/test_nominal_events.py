@@ -232,3 +232,17 @@ def test_pair_owning_talks_with_a_third_meets_the_third_once(text, lang):
     assert {frozenset(m) for m in meetings} >= {frozenset({"FRA", "UKR"}), frozenset({"DEU", "UKR"})}
     assert len(meetings) == len({frozenset(m) for m in meetings})
     assert frozenset({"FRA", "DEU"}) not in {frozenset(m) for m in meetings}
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Trilateral talks between the United States, Ukraine and Russia began in Abu Dhabi.", "en",
+     {frozenset({"USA", "UKR"}), frozenset({"USA", "RUS"}), frozenset({"UKR", "RUS"})}),
+    ("Die Gespräche zwischen den USA, der Ukraine und Russland begannen in Abu Dhabi.", "de",
+     {frozenset({"USA", "UKR"}), frozenset({"USA", "RUS"}), frozenset({"UKR", "RUS"})}),
+    ("Frankreich, Deutschland und Polen trafen sich in Weimar.", "de",
+     {frozenset({"FRA", "DEU"}), frozenset({"FRA", "POL"}), frozenset({"DEU", "POL"})}),
+])
+def test_talks_of_three_parties_are_each_pair(text, lang, want):
+    """Talks between three parties are a CONSULT of each pair, between them wherever held (Abu Dhabi
+    is no host of talks between others)."""
+    assert {frozenset((s, g)) for t, s, g, _ in events(text, lang) if t == "CONSULT"} == want

@@ -132,7 +132,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                 if len(acts) == 1 and len(nxt) > 1:
                     acts.append(nxt[1].actors[0])
                 if len(acts) >= 2:
-                    return _pairs([acts[0]], [acts[1]])
+                    return _all_pairs(acts)      # ("talks between the US, Ukraine and Russia": each pair)
             break
     if nominal and mutual:
         # "das Treffen der Präsidenten der USA und Russlands", "the meeting of the foreign ministers of
@@ -388,7 +388,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             and {a.country for a in g.actors} - src_countries
             and not _witness(toks, g.first_tok) for g in pool):
         # (German verb-final: the other party may stand before the verb, "die Kiew ... zugesagt hatten")
-        return _pairs([src_g.actors[0]], [src_g.actors[1]])   # "Putin und Trump telefonierten / vereinbarten"
+        return _all_pairs(src_g.actors)   # "Putin und Trump telefonierten / vereinbarten", "X, Y und Z trafen sich"
     if pool is near_after or len(same_before) < 2 or owner:
         marked = [g for g in pool if g.clause == clause and g.start >= e and g.first_tok > 0 and _prep_before(toks, g.first_tok)]
         if not marked and owner and place_groups and not mutual:
@@ -673,6 +673,8 @@ def _host(pairs, places, groups, toks, ti, e):
     # only a capital stands for its government as host; a meeting in Istanbul or Geneva is on neutral ground
     # the capital after the trigger, or (verb-final German: "ist nach Washington gereist") before a verb trigger in its clause
     verb = toks[ti].text[:1].islower()
+    if any(t.low in _BETWEEN for t in toks[ti + 1:ti + 4]):
+        return pairs        # "talks between the US, Ukraine and Russia in Abu Dhabi": between them, wherever held
     host = next((p.host for p in places if p.host is not None and p.capital and (p.start >= e and p.start - e < 150
                  or verb and p.end <= toks[ti].start and _clause_at(toks, p.start) == clause)), None)
     if host is None:
@@ -827,6 +829,11 @@ def _prep_before(toks: list[Tok], i: int) -> bool:
         if not toks[j].word:
             return False
     return False
+
+
+def _all_pairs(acts: list[actor_mod.Actor]):
+    """Each pair of a mutual act's coordinated parties, in the order named (two parties: one pair)."""
+    return [p for i, a in enumerate(acts) for b in acts[i + 1:] for p in _pairs([a], [b])]
 
 
 def _pairs(srcs: list[actor_mod.Actor], tgts: list[actor_mod.Actor]):
