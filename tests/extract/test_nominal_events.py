@@ -80,6 +80,17 @@ def test_system_without_delivery_or_recipient_is_no_event(text, lang):
     assert not any(t == "AID" for t, _, _ in _pairs(text, lang))
 
 
+def test_weapons_file_with_unknown_maker_is_one_clear_error(monkeypatch):
+    from detente.errors import InputError
+    monkeypatch.setattr(systems, "_read_yaml", lambda *parts: {"systems": [{"name": "Foo", "maker": "XXX", "forms": ["foo"]}]})
+    systems._table.cache_clear()
+    try:
+        with pytest.raises(InputError, match="weapons.yaml: system 1 \\(Foo\\): maker 'XXX'"):
+            systems._table()
+    finally:
+        systems._table.cache_clear()
+
+
 def test_system_forms_inflected_and_compound():
     low = "tomahawks, tomahawk-marschflugkörper, f-16-kampfjets, leopard-2-panzern, iris-t-systeme, storm-shadow-raketen"
     assert [m.country for _, _, m in systems.find(low)] == ["USA", "USA", "USA", "DEU", "DEU", "GBR"]

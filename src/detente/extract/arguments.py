@@ -878,7 +878,7 @@ def _location(places: list[actor_mod.Hit], s: int, e: int, etype: str) -> str | 
 _RECIPIENT_PREPS = frozenset({"an", "für", "nach", "to", "for", "into"})
 # ... and of its supplier after a verb of receiving ("aus dem Iran", "von den USA", "from Iran")
 _SUPPLIER_PREPS = frozenset({"aus", "von", "vom", "from"})
-# verbs and nouns of buying (forms and lemmas): the buyer receives the system ("Polen kauft Abrams-Panzer",
+# stems of the words of buying: the buyer receives the system ("Polen kauft Abrams-Panzer",
 # "India bought S-400 systems from Russia"), unless it buys for a beneficiary after für/for
 _BUYING = tuple("kauf gekauft ankauf erwerb erwirbt erwarb erworben bestell beschaff "
                 "buy bought purchas order procur acquir acquisition".split())
