@@ -284,3 +284,23 @@ def test_rhetorical_and_believed(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+def _status_of(sentence, lang, etype):
+    _, coded = code_sentence(sentence, lang, ON, discourse=coref.Discourse())
+    return {c.status for c in coded if c.type == etype and c.target is not None}
+
+
+@pytest.mark.parametrize("lang,sentence,etype,status", [
+    # the author doubting an act is a hypothesis about it
+    ("en", "It is hard to imagine Netanyahu agreeing to a ceasefire with Hamas.", "AGREE", "hypothetical"),
+    ("de", "Man kann sich kaum vorstellen, dass Netanjahu einem Waffenstillstand mit der Hamas zustimmt.", "AGREE", "hypothetical"),
+    ("de", "Es ist schwer vorstellbar, dass Vučić mit Kurti verhandelt.", "CONSULT", "hypothetical"),
+    # "keinerlei" negates like "kein": no talks held
+    ("de", "Netanjahu hat keinerlei Interesse an Verhandlungen mit der Hamas.", "CONSULT", "cancelled"),
+    # the same acts stated keep their status
+    ("en", "Netanyahu agreed to a ceasefire with Hamas.", "AGREE", "occurred"),
+    ("de", "Vučić verhandelte mit Kurti.", "CONSULT", "occurred"),
+])
+def test_doubted_acts(lang, sentence, etype, status):
+    assert _status_of(sentence, lang, etype) == {status}
