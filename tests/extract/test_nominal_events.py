@@ -36,6 +36,10 @@ def test_maker_is_default_supplier(text, lang, src, tgt):
     ("Frankreich kündigte die Lieferung von Storm-Shadow-Raketen an die Ukraine an.", "de", "FRA", "UKR"),
     ("Norwegen prüft die Lieferung von Patriot-Systemen an die Ukraine.", "de", "NOR", "UKR"),
     ("Poland announced the delivery of Leopard tanks to Ukraine.", "en", "POL", "UKR"),
+    ("The delivery of F-16 jets to Ukraine by Denmark began in August.", "en", "DNK", "UKR"),
+    ("Die Lieferung von F-16-Kampfjets an die Ukraine durch Dänemark begann im August.", "de", "DNK", "UKR"),
+    ("Dänemark hat der Ukraine die ersten F-16-Kampfjets geliefert.", "de", "DNK", "UKR"),
+    ("Germany sent IRIS-T systems to Ukraine.", "en", "DEU", "UKR"),
 ])
 def test_named_agent_wins_over_maker(text, lang, src, tgt):
     got = _pairs(text, lang)
