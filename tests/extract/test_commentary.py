@@ -304,3 +304,14 @@ def _status_of(sentence, lang, etype):
 ])
 def test_doubted_acts(lang, sentence, etype, status):
     assert _status_of(sentence, lang, etype) == {status}
+
+
+@pytest.mark.parametrize("lang,sentence,etype,status", [
+    # "Kaum hatte X ...", "Hardly had X ... when": no sooner, not a negation
+    ("de", "Kaum hatte Trump Putin angerufen, drohte er China.", "CONSULT", "occurred"),
+    ("en", "Hardly had Trump called Putin when he threatened China.", "CONSULT", "occurred"),
+    # "kaum" before the verb still negates ("hardly called": no meeting coded as held)
+    ("de", "Trump hat Putin kaum angerufen.", "CONSULT", "cancelled"),
+])
+def test_no_sooner(lang, sentence, etype, status):
+    assert _status_of(sentence, lang, etype) == {status}

@@ -30,9 +30,15 @@ _NOT_ONLY = frozenset({"nur", "bloß", "allein", "zuletzt", "only", "just", "mer
 def _negated(window: list[Tok], lex: Lexicon) -> bool:
     """A negation in the window, not counting "nicht nur" / "not only" / "nicht zuletzt" (additive, not negating)."""
     for i, t in enumerate(window):
-        if t.low in lex.negation and not (i + 1 < len(window) and window[i + 1].low in _NOT_ONLY):
+        if t.low in lex.negation and not (i + 1 < len(window) and window[i + 1].low in _NOT_ONLY) \
+                and not (t.low in _NO_SOONER and i + 1 < len(window) and window[i + 1].low in _NO_SOONER_AUX):
             return True
     return False
+
+
+# "Kaum hatte Trump Putin angerufen, ...", "Hardly had X ... when": "no sooner", a time, not a negation
+_NO_SOONER = frozenset({"kaum", "hardly", "scarcely"})
+_NO_SOONER_AUX = frozenset({"hatte", "hatten", "war", "waren", "had"})
 
 
 def _cue_set(toks: list[Tok]) -> frozenset[str]:
