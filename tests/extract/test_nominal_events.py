@@ -145,6 +145,9 @@ def test_aid_noun_owner(text, lang, src, tgt):
     ("Deutschland unterstützt die Ukraine politisch.", "de", "DEU", "UKR"),
     ("Germany politically supports Armenia.", "en", "DEU", "ARM"),
     ("Die USA unterstützen Taiwan.", "de", "USA", "TWN"),
+    # ... and so does support named by a noun, neither military nor financial
+    ("Chinas Unterstützung für Russland wächst.", "de", "CHN", "RUS"),
+    ("China's support for Russia is growing.", "en", "CHN", "RUS"),
 ])
 def test_verbal_support_stays_support(text, lang, src, tgt):
     got = _pairs(text, lang)
@@ -261,3 +264,8 @@ def test_talks_of_three_parties_are_each_pair(text, lang, want):
     """Talks between three parties are a CONSULT of each pair, between them wherever held (Abu Dhabi
     is no host of talks between others)."""
     assert {frozenset((s, g)) for t, s, g, _ in events(text, lang) if t == "CONSULT"} == want
+
+
+def test_support_as_a_helper_phrase_is_no_act():
+    assert not any(t == "SUPPORT" for t, _, _, _ in events(
+        "Mit Unterstützung Katars verhandelten Israel und die Hamas über eine Waffenruhe.", "de"))
