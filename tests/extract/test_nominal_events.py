@@ -269,3 +269,18 @@ def test_talks_of_three_parties_are_each_pair(text, lang, want):
 def test_support_as_a_helper_phrase_is_no_act():
     assert not any(t == "SUPPORT" for t, _, _, _ in events(
         "Mit Unterstützung Katars verhandelten Israel und die Hamas über eine Waffenruhe.", "de"))
+
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Selenskyj bat erneut um Tomahawk-Raketen.", "de", "UKR", "USA"),
+    ("Zelensky asked again for Tomahawk missiles.", "en", "UKR", "USA"),
+    ("Kiew fordert seit Monaten die Lieferung von Taurus-Marschflugkörpern.", "de", "UKR", "DEU"),
+    ("Kyiv has long called for the delivery of Taurus missiles.", "en", "UKR", "DEU"),
+    ("Taiwan bat um weitere Patriot-Systeme.", "de", "TWN", "USA"),
+])
+def test_request_for_a_system_is_addressed_to_its_maker(text, lang, src, tgt):
+    assert ("REQUEST", src, tgt) in _pairs(text, lang)
+
+
+def test_request_of_someone_unnamed_is_not_addressed_to_the_maker():
+    assert not any(t == "REQUEST" and g is not None for t, _, g in _pairs("Zelensky urges allies to send more Patriots before winter", "en"))

@@ -885,15 +885,35 @@ _BUYING = tuple("kauf gekauft ankauf erwerb erwirbt erwarb erworben bestell besc
 _BENEFICIARY_PREPS = frozenset({"für", "for"})
 
 
-def _system_after(arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok], ti: int) -> actor_mod.Actor | None:
+def _system_after(arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok], ti: int, reach: int = 5) -> actor_mod.Actor | None:
     """The maker of a weapon system named in the delivery noun at ti ("Taurus-Lieferungen") or
-    within five tokens after it in its clause ("die Lieferung von Tomahawk-Raketen")."""
+    within `reach` tokens after it in its clause ("die Lieferung von Tomahawk-Raketen")."""
     c, start = toks[ti].clause, toks[ti].start
     for a, _, maker in arms:
-        k = _tok_index(toks, a) if a > start else ti
-        if k < len(toks) and (k == ti or toks[k - 1].end <= a) and k - ti <= 5 and toks[min(k, len(toks) - 1)].clause == c:
+        if a < start:
+            continue
+        k = _tok_index(toks, a) if a >= toks[ti].end else ti
+        if k < len(toks) and (k == ti or toks[k - 1].end <= a) and k - ti <= reach and toks[k].clause == c:
             return maker
     return None
+
+
+def _requested_from_maker(pairs, arms: list[tuple[int, int, actor_mod.Actor]], toks: list[Tok], ti: int):
+    """A request for a named weapon system with no addressee is addressed to its maker ("Selenskyj
+    bat erneut um Tomahawk-Raketen", "Kyiv has long called for the delivery of Taurus missiles")."""
+    if not pairs or any(b is not None for _, b in pairs):
+        return pairs
+    maker = _system_after(arms, toks, ti, reach=7)
+    if maker is None:
+        return pairs
+    end = next((k for k in range(ti + 1, min(len(toks), ti + 8)) if any(a <= toks[k].start < b for a, b, _ in arms)), ti + 1)
+    if not any(t.low in _ASKED_FOR or t.low.startswith(_DELIVERY_NOUNS) for t in toks[ti + 1:end]):
+        return pairs      # "urges allies to send more Patriots": asked of someone unnamed, not of the maker
+    return [(a, maker) for a, _ in pairs if a.country != maker.country] or pairs
+
+
+_ASKED_FOR = frozenset({"um", "for", "nach"})
+_DELIVERY_NOUNS = ("lieferung", "deliver", "suppl", "transfer", "weitergabe", "bereitstellung")
 
 
 def _default_supplier(pairs, arms: list[tuple[int, int, actor_mod.Actor]], groups: list[_Group], toks: list[Tok], ti: int,

@@ -26,7 +26,7 @@ from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.arguments import (
     NOUN_WINDOW, _ACT_ON_ACTS, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
-    _default_supplier, _goods_supplier, _host, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
+    _default_supplier, _goods_supplier, _host, _requested_from_maker, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
 )
 from detente.extract.attribution import (
     _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
@@ -445,7 +445,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     accuse_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "ACCUSE" and toks[j].text[:1].islower()
                  and any(f in lex.allegation for f in toks[j].forms)]
     # weapon systems named (data/weapons.yaml): the default supplier of a delivery with no agent
-    arms = systems.find(low) if any(t2.type == "AID" for _, t2, _, _ in found) else []
+    arms = systems.find(low) if any(t2.type in ("AID", "REQUEST") for _, t2, _, _ in found) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
@@ -626,6 +626,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             pairs = _goods_supplier(pairs, groups, toks, ti)
         if arms and etype == "AID":
             pairs = _default_supplier(pairs, arms, groups, toks, ti, lex.receiving)
+        elif arms and etype == "REQUEST":
+            pairs = _requested_from_maker(pairs, arms, toks, ti)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
         if recv and (recv[0].start < s if lex.language == "en" else nominal):
