@@ -321,3 +321,45 @@ def _in_relative(toks: list[Tok], c: int, kinds: dict[int, str], relative: froze
 def _subject_clause(toks: list[Tok], c: int) -> bool:
     """Does clause c open with a coordinator and a subject of its own (`_split_coordinated`)?"""
     return any(t.subj for t in toks if t.clause == c)
+
+
+# coordinators that join two verb phrases of one subject ("met X and promised Y", "lehnte ab und drohte");
+# "or"/"oder" offer alternatives (neither asserted) and stay one scope
+_VP_COORDINATORS = frozenset({"and", "but", "und", "aber", "sowie"})
+# words between the coordinator and the second verb ("and then", "und später", "and later")
+_VP_FILLERS = frozenset({"then", "later", "also", "subsequently", "dann", "später", "anschließend", "auch", "zudem",
+                         "außerdem", "danach", "sofort"})
+
+
+def verb_conjuncts(toks: list[Tok], verbs: set[int], lex: Lexicon) -> list[int]:
+    """Indices of the coordinators that open a second verb phrase of the same subject ("Macron met
+    Zelensky and promised him aid", "Putin lehnte den Vorschlag ab und drohte mit Angriffen"):
+    each conjunct is its own predication with its own negation, modals and cues (Huddleston &
+    Pullum 2002, ch. 15 §4: coordination of verb phrases), so "announced X and accused Y" makes
+    only X planned. `verbs` are the trigger tokens read as verbs. The second conjunct must open
+    with a finite verb form (inflected: "promised", "traf", "drohte"; or an auxiliary/modal before
+    a trigger: "and will travel"); a bare form ("will meet Xi and discuss tariffs") shares the
+    first verb's modal and stays in its scope."""
+    out = []
+    n = len(toks)
+    for i in range(1, n - 1):
+        if toks[i].low not in _VP_COORDINATORS or toks[i].subj or not toks[i - 1].word:
+            continue
+        if toks[i - 1].clause != toks[i].clause:
+            continue
+        k = i + 1
+        while k < n and toks[k].low in _VP_FILLERS:
+            k += 1
+        if k >= n or not toks[k].word or not toks[k].text[:1].islower():
+            continue
+        if (toks[k].low in lex.finite_aux and k + 1 < n and toks[k + 1].word) or (k in verbs and _finite(toks[k], lex.language)):
+            out.append(i)
+    return out
+
+
+def _finite(t: Tok, lang: str) -> bool:
+    """An inflected verb form (its lemma differs from it: "met", "promised", "drohte"); English
+    "-s" forms are left out ("and sanctions" is mostly a noun)."""
+    if t.forms[1] == t.low:
+        return False
+    return lang != "en" or t.low.endswith("ed") or not t.low.endswith("s")

@@ -33,7 +33,7 @@ from detente.extract.attribution import (
 )
 from detente.extract.clauses import (
     _clause_words, _each_other, _governing, _governor, _in_relative, _infinitive,
-    _reduced_relative, _split_coordinated, clause_kinds,
+    _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
 )
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups
@@ -446,6 +446,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                  and any(f in lex.allegation for f in toks[j].forms)]
     # weapon systems named (data/weapons.yaml): the default supplier of a delivery with no agent
     arms = systems.find(low) if any(t2.type in ("AID", "REQUEST") for _, t2, _, _ in found) else []
+    # coordinated verb phrases of one subject ("met X and promised Y"): each its own scope (clauses.verb_conjuncts)
+    conj = verb_conjuncts(toks, {j for j, _, _, _ in found if toks[j].text[:1].islower()}, lex) \
+        if not forms_all.isdisjoint(_VP_WORDS) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
@@ -469,17 +472,28 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
         clause_toks = [t for t in toks if t.clause == tok.clause]
+        skip, joint = frozenset(), False
+        if conj and any(toks[c].clause == tok.clause for c in conj):
+            lo, hi, skip, joint = _conjunct(toks, ti, conj, groups, found)
+            clause_toks = toks[lo:hi]
         etype = trig.type
         # a relative clause states its own act of its antecedent: an act before it does not
         # suppress one inside ("wies den Vorschlag Macrons zurück, der nach seinem Treffen mit X ...")
         earlier = set() if _in_relative(toks, tok.clause, kinds, lex.relative_words) else set(types_before)
         types_before.add(trig.type)
         in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti}
+        if skip and not joint and tok.text[:1].islower() and (lex.language == "de" or not _english_noun(toks, ti, groups)):
+            # the verb of one conjunct is not suppressed by an act of another ("met X and promised aid");
+            # a pair's joint acts stay one scope ("X and Y met and agreed on ...": the meeting's outcome),
+            # and so do act nouns ("akzeptierte das Abkommen und schlug Gespräche vor": proposed talks)
+            in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti and j not in skip}
+            earlier = {t2.type for j, t2, _, _ in found if j < ti and j not in skip} if earlier else earlier
         if lex.language == "en" and trig.suppressed_by & in_clause:
             # a noun with no actor near it is a topic ("held talks on the future of the nuclear
             # deal"), which suppresses nothing
             in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti
-                         and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))}
+                         and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))
+                         and not (skip and not joint and tok.text[:1].islower() and j in skip)}
         if talk_topics and etype == "CONSULT":
             # what talks are about does not make them something else ("Gespräche über ein Abkommen")
             in_clause -= {t2.type for j, t2, _, _ in found if j in talk_topics and toks[j].clause == tok.clause}
@@ -510,7 +524,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
-        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds)
+        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds, skip)
         if ti in talk_topics and status == "occurred":
             status = "hypothetical"     # the subject of talks has not happened ("Gespräche über die mögliche Lieferung")
         if etype == "ACCUSE" and status != "occurred" and lex.language == "en":
@@ -518,7 +532,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # what is alleged (from its gerund on) and of a later reply belong to them, not to the accusation
             cut = min(content_from.get(tok.clause, len(toks)) if content_from.get(tok.clause, 0) > ti else len(toks),
                       next((j for j in range(ti, len(toks)) if toks[j].clause > tok.clause), len(toks)))
-            status = _status(lex, toks[:cut], tok.clause, low[:toks[cut - 1].end], sentence[:toks[cut - 1].end], ti, kinds)
+            status = _status(lex, toks[:cut], tok.clause, low[:toks[cut - 1].end], sentence[:toks[cut - 1].end], ti, kinds,
+                             skip)
         if status == "cancelled":
             # "suspended military aid", "solche Absagen": the cancellation word is the act itself
             a, b = phrase_span.get(ti, (s, e))
@@ -550,7 +565,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 and any(t.start > e for t in toks if t.clause == tok.clause + 1):
             # "threatened to resume the war if the hostages are not returned": the condition is the
             # threat's content (a threat is conditional by nature), not a condition on the threat
-            status = _status(lex, toks, tok.clause, low, sentence, ti, {**kinds, tok.clause + 1: "adv"})
+            status = _status(lex, toks, tok.clause, low, sentence, ti, {**kinds, tok.clause + 1: "adv"}, skip)
         if status == "planned" and ti in self_negated:
             # "nicht bereit" / "not ready to": the readiness word is part of the refusal, no future cue
             a, b = self_negated[ti]
@@ -740,6 +755,25 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # (the argument rules above pick parties of two sides; this is the last guard for the
     # rules that retarget an event afterwards: nobody acts on its own side)
     return hits, [c for c in _pledged_aid(out, lang, whens, on) if c.target is None or _pairs([c.source], [c.target])]
+
+
+_VP_WORDS = frozenset({"and", "but", "und", "aber", "sowie"})
+
+
+def _conjunct(toks: list[Tok], ti: int, conj: list[int], groups: list[_Group], found) -> tuple[int, int, frozenset[int], bool]:
+    """The verb conjunct of the clause holding the trigger at ti (clauses.verb_conjuncts): its token
+    range, the clause's other token indices (outside its scope), and whether the clause's subject is
+    a coordinated pair acting jointly ("X and Y met and agreed"), whose conjuncts stay one act."""
+    c = toks[ti].clause
+    cuts = [k for k in conj if toks[k].clause == c]
+    first = next(j for j, t in enumerate(toks) if t.clause == c)
+    end = next((j for j in range(ti, len(toks)) if toks[j].clause != c), len(toks))
+    lo = max((k for k in cuts if k < ti), default=first)
+    hi = min((k for k in cuts if k > ti), default=end)
+    skip = frozenset(j for j in range(first, end) if not lo <= j < hi)
+    verb = next((j for j, _, _, _ in found if toks[j].clause == c and toks[j].text[:1].islower()), end)
+    subj = next((g for g in groups if g.clause == c and g.first_tok < verb), None)
+    return lo, hi, skip, subj is not None and len(subj.actors) >= 2
 
 
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das"})

@@ -83,10 +83,12 @@ def _phrase_search(pats: tuple[re.Pattern[str], ...], low: str) -> bool:
 
 
 def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1,
-            kinds: dict[int, str] | None = None) -> str:
+            kinds: dict[int, str] | None = None, skip: frozenset[int] = frozenset()) -> str:
     """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
     clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
-    hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues."""
+    hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues. `skip`:
+    token indices of the clause's other verb conjuncts ("announced X and accused Y"), whose cues
+    are theirs (clauses.verb_conjuncts)."""
     cues = _cue_set(toks)
     denied, cancelled = lex.status_words.get("denied", frozenset()), lex.status_words.get("cancelled", frozenset())
     if cues & denied and cues & cancelled:
@@ -105,7 +107,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     if any(p.match(sentence_low) for p in lex.status_phrases.get("hypothetical", ())):
         return "hypothetical"       # "Denkbar wäre, dass ...": the author's scenario, every clause of it
     hyp = lex.status_words.get("hypothetical", frozenset())
-    own = [t for t in toks if t.clause == clause]
+    own = [t for i, t in enumerate(toks) if t.clause == clause and i not in skip] if skip else \
+        [t for t in toks if t.clause == clause]
     if kinds is None:
         kinds = clause_kinds(toks, lex)
     factual = any(t.low in lex.factual_aux for t in own) and not _has_cue(own, hyp - _CONDITIONALS)
@@ -147,7 +150,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
             backshift = not _has_cue(rest, hyp)
             if backshift:
                 scope = rest
-    if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond"):
+    later = bool(skip) and max(skip) > ti      # a later conjunct: a condition after it is its own
+    if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond" and not later):
         return "hypothetical"
     if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
         return "hypothetical"      # the content of a demand, threat or promise has not happened

@@ -1,0 +1,61 @@
+"""Coordinated verbs of one subject: each conjunct codes its own act with its own status
+(clauses.verb_conjuncts; docs/extraction.md, "Sixth pass: coordinated verbs and status")."""
+from __future__ import annotations
+
+import pytest
+
+from sentence_events import events
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a meeting and a second act of the same subject: both kept (an AGREE verb in another
+    # conjunct does not swallow the meeting)
+    ("en", "Erdogan met Netanyahu in Ankara and promised him closer trade ties.",
+     {("CONSULT", "TUR", "ISR", "occurred")}),
+    ("en", "Lula met Milei in Brasilia and promised him more credit.", {("CONSULT", "BRA", "ARG", "occurred")}),
+    ("de", "Erdogan traf Netanjahu in Ankara und verurteilte die Angriffe auf den Libanon.",
+     {("CONSULT", "TUR", "ISR", "occurred"), ("ACCUSE", "TUR", "ISR", "occurred")}),
+    # a strike and a threat: the threat in the second conjunct does not swallow the strike
+    ("en", "Russia attacked Kyiv and threatened more strikes.", {("ASSAULT", "RUS", "UKR", "occurred")}),
+    ("en", "Israel struck Beirut overnight and threatened further raids.", {("ASSAULT", "ISR", "LBN", "occurred")}),
+    ("en", "Pakistan shelled Indian posts in Kashmir and warned of more strikes.", {("ASSAULT", "PAK", "IND", "occurred")}),
+])
+def test_each_conjunct_keeps_its_act(lang, text, want):
+    got = events(text, lang)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # an announcement verb makes only its own object planned; the accusation beside it occurred
+    ("en", "Carney announced counter-tariffs and accused Washington of breaking the deal.",
+     {("ACCUSE", "CAN", "USA", "occurred")}),
+    ("de", "Carney kündigte Gegenzölle an und warf Washington vor, das Abkommen gebrochen zu haben.",
+     {("SANCTION", "CAN", "USA", "planned"), ("ACCUSE", "CAN", "USA", "occurred")}),
+    ("en", "Tokyo announced new export controls and summoned the Chinese ambassador.",
+     {("SANCTION", "JPN", "CHN", "planned")}),
+    ("en", "Seoul announced a new aid package and condemned North Korea's missile test.",
+     {("ACCUSE", "KOR", "PRK", "occurred")}),
+    ("de", "Paris kündigte neue Sanktionen an und verurteilte Moskau scharf.", {("ACCUSE", "FRA", "RUS", "occurred")}),
+    # the second conjunct's own future or modal stays its own
+    ("en", "Macron met Zelensky on Monday and will travel to Warsaw next week.", {("CONSULT", "FRA", "UKR", "occurred")}),
+])
+def test_status_stays_in_its_conjunct(lang, text, want):
+    got = events(text, lang)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a pair that met and agreed: one act, the agreement (unchanged)
+    ("en", "Macron and Zelensky met and agreed on a ceasefire.", {("AGREE", "FRA", "UKR", "occurred")}),
+    ("de", "Macron und Selenskyj trafen sich und einigten sich auf eine Waffenruhe.", {("AGREE", "FRA", "UKR", "occurred")}),
+    # a bare verb after "and" shares the first verb's modal: one scope
+    ("en", "Macron could meet Zelensky.", {("CONSULT", "FRA", "UKR", "hypothetical")}),
+    ("en", "Macron could meet Zelensky and sign a deal.", {("AGREE", "FRA", "UKR", "hypothetical")}),
+    ("en", "Trump met Putin but did not agree on a ceasefire.",
+     {("CONSULT", "USA", "RUS", "occurred"), ("REJECT", "USA", "RUS", "occurred")}),
+    # proposed talks stay a proposal when coordinated with an acceptance
+    ("de", "Serbien akzeptierte das Abkommen und schlug Kosovo Gespräche vor.",
+     {("AGREE", "SRB", "XKX", "occurred"), ("REQUEST", "SRB", "XKX", "occurred")}),
+])
+def test_unchanged(lang, text, want):
+    assert events(text, lang) == want
