@@ -263,6 +263,18 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return []       # "Hardliners exploited the incident in order to push the president ...": no named agent
         near_after = [g for g in near_after if g.clause == clause]
         same_before = [g for g in same_before if g.last_tok < ti - 1]
+    if infinitive and not english and not nominal and not purpose and clause > 0 and _noun_governed(toks, clause, groups) \
+            and not any(not g.adj and not g.poss and not _after_preposition(toks, g.first_tok) for g in earlier):
+        # "ein Druckmittel für Trump gegenüber Putin - ein Versuch, den Präsidenten zu Verhandlungen zu
+        # zwingen", "Für Putin gibt es keinen Grund, mit Kiew zu verhandeln": an infinitive after a noun
+        # with no owner of its own, and no subject named before, is done by the one it is "für"; with
+        # none, it has no named agent (its actors are its objects, never its source)
+        fuer = next((g for g in reversed(earlier) if _after_preposition(toks, g.first_tok, _FOR)), None)
+        if fuer is None:
+            return []
+        countries = {a.country for a in fuer.actors}
+        tgt = next((g for g in gs if g.clause == clause and {a.country for a in g.actors} - countries), None)
+        return (_pairs(fuer.actors, tgt.actors) if tgt is not None else []) or [(a, None) for a in fuer.actors]
     if infinitive and earlier:
         # "um ... zu" (purpose) is controlled by the subject; other zu-infinitives by the last
         # actor named (the object of "zwingen", "drängen", or the subject when it is the only one)
@@ -745,6 +757,38 @@ def _led_into(gs: list[_Group], toks: list[Tok], ti: int, clause: int, english: 
     return obj if (toks[v].word and toks[v].text[:1].islower() and toks[v].low not in _TARGET_PREPS | _AGENT_PREPS
                    and toks[v].low not in ("und", "and", "oder", "or")) or any(
         g.clause == clause and g.last_tok < obj.first_tok and not g.adj for g in gs) else None
+
+
+_FOR = frozenset({"für"})
+
+
+def _after_preposition(toks: list[Tok], i: int, only: frozenset[str] | None = None) -> bool:
+    """Is token i the head of a German prepositional phrase of any preposition ("für Biden",
+    "gegenüber Xi"; articles and adjectives between), or of one of `only`?"""
+    preps = load_lexicon("de").prepositions
+    j = i - 1
+    while j >= 0 and i - j <= 3 and (toks[j].low in _ARTICLES or toks[j].word and toks[j].text[:1].islower()
+                                     and toks[j].low not in preps and toks[j].low.endswith(("e", "en", "er", "em", "es"))):
+        j -= 1
+    return j >= 0 and toks[j].low in (only or preps)
+
+
+def _noun_governed(toks: list[Tok], clause: int, groups: list[_Group]) -> bool:
+    """Does a German zu-infinitive clause follow a noun with no owner named in its phrase ("ein
+    Versuch, ...", "Pläne, ..."; not "Trumps Versuch, ...")? The noun is the last word before the
+    clause's comma."""
+    start = next((i for i, t in enumerate(toks) if t.clause == clause), None)
+    if start is None or start < 2 or toks[start].text != ",":
+        return False
+    n = toks[start - 1]
+    if not n.word or not n.text[:1].isupper() or any(g.first_tok <= start - 1 <= g.last_tok for g in groups):
+        return False
+    lex = load_lexicon("de")
+    if start + 1 < len(toks) and toks[start + 1].low in lex.complementizers | lex.clause_words:
+        return False      # a finite clause ("erwarten Beobachter, dass X ... zu Ergebnissen kommen"), no infinitive
+    # (an owner in the noun's own phrase: "Trumps Versuch", "seine Pläne", "Russia's attempt")
+    return not any(start - 3 <= g.last_tok < start - 1 and all(t.word for t in toks[g.last_tok + 1:start - 1])
+                   and (g.poss or toks[g.last_tok].low.endswith(("s", "'s", "’s"))) for g in groups)
 
 
 def _believed(toks: list[Tok], clause: int, kinds: dict[int, str], english: bool) -> bool:
