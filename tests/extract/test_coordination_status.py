@@ -59,3 +59,26 @@ def test_status_stays_in_its_conjunct(lang, text, want):
 ])
 def test_unchanged(lang, text, want):
     assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # travelling to a capital is a visit to its state (as German "reist nach Peking"); its status by its cues
+    ("en", "Scholz will travel to Beijing on Monday.", {("CONSULT", "DEU", "CHN", "planned")}),
+    ("de", "Scholz wird am Montag nach Peking reisen.", {("CONSULT", "DEU", "CHN", "planned")}),
+    ("en", "Modi flew to Washington on Tuesday.", {("CONSULT", "IND", "USA", "occurred")}),
+    ("en", "Macron will head to Kyiv next week.", {("CONSULT", "FRA", "UKR", "planned")}),
+    ("en", "Zelensky arrived in Washington on Friday.", {("CONSULT", "UKR", "USA", "occurred")}),
+    ("en", "Erdogan is due in Tehran on Monday.", {("CONSULT", "TUR", "IRN", "planned")}),
+    ("en", "Rubio travelled to Riyadh.", {("CONSULT", "USA", "SAU", "occurred")}),
+])
+def test_travel_to_a_capital(lang, text, want):
+    assert events(text, lang) == want
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Russian drones headed to Kyiv overnight."),      # weapons on their way: no visit
+    ("en", "The talks are due in March."),                   # a time, no place
+    ("en", "Erdogan flew back to Ankara after the summit."),  # home again: no other state
+])
+def test_travel_that_is_no_visit(lang, text):
+    assert not any(e[0] == "CONSULT" for e in events(text, lang))
