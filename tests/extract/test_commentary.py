@@ -296,6 +296,9 @@ def _status_of(sentence, lang, etype):
     ("en", "It is hard to imagine Netanyahu agreeing to a ceasefire with Hamas.", "AGREE", "hypothetical"),
     ("de", "Man kann sich kaum vorstellen, dass Netanjahu einem Waffenstillstand mit der Hamas zustimmt.", "AGREE", "hypothetical"),
     ("de", "Es ist schwer vorstellbar, dass Vučić mit Kurti verhandelt.", "CONSULT", "hypothetical"),
+    # what an actor wants is a wish, not an act (as English "What X wants is ...")
+    ("de", "Was Erdoğan wirklich will, ist ein Treffen mit Trump.", "CONSULT", "hypothetical"),
+    ("de", "Was Erdoğan sagte, ist ein Angriff auf Athen.", "ASSAULT", "occurred"),
     # "keinerlei" negates like "kein": no talks held
     ("de", "Netanjahu hat keinerlei Interesse an Verhandlungen mit der Hamas.", "CONSULT", "cancelled"),
     # the same acts stated keep their status
