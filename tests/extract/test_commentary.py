@@ -336,3 +336,21 @@ def test_noun_governed_infinitives(lang, sentence, kept, dropped):
         assert e in got or (e[0] == "CONSULT" and (e[0], e[2], e[1]) in got), got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # an object of the subject's own side: the act stays inside that side, the content's party is no target
+    ("en", "Trump urged Vance to focus on Ukraine.", [], ("REQUEST", "USA", "UKR")),
+    ("en", "Netanyahu urged Israelis to prepare for war with Iran.", [], ("REQUEST", "ISR", "IRN")),
+    # an object of another side, an organisation of the same state, or a name modifying a noun keep the act
+    ("en", "China warned the US against arms sales to Taiwan.", [("THREATEN", "CHN", "USA")], None),
+    ("de", "China warnte die USA vor Waffenlieferungen an Taiwan.", [("THREATEN", "CHN", "USA")], None),
+    ("en", "The Sudanese army accused the RSF of a massacre.", [("ACCUSE", "SDN", "SDN")], None),
+    ("en", "Sudan army retakes Khartoum airport from RSF", [("ASSAULT", "SDN", "SDN")], None),
+])
+def test_own_side_objects(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got

@@ -413,6 +413,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # ("China warnte die USA vor Waffenlieferungen an Taiwan": the USA are warned, not Taiwan)
             direct = [g for g in pool if g.clause == clause and not g.adj and (g.first_tok == ti + 1 or (
                 g.first_tok == ti + 2 and toks[ti + 1].low in _ARTICLES))]
+            if direct and not mutual and not any(_pairs(src_g.actors, g.actors) for g in direct) and _object_head(toks, direct[0]):
+                # "Hardliner in Moskau drängen Putin zu einem Angriff auf Kiew": the object is of the
+                # subject's own side, so the act stays inside it; the party the content names is not its target
+                return [(a, None) for a in src_g.actors]
             if direct:
                 pools = (direct,) + pools
         if english and not nominal:
@@ -420,6 +424,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # Ukraine", "asked Berlin for ...") before any prepositional party
             direct = [g for g in pool if g.clause == clause and (g.first_tok == ti + 1 or (g.first_tok == ti + 2
                       and toks[ti + 1].low in _DETERMINERS))]
+            if direct and not mutual and not any(_pairs(src_g.actors, g.actors) for g in direct) and _object_head(toks, direct[0]):
+                return [(a, None) for a in src_g.actors]     # (an object of the subject's own side, as above)
             if direct:
                 pools = (direct,) + pools
             elif _unnamed_object(toks, ti, gs):
@@ -771,6 +777,15 @@ def _after_preposition(toks: list[Tok], i: int, only: frozenset[str] | None = No
                                      and toks[j].low not in preps and toks[j].low.endswith(("e", "en", "er", "em", "es"))):
         j -= 1
     return j >= 0 and toks[j].low in (only or preps)
+
+
+_OBJECT_NEXT = _TARGET_PREPS | _AGENT_PREPS | frozenset({"of", "for", "into", "zur", "vor", "über", "and", "und", "that", "dass"})
+
+
+def _object_head(toks: list[Tok], g: _Group) -> bool:
+    """Is the actor g a whole object, not a name modifying a noun after it ("retakes Khartoum airport")?"""
+    n = g.last_tok + 1
+    return n >= len(toks) or not toks[n].word or toks[n].low in _OBJECT_NEXT
 
 
 def _noun_governed(toks: list[Tok], clause: int, groups: list[_Group]) -> bool:
