@@ -13,8 +13,8 @@ from sentence_events import events
     ("en", "Erdogan met Netanyahu in Ankara and promised him closer trade ties.",
      {("CONSULT", "TUR", "ISR", "occurred")}),
     ("en", "Lula met Milei in Brasilia and promised him more credit.", {("CONSULT", "BRA", "ARG", "occurred")}),
-    ("de", "Erdogan traf Netanjahu in Ankara und verurteilte die Angriffe auf den Libanon.",
-     {("CONSULT", "TUR", "ISR", "occurred"), ("ACCUSE", "TUR", "ISR", "occurred")}),
+    ("de", "Erdogan traf Netanjahu in Ankara und verurteilte Teheran scharf.",
+     {("CONSULT", "TUR", "ISR", "occurred"), ("ACCUSE", "TUR", "IRN", "occurred")}),
     # a strike and a threat: the threat in the second conjunct does not swallow the strike
     ("en", "Russia attacked Kyiv and threatened more strikes.", {("ASSAULT", "RUS", "UKR", "occurred")}),
     ("en", "Israel struck Beirut overnight and threatened further raids.", {("ASSAULT", "ISR", "LBN", "occurred")}),
@@ -82,3 +82,34 @@ def test_travel_to_a_capital(lang, text, want):
 ])
 def test_travel_that_is_no_visit(lang, text):
     assert not any(e[0] == "CONSULT" for e in events(text, lang))
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a separable particle before "und" + verb closes the first verb phrase ("lehnte ... ab und drohte")
+    ("de", "Putin lehnte den Vorschlag der Ukraine ab und drohte Kiew mit neuen Angriffen.",
+     {("REJECT", "RUS", "UKR", "occurred"), ("THREATEN", "RUS", "UKR", "occurred")}),
+    ("de", "Orban lehnte die Forderung der EU ab und traf Putin in Moskau.",
+     {("REJECT", "HUN", "EU", "occurred"), ("CONSULT", "HUN", "RUS", "occurred")}),
+    ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", {("CONSULT", "TUR", "PSE", "occurred")}),
+    ("en", "Putin rejected Ukraine's proposal and threatened Kyiv with new strikes.",
+     {("REJECT", "RUS", "UKR", "occurred"), ("THREATEN", "RUS", "UKR", "occurred")}),
+])
+def test_particle_closes_its_verb_phrase(lang, text, want):
+    got = events(text, lang)
+    assert want <= got, got
+
+
+@pytest.mark.parametrize("lang,text,wrong", [
+    # the second verb shares the subject, not the first verb's object, and the other way round
+    ("de", "Orban lehnte die Forderung der EU ab und traf Putin in Moskau.", ("REJECT", "HUN", "RUS")),
+    ("en", "Orban rejected the EU's demand and met Putin in Moscow.", ("REJECT", "HUN", "RUS")),
+    ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", ("CONSULT", "ISR", "PSE")),
+    ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", ("CONSULT", "PSE", "ISR")),
+    ("en", "Erdogan cancelled a meeting with Netanyahu and called Abbas.", ("CONSULT", "ISR", "PSE")),
+])
+def test_conjuncts_keep_their_parties(lang, text, wrong):
+    assert not any(e[:3] == wrong for e in events(text, lang))
+
+
+def test_ab_und_zu_is_no_particle():
+    assert ("ASSAULT", "RUS", "UKR", "occurred") in events("Russland greift ab und zu Kiew an.", "de")

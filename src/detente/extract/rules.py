@@ -714,6 +714,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "occurred"
         if lex.language == "en" and not nominal and any(b is not None for _, b in pairs):
             pairs = _own_objects(pairs, found, groups, toks, ti)
+        if skip and not joint and pairs:
+            # (a one-sided act noun with no party of its own is aimed at the next conjunct's: "kündigte
+            # Gegenzölle an und warf Washington vor"; talks are with their own partner)
+            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip) if not nominal else \
+                _outside_conjunct(pairs, groups, skip) if etype in _MUTUAL else pairs
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
         for src, tgt in pairs:
@@ -774,6 +779,47 @@ def _conjunct(toks: list[Tok], ti: int, conj: list[int], groups: list[_Group], f
     verb = next((j for j, _, _, _ in found if toks[j].clause == c and toks[j].text[:1].islower()), end)
     subj = next((g for g in groups if g.clause == c and g.first_tok < verb), None)
     return lo, hi, skip, subj is not None and len(subj.actors) >= 2
+
+
+def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip: frozenset[int]):
+    """The verb of a coordinated verb phrase shares the clause's subject, not its objects ("Erdogan
+    sagte das Treffen ab und rief Abbas an": Erdogan called Abbas; "lehnte die Forderung der EU ab
+    und traf Putin": Putin was met, not rejected): a later conjunct's verb takes the clause's first
+    party as its source; each verb's target is the first party of another country in its own conjunct."""
+    c = toks[ti].clause
+    first_conj = ti < min(skip)
+    if first_conj:
+        srcs = list(dict.fromkeys(a for a, _ in pairs))      # (its own subject: "said Putin would agree and ...")
+    else:
+        first = next(j for j, t in enumerate(toks) if t.clause == c)
+        verb = next((j for j in range(first, ti) if toks[j].word and toks[j].text[:1].islower()), ti)
+        subj = next((g for g in groups if g.clause == c and g.first_tok < verb), None)
+        srcs = subj.actors if subj is not None else list(dict.fromkeys(a for a, _ in pairs))
+    own = [g for g in groups if g.first_tok > ti and g.first_tok not in skip and toks[g.first_tok].clause == c]
+    mine = {a for g in own for a in g.actors}
+    kept = _pairs(srcs, list(dict.fromkeys(b for _, b in pairs if b in mine)))
+    if kept:
+        return kept     # the argument rules' target is in the verb's own conjunct ("traf sich in Albanien mit Macron")
+    for g in own:
+        got = _pairs(srcs, g.actors)
+        if got:
+            return got
+    if first_conj:
+        # the first verb with no party of its own: its object is implicit, the next conjunct's
+        # party the likeliest ("akzeptierte das Abkommen und schlug Kosovo Gespräche vor")
+        return pairs
+    return [(a, None) for a in srcs]
+
+
+def _outside_conjunct(pairs, groups: list[_Group], skip: frozenset[int]):
+    """An act noun's parties come from its own conjunct or before the clause's verbs, not from a
+    later conjunct ("sagte Netanjahu ein Treffen ab und rief Abbas an": no meeting with Abbas)."""
+    late = {a for g in groups if g.first_tok in skip for a in g.actors} - \
+        {a for g in groups if g.first_tok not in skip for a in g.actors}
+    kept = [(a, b) for a, b in pairs if a not in late and b not in late]
+    if kept or not pairs:
+        return kept
+    return list(dict.fromkeys((a, None) for a, _ in pairs if a not in late))
 
 
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das"})

@@ -96,7 +96,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     for st in ("denied", "cancelled"):
         words = denied if st == "denied" else cancelled
         for i, t in enumerate(toks if cues & words else ()):
-            if abs(t.clause - clause) <= 1 and _has_cue([t], words) and not (st == "denied" and i == ti):
+            if abs(t.clause - clause) <= 1 and _has_cue([t], words) and not (st == "denied" and i == ti) and i not in skip:
                 # (a denial word that is the trigger itself denies nothing of it: "dismissed the proposal")
                 if st == "cancelled" and any(toks[j].low in lex.negation for j in range(max(0, i - 2), i)):
                     return "planned"

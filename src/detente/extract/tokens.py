@@ -55,11 +55,30 @@ def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
         words = [i for i in idxs if toks[i].word]
         if len(words) < 2:
             continue
-        last = toks[words[-1]]
-        if last.low not in lex.particles:
-            continue
-        # the particle must close the clause (only punctuation after it)
-        for i in words[:-1]:
-            t = toks[i]
-            if t.text[:1].islower():
-                t.forms = t.forms + (last.low + t.forms[1], last.low + t.low)
+        for a, b in _verb_phrases(toks, words, lex.particles):
+            last = toks[words[b]]
+            if last.low not in lex.particles:
+                continue
+            # the particle must close the clause (only punctuation after it) or its verb phrase
+            for i in words[a:b]:
+                t = toks[i]
+                if t.text[:1].islower():
+                    t.forms = t.forms + (last.low + t.forms[1], last.low + t.low)
+
+
+_PARTICLE_COORD = frozenset({"und", "oder", "aber", "sowie"})
+
+
+def _verb_phrases(toks: list[Tok], words: list[int], particles: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans (first, last position in `words`) of a clause's coordinated verb phrases: a particle
+    right before "und"/"aber" and a lower-case word closes the first ("lehnte den Vorschlag ab
+    und drohte mit Angriffen": "ab" is "lehnte"'s, not "drohte"'s). Not "ab und zu", "auf und ab"."""
+    out, a = [], 0
+    for n in range(1, len(words) - 2):
+        w, c, v = toks[words[n]], toks[words[n + 1]], toks[words[n + 2]]
+        if w.low in particles and c.low in _PARTICLE_COORD and words[n + 1] == words[n] + 1 and v.text[:1].islower() \
+                and v.low not in particles and v.low != "zu" and toks[words[n - 1]].low not in particles and n > a:
+            out.append((a, n))
+            a = n + 2
+    out.append((a, len(words) - 1))
+    return out
