@@ -130,6 +130,7 @@ def test_promises_are_their_content(lang, text, kept, dropped):
     ("en", "Analysts urged Washington to engage with Pyongyang.", [], ("REQUEST", "USA", "PRK")),
     ("de", "Viele Beobachter kritisieren Peking für seine Unterstützung Russlands.", [], ("ACCUSE", "CHN", "RUS")),
     ("de", "Kritiker werfen Israel vor, die Hilfe für Gaza zu blockieren.", [], ("ACCUSE", "ISR", "PSE")),
+    ("de", "Hardliner in Moskau drängen Putin zu einem Angriff auf Kiew.", [], ("REQUEST", "RUS", "UKR")),
     # a named subject, a demonym group, or an opening adverbial keep the act
     ("en", "Tehran accused Washington of lying.", [("ACCUSE", "IRN", "USA")], None),
     ("en", "On Monday China accused Japan of provocations.", [("ACCUSE", "CHN", "JPN")], None),

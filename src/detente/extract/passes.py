@@ -456,6 +456,7 @@ _EN_NOT_SUBJECT = frozenset({"to", "not", "never", "also", "then", "now", "only"
 
 # endings of German plural nouns of people ("Kritiker", "Experten", "Analysten", "Diplomaten", "Beobachterinnen")
 _AGENT_PLURALS = ("er", "ten", "isten", "innen", "leute")
+_LOCATIVE_DE = frozenset({"in", "im", "aus"})     # "Hardliner in Moskau", "Experten aus Brüssel"
 # sentence-opening adverbs with those endings, after which the verb's subject follows it ("Später kritisierten die USA ...")
 _ADVERBS_DE = frozenset("später wieder immer daher vorher nachher ferner weiter seither bisher eher sicher lieber aber oder "
                         "inzwischen unterdessen indessen oben unten innen außen hinten dagegen entgegen zuerst letzten "
@@ -478,8 +479,9 @@ def _generic_subject(toks: list[Tok], ti: int, groups: list[_Group], lang: str) 
         # (not a noun inside the opening phrase itself: "The proposed talks ...", "Related talks ...")
         return not any(x.low in _EN_NOT_SUBJECT or x.low.endswith("ly") for x in toks[:ti]) \
             and not toks[ti - 1].low.endswith(("n't", "'s", "’s", "ed", "ing")) and toks[ti - 1].low not in _DETERMINERS
-    if ti == 1 and toks[0].low.endswith(_AGENT_PLURALS) and toks[0].low not in _ADVERBS_DE and t.low.endswith("en"):
-        return True       # a bare plural of people before a plural verb: "Kritiker werfen Israel vor ..."
+    if (ti == 1 or ti <= 4 and toks[1].low in _LOCATIVE_DE) and toks[0].low.endswith(_AGENT_PLURALS) \
+            and toks[0].low not in _ADVERBS_DE and t.low.endswith("en"):
+        return True       # a bare plural of people before a plural verb: "Kritiker werfen Israel vor ...", "Hardliner in Moskau drängen ..."
     return toks[0].low in _QUANTIFIERS_DE and toks[ti - 1].text[:1].isupper() \
         and all(x.text[:1].islower() for x in toks[1:ti - 1])
 
