@@ -300,6 +300,13 @@ def _status_of(sentence, lang, etype):
     # what an actor wants is a wish, not an act (as English "What X wants is ...")
     ("de", "Was Erdoğan wirklich will, ist ein Treffen mit Trump.", "CONSULT", "hypothetical"),
     ("de", "Was Erdoğan sagte, ist ein Angriff auf Athen.", "ASSAULT", "occurred"),
+    # a counterfactual or a supposition opening the sentence: nothing in it happened
+    ("en", "Had Biden armed Ukraine earlier, Russia would have retreated.", "AID", "hypothetical"),
+    ("de", "Hätte Biden die Ukraine früher bewaffnet, hätte sich Russland zurückgezogen.", "RETREAT", "hypothetical"),
+    ("en", "Suppose Iran attacks Israel tomorrow: what then?", "ASSAULT", "hypothetical"),
+    ("de", "Angenommen, Iran greift morgen Israel an.", "ASSAULT", "hypothetical"),
+    # a reported "hätte" states a past act
+    ("de", "Trump sagte, Putin hätte dem Treffen zugestimmt.", "AGREE", "occurred"),
     # "keinerlei" negates like "kein": no talks held
     ("de", "Netanjahu hat keinerlei Interesse an Verhandlungen mit der Hamas.", "CONSULT", "cancelled"),
     # the same acts stated keep their status
@@ -355,3 +362,11 @@ def test_own_side_objects(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,etype", [
+    # a participle opening the sentence before a comma is a sentence adverb ("Angenommen, ...": supposing), no act
+    ("de", "Angenommen, Iran greift morgen Israel an.", "AGREE"),
+])
+def test_sentence_adverbs(lang, sentence, etype):
+    assert not _status_of(sentence, lang, etype)

@@ -594,8 +594,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         nominal = ti > 0 and (tok.text[:1].isupper() if lex.language == "de" else _english_noun(toks, ti, groups))
         if ((nominal or lex.language == "en") and lex.pointless and _pointless(toks, ti, lex.pointless)) \
                 or ((not nominal or lex.language == "en") and _attributive_participle(toks, ti, found, groups)) \
-                or (nominal and _left_or_generic(toks, ti, etype, lex)):
-            continue      # "das Treffen verlor jeglichen Sinn": a topic judged; "das lang erwartete Treffen": the noun is the act
+                or (nominal and _left_or_generic(toks, ti, etype, lex)) \
+                or (ti == 0 and len(toks) > 1 and toks[1].text == "," and not any(g.first_tok == 0 for g in groups)):
+            continue      # "das Treffen verlor jeglichen Sinn": a topic judged; "das lang erwartete Treffen": the noun is the act;
+            #               "Angenommen, Iran greift an", "Granted, ...": a sentence adverb, no act
         if lex.language == "en" and ti not in phrase_tok and _over_cause(toks, ti) \
                 and _noun_owner(groups, toks, ti, True) is None:
             continue      # "lodged a protest with China over the incursion": the cause named, no act of the protester
