@@ -24,6 +24,10 @@ O = "occurred"
     ("en", "China put its forces on high alert near Taiwan.", ("MOBILIZE", "CHN", "TWN", O)),
     ("en", "China staged military drills around Taiwan.", ("MOBILIZE", "CHN", "TWN", O)),
     ("en", "Turkish troops massed along the border with Syria.", ("MOBILIZE", "TUR", "SYR", O)),
+    ("en", "Turkey moved troops to the Syrian border.", ("MOBILIZE", "TUR", "SYR", O)),
+    ("en", "Russia sent tanks to the Ukrainian border.", ("MOBILIZE", "RUS", "UKR", O)),
+    ("de", "Russland verlegte Truppen an die ukrainische Grenze.", ("MOBILIZE", "RUS", "UKR", O)),
+    ("de", "Belarus zog Truppen an der polnischen Grenze zusammen.", ("MOBILIZE", "BLR", "POL", O)),
     # ASSAULT: ground taken, missiles fired toward a state
     ("de", "Russische Truppen eroberten das Dorf Pokrowsk.", ("ASSAULT", "RUS", "UKR", O)),
     ("de", "Nordkorea feuerte eine ballistische Rakete in Richtung Japan ab.", ("ASSAULT", "PRK", "JPN", O)),
@@ -91,6 +95,8 @@ def test_news_act(lang, text, expected):
     ("de", "Japan legte in Peking offiziell Protest ein.", "PROTEST"),
     # sending troops into a state is no aid to it; troops withdrawn are no mobilisation
     ("en", "Rwanda sent troops into Congo.", "AID"),
+    ("en", "The US sent troops to protect its embassy in Haiti.", "AID"),
+    ("en", "Turkey moved troops to the Syrian border.", "AID"),
     ("de", "Russland schickte Truppen in die Ukraine.", "AID"),
     ("de", "Russland zog seine Kriegsschiffe aus dem Schwarzen Meer ab.", "MOBILIZE"),
     # a truce called for or failing is no truce agreed
