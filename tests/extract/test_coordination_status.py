@@ -113,3 +113,31 @@ def test_conjuncts_keep_their_parties(lang, text, wrong):
 
 def test_ab_und_zu_is_no_particle():
     assert ("ASSAULT", "RUS", "UKR", "occurred") in events("Russland greift ab und zu Kiew an.", "de")
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    # a named actor's own one-sided act as the infinitive of an intention is planned
+    ("de", "Trump will die Zölle gegen China verdoppeln.", ("SANCTION", "USA", "CHN", "planned")),
+    ("en", "Trump wants to double tariffs on China.", ("SANCTION", "USA", "CHN", "planned")),
+    ("de", "Erdogan will die Zölle auf Stahl aus der Europäischen Union erhöhen.", ("SANCTION", "TUR", "EU", "planned")),
+    ("en", "Erdogan wants to raise tariffs on steel from the European Union.", ("SANCTION", "TUR", "EU", "planned")),
+    ("de", "Polen will weitere Panzer an die Ukraine liefern.", ("AID", "POL", "UKR", "planned")),
+    ("de", "Merz sagte, Polen wolle weitere Panzer an die Ukraine liefern.", ("AID", "POL", "UKR", "planned")),
+    # a meeting wished for needs the other side: a wish, in both languages
+    ("de", "Trump will den chinesischen Staatschef Xi in Peking treffen.", ("CONSULT", "USA", "CHN", "hypothetical")),
+    ("en", "Trump wants to meet Xi in Beijing.", ("CONSULT", "USA", "CHN", "hypothetical")),
+    # a punishment intended on a condition is a threat (unchanged); a modal keeps it hypothetical; a past wish is no plan
+    ("de", "Trump will die Zölle gegen China verdoppeln, falls Peking nicht einlenkt.", ("THREATEN", "USA", "CHN", "occurred")),
+    ("en", "Trump wants to double tariffs on China if Beijing does not back down.", ("THREATEN", "USA", "CHN", "occurred")),
+    ("en", "Trump wanted to double tariffs on China.", ("SANCTION", "USA", "CHN", "hypothetical")),
+    ("en", "Trump could double tariffs on China.", ("SANCTION", "USA", "CHN", "hypothetical")),
+])
+def test_intention_is_planned(lang, text, want):
+    got = events(text, lang)
+    assert want in got, got
+
+
+def test_wanting_another_to_act_is_no_plan():
+    # object control: a demand on another side, not the subject's own plan
+    assert not any(e[3] == "planned" for e in events("Erdogan wants the EU to lift its tariffs.", "en"))
+    assert not any(e[3] == "planned" for e in events("Trump will, dass Selenskyj auf den Donbas verzichtet.", "de"))

@@ -151,6 +151,14 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
             if backshift:
                 scope = rest
     later = bool(skip) and max(skip) > ti      # a later conjunct: a condition after it is its own
+    kind = _act_kind(toks[ti], lex) if ti >= 0 and kinds.get(clause) != "cond" else None
+    intent = _intent(toks, clause, ti, lex.language) if kind is not None else None
+    if intent is not None and not _has_cue([t for t in scope if t is not intent], hyp) \
+            and not (kinds.get(clause + 1) == "cond" and not later) and not _negated(own, lex) \
+            and not sentence.rstrip().rstrip("“”\"»«'").endswith("?"):
+        # "Trump will die Zölle verdoppeln", "Trump wants to double tariffs": planned; "Trump will Xi
+        # treffen" is a wish, as "wants to meet" (the other side has to agree)
+        return "planned" if kind == "own" else "hypothetical"
     if _has_cue(scope, hyp) or (not factual and kinds.get(clause + 1) == "cond" and not later):
         return "hypothetical"
     if gov is not None and kinds.get(clause) == "comp" and ti >= 0 and _governed_by_act(toks, gov, lex, len(toks)):
@@ -181,6 +189,52 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         if st is not None:
             return st           # "die Entscheidung, sich mit X zu treffen", "the possibility of ... to"
     return "occurred"
+
+
+# verbs of intention in the present: a named subject's own act as their infinitive is planned
+# (GUIDELINES: status planned = an act announced or intended); past "wollte"/"wanted" stays a wish
+_INTENT = {"de": frozenset({"will", "wollen", "wolle", "willst"}), "en": frozenset({"want", "wants", "aims", "aim"})}
+
+
+# acts an intention does not make planned: a meeting or a deal needs the other side ("Putin wants to
+# meet Trump" is a wish), and a refusal or insistence is stated now ("will an ihren Forderungen festhalten")
+_WISHED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def _act_kind(t: Tok, lex: Lexicon) -> str | None:
+    """"own" for an act its actor can carry out alone (a sanction, a delivery, an attack), "mutual"
+    for one that needs the other side, None for a refusal or a phrase trigger (left alone)."""
+    k = _match(lex.language, t.forms)
+    if k is None or lex.triggers[k].type == "REJECT":
+        return None
+    return "mutual" if lex.triggers[k].type in _WISHED else "own"
+
+
+def _intent(toks: list[Tok], clause: int, ti: int, lang: str) -> Tok | None:
+    """The intention verb whose own subject's act is the one at ti: German "Trump will die Zölle
+    verdoppeln" / "Nächste Woche will Trump Xi treffen" (a named, capitalised subject right before
+    or after "will", the clause closing with its infinitive); English "Trump wants to double
+    tariffs" ("to" right after: "wants Kyiv to give up" is a demand on another, object control).
+    Not "Trump will, dass ..." (a demand, its own clause) nor a wish in the past. None otherwise."""
+    words = _INTENT.get(lang)
+    if not words:
+        return None
+    for k in range(max(1, ti - 12), ti):
+        t = toks[k]
+        if t.clause != clause or t.low not in words:
+            continue
+        before, after = toks[k - 1], toks[k + 1]
+        if lang == "en":
+            if before.word and before.text[:1].isupper() and after.low == "to" and k + 1 < ti:
+                return t
+            continue
+        if not (before.word and before.text[:1].isupper() or after.word and after.text[:1].isupper()):
+            continue
+        last = next((toks[j] for j in range(len(toks) - 1, k, -1) if toks[j].clause == clause and toks[j].word), None)
+        if last is not None and last.text[:1].islower() and last.low.endswith(("en", "ern", "eln")) \
+                and not any(toks[j].low == "zu" for j in range(k + 1, len(toks)) if toks[j].clause == clause):
+            return t
+    return None
 
 
 def _to_before(toks: list[Tok], ti: int) -> bool:
