@@ -24,6 +24,7 @@ O = "occurred"
     ("en", "China put its forces on high alert near Taiwan.", ("MOBILIZE", "CHN", "TWN", O)),
     ("en", "China staged military drills around Taiwan.", ("MOBILIZE", "CHN", "TWN", O)),
     ("en", "Turkish troops massed along the border with Syria.", ("MOBILIZE", "TUR", "SYR", O)),
+    ("en", "The US deployed 3,000 troops to Poland.", ("MOBILIZE", "USA", "POL", O)),
     ("en", "Turkey moved troops to the Syrian border.", ("MOBILIZE", "TUR", "SYR", O)),
     ("en", "Russia sent tanks to the Ukrainian border.", ("MOBILIZE", "RUS", "UKR", O)),
     ("de", "Russland verlegte Truppen an die ukrainische Grenze.", ("MOBILIZE", "RUS", "UKR", O)),
@@ -97,6 +98,9 @@ def test_news_act(lang, text, expected):
     ("en", "Rwanda sent troops into Congo.", "AID"),
     ("en", "The US sent troops to protect its embassy in Haiti.", "AID"),
     ("en", "Turkey moved troops to the Syrian border.", "AID"),
+    # a training exercise with another's troops is no training of them; civilian engineers sent are no aid
+    ("en", "Ukraine held training exercises with British troops.", "AID"),
+    ("en", "Apple sent its engineers to China to fix the supply chain.", "AID"),
     ("de", "Russland schickte Truppen in die Ukraine.", "AID"),
     ("de", "Russland zog seine Kriegsschiffe aus dem Schwarzen Meer ab.", "MOBILIZE"),
     # a truce called for or failing is no truce agreed
