@@ -155,6 +155,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     if not nominal and not mutual and _agentless_passive(toks, ti) and not any(
             g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS for g in clause_groups):
         return []      # "Indien könnte gezwungen sein", "Kyiv was hit": the actor named is the patient
+    if nominal and _topic_of_noun(toks, ti, gs):
+        # "Beijing's silence on the attacks on Israel", "Pekings Schweigen zu den Angriffen": an act noun
+        # that is the topic of another noun has no agent in its clause (the owner is the other noun's)
+        return []
     led = _led_into(gs, toks, ti, clause, english) if (nominal or english) and not mutual else None
     if led is not None:
         # "flatter Putin into concessions", "drängte Putin zu Zugeständnissen": the object led into an
@@ -735,6 +739,28 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
+
+
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "zu", "zum", "zur", "über"})
+_TOPIC_DETS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "der", "die", "das", "den", "dem",
+                         "des", "sein", "seine", "seinem", "seinen", "ihr", "ihre", "ihrem", "ihren", "dieses", "diese"})
+
+
+def _topic_of_noun(toks: list[Tok], ti: int, gs: list[_Group]) -> bool:
+    """Is the act noun at ti, with no demonym or owner of its own right before it, the topic of
+    another noun ("[X's|the] silence/report/position on the attacks", "[Pekings] Schweigen zu den
+    Angriffen")? The other noun stands after a determiner or an actor's possessive and names no act."""
+    j = ti - 1
+    while j > 0 and toks[j].low in _TOPIC_DETS:
+        j -= 1
+    if j < 2 or toks[j].low not in _TOPIC_PREPS or any(g.last_tok == ti - 1 for g in gs):
+        return False
+    n, d = toks[j - 1], toks[j - 2]
+    if not n.word or any(g.first_tok <= j - 1 <= g.last_tok for g in gs) \
+            or _match("de" if n.text[:1].isupper() else "en", n.forms) is not None:
+        return False      # (the other noun is itself an act: "talks on the sanctions" are the talks' topic, `_talk_topics`)
+    owner = any(g.last_tok == j - 2 for g in gs) or d.low.endswith(("'s", "’s"))
+    return owner or d.low in _TOPIC_DETS
 
 
 _INTO = frozenset({"into", "zu", "zum", "zur"})
