@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import simplemma
 
 from detente.extract.lexicon import Lexicon
+from detente.extract.triggers import _match
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
@@ -23,6 +24,7 @@ class Tok:
     clause: int
     word: bool
     subj: bool = False          # a coordinator opening a clause with its own subject ("oder Trump zwingt ...")
+    trig: int | None = None     # index of the lexicon trigger the forms match (`triggers._match`), set by tokenize
 
 
 def lemma(word: str, lang: str) -> str:
@@ -47,19 +49,21 @@ _NOT_VERBS_DE = frozenset("auch selbst noch jedoch aber dagegen hingegen wiederu
 
 
 def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
-    """German separable verbs: a particle closing a clause joins the clause's lower-case verbs."""
-    by_clause: dict[int, list[int]] = {}
-    for i, t in enumerate(toks):
-        by_clause.setdefault(t.clause, []).append(i)
-    for idxs in by_clause.values():
-        words = [i for i in idxs if toks[i].word]
-        if len(words) < 2:
+    """German separable verbs: a particle closing a clause joins the clause's lower-case verbs
+    (and their trigger is looked up again on the composed forms)."""
+    # speed: one backward pass - the first word met of a clause is its last word, the particle
+    # if any - instead of listing every clause's token indices and then its words (this was
+    # ~1.5% of extraction; 4.5 -> 1.3 us per sentence on the seed)
+    particles = lex.particles
+    last: dict[int, str | None] = {}       # clause -> its closing particle (None: it closes on another word)
+    for t in reversed(toks):
+        if not t.word:
             continue
-        last = toks[words[-1]]
-        if last.low not in lex.particles:
+        c = t.clause
+        if c not in last:
+            last[c] = t.low if t.low in particles else None
             continue
-        # the particle must close the clause (only punctuation after it)
-        for i in words[:-1]:
-            t = toks[i]
-            if t.text[:1].islower():
-                t.forms = t.forms + (last.low + t.forms[1], last.low + t.low)
+        p = last[c]
+        if p is not None and t.text[:1].islower():
+            t.forms = t.forms + (p + t.forms[1], p + t.low)
+            t.trig = _match(lex.language, t.forms)
