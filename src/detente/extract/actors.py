@@ -7,6 +7,7 @@ import operator
 import re
 from dataclasses import dataclass
 
+from detente.extract import scan
 from detente.extract.lexicon import Actor, Gazetteer, load_gazetteer
 
 # A title word followed by one to three capitalised words that the gazetteer does not know:
@@ -114,29 +115,17 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
 
 _WORD = re.compile(r"\w+")
 _START = operator.attrgetter("start")
-_NON_WORD = re.compile(r"\W")
-_ROLE_STARTS: dict[int, tuple[re.Pattern[str], bool]] = {}
 
 
 def _role_matches(gaz: Gazetteer, sentence: str):
-    """`gaz.roles.finditer(sentence)`, tried only where a word may start. Speed: every role
-    alternative opens with `(?<![\\w])` (lexicon.load_gazetteer), so no match starts right after
-    a word character; trying the ~30 other positions of a sentence instead of all ~150 took a
-    role scan from 48 to 31 us (role scans were ~5% of extraction)."""
-    got = _ROLE_STARTS.get(id(gaz))
-    if got is None or got[0] is not gaz.roles:
-        pat = gaz.roles.pattern
-        got = _ROLE_STARTS[id(gaz)] = (gaz.roles, pat.count("(?P<r") == pat.count("(?<![\\w])") == len(gaz.role_groups))
-    if not got[1]:
-        yield from gaz.roles.finditer(sentence)
-        return
-    last = 0
-    for p in [0] + [m.end() for m in _NON_WORD.finditer(sentence)]:
-        if p >= last:
-            m = gaz.roles.match(sentence, p)
-            if m:
-                yield m
-                last = m.end()
+    """`gaz.roles.finditer(sentence)`, tried only where a match can start (scan.finditer: a word
+    start whose first character opens some role phrase). Speed: trying every position once took
+    a role scan 48 us, every word start 31 us; these positions only, 21 -> 9 us per seed sentence
+    (-1.8% instructions per article). (For the title pattern and the coreference words such
+    positions are most word starts: scan.finditer measured slower there, so they scan as usual.)"""
+    return scan.finditer(gaz.roles, sentence)
+
+
 _STARTS: dict[int, tuple[dict, frozenset[str]]] = {}
 
 
