@@ -60,3 +60,22 @@ def test_unread_patterns_fall_back_to_finditer(pattern: str) -> None:
     p = re.compile(pattern)
     assert scan.starts(p) is None
     _same(p, "Die Verhandlung mit dem Kanzler, a b")
+
+
+@pytest.mark.parametrize("words", [
+    ["sie", "sein", "seine", "seinem", "s"], ["er", "ihr", "ihre", "ihrem"], ["he", "his", "him", "they", "their"],
+    ["über", "ü", "Kanzler", "kanzlerin"], ["a"],
+])
+def test_trie_matches_exactly_its_words(words: list[str]) -> None:
+    p = re.compile(rf"(?:{scan.trie(words)})")
+    probes = words + [w[:-1] for w in words] + [w + "x" for w in words] + ["", "xyz", "seinen", "hi"]
+    assert {x for x in probes if p.fullmatch(x)} == set(words)
+
+
+def test_trie_test_finds_what_the_flat_alternation_finds() -> None:
+    words = ["er", "sie", "ihr", "ihre", "seine", "he", "his", "the chancellor", "kanzler"]
+    flat = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(words, key=len, reverse=True))})(?!\w)", re.IGNORECASE)
+    tree = re.compile(rf"(?<!\w)(?:{scan.trie(words)})(?!\w)", re.IGNORECASE)
+    for text in SENTENCES + ["Er sagte, SIE komme; The Chancellor said his plan ...", "Sieger, Ihrer, hisx, Kanzlerin"]:
+        assert (flat.search(text) is None) == (tree.search(text) is None)
+        assert [m.span() for m in flat.finditer(text)] == [m.span() for m in tree.finditer(text)]

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from detente.extract import scan
 from detente.extract.actors import Hit
 from detente.extract.lexicon import Actor, Lexicon, load_gazetteer, load_lexicon
 
@@ -518,10 +519,10 @@ def _trigger_words(lang: str) -> re.Pattern[str]:
     pronouns only after a comma)?"""
     lex = load_lexicon(lang)
     rel = set(lex.coref.get("relative", {}))
-    words = sorted(_vocabulary(lang) - rel, key=len, reverse=True)
-    alts = [rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"]
+    # (speed: the words as a prefix tree, scan.trie - the same words, tried by first letter)
+    alts = [rf"(?<!\w)(?:{scan.trie(_vocabulary(lang) - rel)})(?!\w)"]
     if rel:
-        alts.append(rf",\s*(?:{'|'.join(re.escape(w) for w in sorted(rel, key=len, reverse=True))})(?!\w)")
+        alts.append(rf",\s*(?:{scan.trie(rel)})(?!\w)")
     return re.compile("|".join(alts), re.IGNORECASE)
 
 

