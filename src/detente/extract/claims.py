@@ -347,7 +347,8 @@ def _spans(low: str, pats: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]
     if not hit and not always:
         return []               # the usual case: no anchor of the list in the sentence
     # speed: the patterns to scan looked up from the anchors present (in list order) instead of
-    # a set test per pattern of the list (~150 tests per sentence; ~1% of extraction)
+    # a set test per pattern of the list (~150 tests per sentence; with the status cue union
+    # -0.7% of the instructions per article)
     ids = set(unanchored)
     for x in hit:
         ids.update(by_anchor[x])

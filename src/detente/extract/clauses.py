@@ -28,7 +28,7 @@ def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tupl
     cuts = []
     n = len(toks)
     # speed: only coordinators, commas and semicolons can open a clause here; listed in one
-    # comprehension instead of the loop's own tests on every token (~1% of extraction)
+    # comprehension instead of the loop's own tests on every token (-0.3% of the instructions per article)
     for i in [i for i, t in enumerate(toks) if t.low in _SPLITTERS and i]:
         t = toks[i]
         if t.low not in _CLAUSE_COORDINATORS:
