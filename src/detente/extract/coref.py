@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from detente.extract import scan
 from detente.extract.actors import Hit
 from detente.extract.lexicon import Actor, Lexicon, load_gazetteer, load_lexicon
 
@@ -115,11 +116,13 @@ class Discourse:
         taken = [(h.start, h.end) for h in hits]
         out: list[Hit] = []
         rel: tuple[int, Referent] | None = None     # the last relative pronoun resolved: its end, its antecedent
-        for i, (s, e, w) in enumerate(words):
+        # (speed: only the words that can start a resolution, listed in one comprehension)
+        for i in [i for i, lw in enumerate(low_words) if lw in vocab]:
+            s, e, w = words[i]
             lw = low_words[i]
-            if lw not in vocab or any(a <= s < b for a, b in taken):
+            if any(a <= s < b for a, b in taken):
                 continue
-            kind = next((k for k in ("relative", "subject", "object", "possessive") if lw in lex.coref.get(k, {})), None)
+            kind = _kind_of(lex.language).get(lw)      # (speed: one dict probe, not a generator over the kinds)
             if kind is None:
                 continue
             code = lex.coref[kind][lw]
@@ -377,8 +380,8 @@ def _weigh_mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -
     for h in linked:
         cl = clause_of(h.start)
         w = RECENCY
-        before = sentence[max(0, h.start - 30):h.start].split()
-        prep = any(x.lower() in lex.prepositions for x in before[-2:])
+        # (speed: one set test over the two words before, not a generator)
+        prep = not lex.prepositions.isdisjoint([x.lower() for x in sentence[max(0, h.start - 30):h.start].split()[-2:]])
         if not prep:
             w += NON_PREP
             if cl not in seen_clause:
@@ -532,11 +535,21 @@ def _trigger_words(lang: str) -> re.Pattern[str]:
     pronouns only after a comma)?"""
     lex = load_lexicon(lang)
     rel = set(lex.coref.get("relative", {}))
-    words = sorted(_vocabulary(lang) - rel, key=len, reverse=True)
-    alts = [rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)"]
+    # (speed: the words as a prefix tree, scan.trie - the same words, tried by first letter)
+    alts = [rf"(?<!\w)(?:{scan.trie(_vocabulary(lang) - rel)})(?!\w)"]
     if rel:
-        alts.append(rf",\s*(?:{'|'.join(re.escape(w) for w in sorted(rel, key=len, reverse=True))})(?!\w)")
+        alts.append(rf",\s*(?:{scan.trie(rel)})(?!\w)")
     return re.compile("|".join(alts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _kind_of(lang: str) -> dict[str, str]:
+    """Word -> its first kind in the order relative, subject, object, possessive."""
+    coref = load_lexicon(lang).coref
+    out: dict[str, str] = {}
+    for k in ("possessive", "object", "subject", "relative"):      # (later writes win: the first kind last)
+        out.update(dict.fromkeys(coref.get(k, {}), k))
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -567,6 +580,7 @@ def _role_pattern(lang: str) -> re.Pattern[str] | None:
     lex = load_lexicon(lang)
     if not lex.role_nouns or not lex.articles:
         return None
-    keys = sorted(lex.role_nouns, key=len, reverse=True)
-    arts = "|".join(re.escape(a) for a in sorted(lex.articles))
-    return re.compile(rf"(?<!\w)(?i:{arts})\s+(?:(?P<two>(?i:beiden|both|two))\s+)?(?P<key>(?i:{'|'.join(re.escape(k) for k in keys)}))(?!\w)")
+    # (speed: articles and role nouns as prefix trees, scan.trie - the same words; a case-insensitive
+    # alternation is tried branch by branch at every word start)
+    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+)?"
+                      rf"(?P<key>(?i:{scan.trie(lex.role_nouns)}))(?!\w)")

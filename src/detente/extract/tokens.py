@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import simplemma
 
 from detente.extract.lexicon import Lexicon
+from detente.extract.triggers import _match
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|[^\w\s]")
@@ -23,6 +24,7 @@ class Tok:
     clause: int
     word: bool
     subj: bool = False          # a coordinator opening a clause with its own subject ("oder Trump zwingt ...")
+    trig: int | None = None     # index of the lexicon trigger the forms match (`triggers._match`), set by tokenize
 
 
 def lemma(word: str, lang: str) -> str:
@@ -47,7 +49,8 @@ _NOT_VERBS_DE = frozenset("auch selbst noch jedoch aber dagegen hingegen wiederu
 
 
 def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
-    """German separable verbs: a particle closing a clause joins the clause's lower-case verbs."""
+    """German separable verbs: a particle closing a clause (or a coordinated verb phrase) joins
+    the clause's lower-case verbs, and their trigger is looked up again on the composed forms."""
     by_clause: dict[int, list[int]] = {}
     for i, t in enumerate(toks):
         by_clause.setdefault(t.clause, []).append(i)
@@ -64,6 +67,7 @@ def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
                 t = toks[i]
                 if t.text[:1].islower():
                     t.forms = t.forms + (last.low + t.forms[1], last.low + t.low)
+                    t.trig = _match(lex.language, t.forms)
 
 
 _PARTICLE_COORD = frozenset({"und", "oder", "aber", "sowie"})
