@@ -487,6 +487,7 @@ def _generic_subject(toks: list[Tok], ti: int, groups: list[_Group], lang: str) 
 
 
 _COORD = frozenset({"und", "oder", "aber", "sondern", "and", "or", "but"})
+_PRESENT_PARTICIPLE = ("end", "ende", "enden", "ender", "endes", "endem")
 
 
 def _evaded(out: list[Coded], groups: list[_Group], toks: list[Tok], words: frozenset[str]) -> list[Coded]:
@@ -496,7 +497,10 @@ def _evaded(out: list[Coded], groups: list[_Group], toks: list[Tok], words: froz
     taken from that subject is dropped; an owner named in the noun ("die US-Sanktionen") keeps it."""
     if not words:
         return out
-    verbs = [(i, t.clause) for i, t in enumerate(toks) if t.word and t.text[:1].islower() and not words.isdisjoint(t.forms)]
+    # a German present participle is an adverb or adjective, not the verb: "umgehend" (at once)
+    # lemmatises to "umgehen" ("verhängten umgehend Sanktionen" is an act)
+    verbs = [(i, t.clause) for i, t in enumerate(toks) if t.word and t.text[:1].islower()
+             and not words.isdisjoint(t.forms) and not t.low.endswith(_PRESENT_PARTICIPLE)]
     if not verbs:
         return out
     keep = []
