@@ -122,6 +122,7 @@ def test_ab_und_zu_is_no_particle():
     ("de", "Erdogan will die Zölle auf Stahl aus der Europäischen Union erhöhen.", ("SANCTION", "TUR", "EU", "planned")),
     ("en", "Erdogan wants to raise tariffs on steel from the European Union.", ("SANCTION", "TUR", "EU", "planned")),
     ("de", "Polen will weitere Panzer an die Ukraine liefern.", ("AID", "POL", "UKR", "planned")),
+    ("en", "Poland wants to send more tanks to Ukraine.", ("AID", "POL", "UKR", "planned")),     # (a phrase trigger)
     ("de", "Merz sagte, Polen wolle weitere Panzer an die Ukraine liefern.", ("AID", "POL", "UKR", "planned")),
     # a meeting wished for needs the other side: a wish, in both languages
     ("de", "Trump will den chinesischen Staatschef Xi in Peking treffen.", ("CONSULT", "USA", "CHN", "hypothetical")),

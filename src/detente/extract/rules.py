@@ -524,7 +524,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
-        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds, skip)
+        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds, skip, trig.type)
         if ti in talk_topics and status == "occurred":
             status = "hypothetical"     # the subject of talks has not happened ("Gespräche über die mögliche Lieferung")
         if etype == "ACCUSE" and status != "occurred" and lex.language == "en":
