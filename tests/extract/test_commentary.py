@@ -375,7 +375,8 @@ def test_sentence_adverbs(lang, sentence, etype):
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
     # an act noun that is the topic of another noun has no agent in its clause
     ("en", "Beijing's silence on the attacks on Israel speaks volumes.", [], ("ASSAULT", "CHN", "ISR")),
-    ("en", "Beijing commented on the attacks on Israel.", [], ("ASSAULT", "CHN", "ISR")),
+    ("en", "The report on the attacks on Israel was leaked.", [], None),
+    ("en", "The EU decided on the sanctions against Russia.", [("SANCTION", "EU", "RUS")], None),
     ("de", "Pekings Schweigen zu den Angriffen auf Israel spricht Bände.", [], ("ASSAULT", "CHN", "ISR")),
     # its own demonym still names its agent; an act the subject does with it keeps the subject
     ("en", "The report on the Russian attacks on Kyiv was published.", [("ASSAULT", "RUS", "UKR")], None),

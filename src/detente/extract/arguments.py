@@ -759,7 +759,10 @@ def _topic_of_noun(toks: list[Tok], ti: int, gs: list[_Group]) -> bool:
     if not n.word or any(g.first_tok <= j - 1 <= g.last_tok for g in gs) \
             or _match("de" if n.text[:1].isupper() else "en", n.forms) is not None:
         return False      # (the other noun is itself an act: "talks on the sanctions" are the talks' topic, `_talk_topics`)
-    owner = any(g.last_tok == j - 2 for g in gs) or d.low.endswith(("'s", "’s"))
+    # (an actor's possessive or German genitive before the other noun, "Beijing's silence", "Pekings
+    # Schweigen", or a determiner; not a subject before a verb: "The EU decided on the sanctions")
+    owner = d.low.endswith(("'s", "’s")) or (n.text[:1].isupper() and d.text[:1].isupper() and d.low.endswith("s")
+                                               and any(g.last_tok == j - 2 for g in gs))
     return owner or d.low in _TOPIC_DETS
 
 
