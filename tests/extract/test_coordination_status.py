@@ -106,7 +106,20 @@ def test_particle_closes_its_verb_phrase(lang, text, want):
     ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", ("CONSULT", "ISR", "PSE")),
     ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", ("CONSULT", "PSE", "ISR")),
     ("en", "Erdogan cancelled a meeting with Netanyahu and called Abbas.", ("CONSULT", "ISR", "PSE")),
+    # a one-sided first act with no party of its own is not aimed at the next conjunct's party
+    ("de", "Nordkorea feuerte eine Rakete ab und drohte Südkorea mit weiteren Tests.", ("ASSAULT", "PRK", "KOR")),
+    ("en", "North Korea fired a missile and threatened Seoul with more tests.", ("ASSAULT", "PRK", "KOR")),
+    ("de", "China verurteilte den Besuch und warnte Washington vor weiteren Waffenlieferungen an Taiwan.", ("ACCUSE", "CHN", "TWN")),
 ])
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Trump spoke with Putin by phone and later met Zelensky at the White House."),
+    ("de", "Trump telefonierte mit Putin und traf später Selenskyj im Weißen Haus."),
+])
+def test_call_then_meeting(lang, text):
+    got = {e[:3] for e in events(text, lang)}
+    assert {("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "UKR")} <= got, got
 def test_conjuncts_keep_their_parties(lang, text, wrong):
     assert not any(e[:3] == wrong for e in events(text, lang))
 

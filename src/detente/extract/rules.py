@@ -719,7 +719,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if skip and not joint and pairs:
             # (a one-sided act noun with no party of its own is aimed at the next conjunct's: "kündigte
             # Gegenzölle an und warf Washington vor"; talks are with their own partner)
-            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip) if not nominal else \
+            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip, etype in _MUTUAL) if not nominal else \
                 _outside_conjunct(pairs, groups, skip) if etype in _MUTUAL else pairs
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
@@ -783,7 +783,7 @@ def _conjunct(toks: list[Tok], ti: int, conj: list[int], groups: list[_Group], f
     return lo, hi, skip, subj is not None and len(subj.actors) >= 2
 
 
-def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip: frozenset[int]):
+def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip: frozenset[int], mutual: bool):
     """The verb of a coordinated verb phrase shares the clause's subject, not its objects ("Erdogan
     sagte das Treffen ab und rief Abbas an": Erdogan called Abbas; "lehnte die Forderung der EU ab
     und traf Putin": Putin was met, not rejected): a later conjunct's verb takes the clause's first
@@ -806,9 +806,10 @@ def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip:
         got = _pairs(srcs, g.actors)
         if got:
             return got
-    if first_conj:
-        # the first verb with no party of its own: its object is implicit, the next conjunct's
-        # party the likeliest ("akzeptierte das Abkommen und schlug Kosovo Gespräche vor")
+    if first_conj and mutual:
+        # the first verb of a mutual act with no party of its own: its partner is implicit, the next
+        # conjunct's party the likeliest ("akzeptierte das Abkommen und schlug Kosovo Gespräche vor");
+        # a one-sided act is not aimed at it ("feuerte eine Rakete ab und drohte Südkorea")
         return pairs
     return [(a, None) for a in srcs]
 
