@@ -390,3 +390,20 @@ def test_topics_of_other_nouns(lang, sentence, kept, dropped):
         assert e in got, got
     if dropped:
         assert dropped not in got, got
+
+
+@pytest.mark.parametrize("lang,sentence,kept,dropped", [
+    # an actor compared with is no party to the act
+    ("de", "Anders als Macron lehnt Merz Gespräche mit Putin ab.", [("REJECT", "DEU", "RUS")], ("REJECT", "FRA", "DEU")),
+    ("de", "Ähnlich wie Russland droht auch Iran den USA.", [("THREATEN", "IRN", "USA")], ("THREATEN", "RUS", "IRN")),
+    ("en", "Unlike Macron, Merz rejects talks with Putin.", [("REJECT", "DEU", "RUS")], ("REJECT", "FRA", "RUS")),
+    ("en", "As with Russia, Iran threatened the US.", [("THREATEN", "IRN", "USA")], ("THREATEN", "RUS", "USA")),
+    # "like" inside a clause and "wie" opening an indirect question are no comparison markers here
+    ("en", "Like Biden before him, Trump criticised Beijing.", [("ACCUSE", "USA", "CHN")], None),
+])
+def test_compared_actors(lang, sentence, kept, dropped):
+    got = _ev(sentence, lang)
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got
