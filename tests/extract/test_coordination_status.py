@@ -155,3 +155,20 @@ def test_wanting_another_to_act_is_no_plan():
 def test_call_then_meeting(lang, text):
     got = {e[:3] for e in events(text, lang)}
     assert {("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "UKR")} <= got, got
+
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    # an agreement reached beside a meeting is its outcome: the AGREE only, with the partner met
+    ("en", "Macron met Zelensky and agreed on a new aid package.", ("AGREE", "FRA", "UKR"), ("CONSULT", "FRA", "UKR")),
+    ("de", "Macron traf Selenskyj in Paris und einigte sich mit ihm auf ein neues Hilfspaket.",
+     ("AGREE", "FRA", "UKR"), ("CONSULT", "FRA", "UKR")),
+    # a pronoun object points back to the partner ("promised him"); a promise is no outcome of the meeting
+    ("en", "Macron met Zelensky and promised him aid.", ("AID", "FRA", "UKR"), None),
+    ("en", "Macron met Zelensky and promised him aid.", ("CONSULT", "FRA", "UKR"), None),
+    ("en", "Modi welcomed Sharif's offer and agreed to talks.", ("AGREE", "IND", "PAK"), None),
+])
+def test_outcome_and_partner(lang, text, want, absent):
+    got = {e[:3] for e in events(text, lang)}
+    assert want in got, got
+    if absent:
+        assert absent not in got, got
