@@ -106,6 +106,10 @@ def test_particle_closes_its_verb_phrase(lang, text, want):
     ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", ("CONSULT", "ISR", "PSE")),
     ("de", "Erdogan sagte Netanjahu ein Treffen ab und rief Abbas an.", ("CONSULT", "PSE", "ISR")),
     ("en", "Erdogan cancelled a meeting with Netanyahu and called Abbas.", ("CONSULT", "ISR", "PSE")),
+    # a one-sided first act with no party of its own is not aimed at the next conjunct's party
+    ("de", "Nordkorea feuerte eine Rakete ab und drohte Südkorea mit weiteren Tests.", ("ASSAULT", "PRK", "KOR")),
+    ("en", "North Korea fired a missile and threatened Seoul with more tests.", ("ASSAULT", "PRK", "KOR")),
+    ("de", "China verurteilte den Besuch und warnte Washington vor weiteren Waffenlieferungen an Taiwan.", ("ACCUSE", "CHN", "TWN")),
 ])
 def test_conjuncts_keep_their_parties(lang, text, wrong):
     assert not any(e[:3] == wrong for e in events(text, lang))
@@ -122,6 +126,7 @@ def test_ab_und_zu_is_no_particle():
     ("de", "Erdogan will die Zölle auf Stahl aus der Europäischen Union erhöhen.", ("SANCTION", "TUR", "EU", "planned")),
     ("en", "Erdogan wants to raise tariffs on steel from the European Union.", ("SANCTION", "TUR", "EU", "planned")),
     ("de", "Polen will weitere Panzer an die Ukraine liefern.", ("AID", "POL", "UKR", "planned")),
+    ("en", "Poland wants to send more tanks to Ukraine.", ("AID", "POL", "UKR", "planned")),     # (a phrase trigger)
     ("de", "Merz sagte, Polen wolle weitere Panzer an die Ukraine liefern.", ("AID", "POL", "UKR", "planned")),
     # a meeting wished for needs the other side: a wish, in both languages
     ("de", "Trump will den chinesischen Staatschef Xi in Peking treffen.", ("CONSULT", "USA", "CHN", "hypothetical")),
@@ -141,3 +146,29 @@ def test_wanting_another_to_act_is_no_plan():
     # object control: a demand on another side, not the subject's own plan
     assert not any(e[3] == "planned" for e in events("Erdogan wants the EU to lift its tariffs.", "en"))
     assert not any(e[3] == "planned" for e in events("Trump will, dass Selenskyj auf den Donbas verzichtet.", "de"))
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Trump spoke with Putin by phone and later met Zelensky at the White House."),
+    ("de", "Trump telefonierte mit Putin und traf später Selenskyj im Weißen Haus."),
+])
+def test_call_then_meeting(lang, text):
+    got = {e[:3] for e in events(text, lang)}
+    assert {("CONSULT", "USA", "RUS"), ("CONSULT", "USA", "UKR")} <= got, got
+
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    # an agreement reached beside a meeting is its outcome: the AGREE only, with the partner met
+    ("en", "Macron met Zelensky and agreed on a new aid package.", ("AGREE", "FRA", "UKR"), ("CONSULT", "FRA", "UKR")),
+    ("de", "Macron traf Selenskyj in Paris und einigte sich mit ihm auf ein neues Hilfspaket.",
+     ("AGREE", "FRA", "UKR"), ("CONSULT", "FRA", "UKR")),
+    # a pronoun object points back to the partner ("promised him"); a promise is no outcome of the meeting
+    ("en", "Macron met Zelensky and promised him aid.", ("AID", "FRA", "UKR"), None),
+    ("en", "Macron met Zelensky and promised him aid.", ("CONSULT", "FRA", "UKR"), None),
+    ("en", "Modi welcomed Sharif's offer and agreed to talks.", ("AGREE", "IND", "PAK"), None),
+])
+def test_outcome_and_partner(lang, text, want, absent):
+    got = {e[:3] for e in events(text, lang)}
+    assert want in got, got
+    if absent:
+        assert absent not in got, got

@@ -100,6 +100,21 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
         gs = [g for g in gs if g not in where]
+    if any(_compared(toks, g.first_tok) for g in gs):
+        # "Anders als Macron lehnt Merz Gespräche mit Putin ab", "Unlike Macron, Merz rejects ...", "Ähnlich
+        # wie Russland droht auch Iran den USA": an actor compared with is no party to the act (after
+        # "Unlike Macron," the comma may have joined the subject to it in one group: that part stays)
+        kept = []
+        for g in gs:
+            if not _compared(toks, g.first_tok):
+                kept.append(g)
+                continue
+            k = next((j for j in range(g.first_tok, g.last_tok) if toks[j].text == ","), None)
+            if k is not None and len(g.actors) > 1:
+                kept.append(replace(g, actors=g.actors[1:], start=toks[k + 1].start, first_tok=k + 1, clause=toks[k + 1].clause))
+        gs = kept
+        if not gs:
+            return []
     if not punitive and any(_scope(toks, g.first_tok) for g in gs):
         # "unterstützt in ganz Europa Populisten", "backs populists across Europe": a region the act
         # spreads over is no party to a political act (strikes "across Ukraine" still hit it)
@@ -759,7 +774,10 @@ def _topic_of_noun(toks: list[Tok], ti: int, gs: list[_Group]) -> bool:
     if not n.word or any(g.first_tok <= j - 1 <= g.last_tok for g in gs) \
             or _match("de" if n.text[:1].isupper() else "en", n.forms) is not None:
         return False      # (the other noun is itself an act: "talks on the sanctions" are the talks' topic, `_talk_topics`)
-    owner = any(g.last_tok == j - 2 for g in gs) or d.low.endswith(("'s", "’s"))
+    # (an actor's possessive or German genitive before the other noun, "Beijing's silence", "Pekings
+    # Schweigen", or a determiner; not a subject before a verb: "The EU decided on the sanctions")
+    owner = d.low.endswith(("'s", "’s")) or (n.text[:1].isupper() and d.text[:1].isupper() and d.low.endswith("s")
+                                               and any(g.last_tok == j - 2 for g in gs))
     return owner or d.low in _TOPIC_DETS
 
 
@@ -848,6 +866,24 @@ def _noun_aimed(toks: list[Tok], g: _Group) -> bool:
     while j > 0 and (toks[j].low in _ARTICLES or (toks[j].word and toks[j].text[:1].islower() and toks[j].low not in _AIMED_PREPS)):
         j -= 1
     return j > 0 and toks[j].low in _AIMED_PREPS and toks[j - 1].word and toks[j - 1].text[:1].isupper()
+
+
+# the words before an actor compared with: "anders als", "ähnlich wie", "genau wie", "wie schon", "im
+# Gegensatz zu", "unlike", "like" (opening a clause), "as with", "in contrast to", "similar to"
+_COMPARE_PAIRS = frozenset({("anders", "als"), ("ähnlich", "wie"), ("genau", "wie"), ("wie", "schon"), ("gegensatz", "zu"),
+                            ("gegensatz", "zum"), ("gegensatz", "zur"), ("as", "with"), ("contrast", "to"), ("similar", "to")})
+
+
+def _compared(toks: list[Tok], i: int) -> bool:
+    """Is the actor at token i the one an act is compared with (an article between allowed)?"""
+    j = i - 1
+    if j > 0 and toks[j].low in _ARTICLES:
+        j -= 1
+    if j < 0:
+        return False
+    if toks[j].low == "unlike" or (toks[j].low == "like" and (j == 0 or not toks[j - 1].word)):
+        return True
+    return j > 0 and (toks[j - 1].low, toks[j].low) in _COMPARE_PAIRS
 
 
 _SCOPE = frozenset({"ganz", "ganze", "ganzen", "gesamte", "gesamten", "across", "throughout"})

@@ -365,4 +365,4 @@ def _finite(t: Tok, lang: str) -> bool:
     "-s" forms are left out ("and sanctions" is mostly a noun)."""
     if t.forms[1] == t.low:
         return False
-    return lang != "en" or t.low.endswith("ed") or not t.low.endswith("s")
+    return lang != "en" or t.low.endswith("ed") or not t.low.endswith(("s", "ing"))     # ("and fighting")

@@ -474,7 +474,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
         clause_toks = [t for t in toks if t.clause == tok.clause]
-        skip, joint = frozenset(), False
+        skip, joint, outcome = frozenset(), False, set()
         if conj and any(toks[c].clause == tok.clause for c in conj):
             lo, hi, skip, joint = _conjunct(toks, ti, conj, groups, found)
             clause_toks = toks[lo:hi]
@@ -488,14 +488,18 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # the verb of one conjunct is not suppressed by an act of another ("met X and promised aid");
             # a pair's joint acts stay one scope ("X and Y met and agreed on ...": the meeting's outcome),
             # and so do act nouns ("akzeptierte das Abkommen und schlug Gespräche vor": proposed talks)
-            in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti and j not in skip}
-            earlier = {t2.type for j, t2, _, _ in found if j < ti and j not in skip} if earlier else earlier
+            # ... but an agreement reached is the outcome of the meeting beside it ("met Zelensky and agreed
+            # on ...": the AGREE only, as for a pair)
+            outcome = {t2.type for j, t2, _, _ in found if j in skip and t2.type in _MUTUAL
+                       and not _OUTCOME.isdisjoint(toks[j].forms)}
+            in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti and j not in skip} | outcome
+            earlier = ({t2.type for j, t2, _, _ in found if j < ti and j not in skip} | outcome) if earlier else earlier
         if lex.language == "en" and trig.suppressed_by & in_clause:
             # a noun with no actor near it is a topic ("held talks on the future of the nuclear
             # deal"), which suppresses nothing
             in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti
                          and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))
-                         and not (skip and not joint and tok.text[:1].islower() and j in skip)}
+                         and not (skip and not joint and tok.text[:1].islower() and j in skip)} | outcome
         if talk_topics and etype == "CONSULT":
             # what talks are about does not make them something else ("Gespräche über ein Abkommen")
             in_clause -= {t2.type for j, t2, _, _ in found if j in talk_topics and toks[j].clause == tok.clause}
@@ -526,7 +530,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "oder es drohen neue Sanktionen": something looms, nobody named threatens
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
-        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds, skip)
+        status = _status(lex, toks, tok.clause, low, sentence, ti, kinds, skip, trig.type)
         if ti in talk_topics and status == "occurred":
             status = "hypothetical"     # the subject of talks has not happened ("Gespräche über die mögliche Lieferung")
         if etype == "ACCUSE" and status != "occurred" and lex.language == "en":
@@ -721,7 +725,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if skip and not joint and pairs:
             # (a one-sided act noun with no party of its own is aimed at the next conjunct's: "kündigte
             # Gegenzölle an und warf Washington vor"; talks are with their own partner)
-            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip) if not nominal else \
+            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip, etype in _MUTUAL) if not nominal else \
                 _outside_conjunct(pairs, groups, skip) if etype in _MUTUAL else pairs
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
@@ -767,6 +771,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
 
 
 _VP_WORDS = frozenset({"and", "but", "und", "aber", "sowie"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "ihm", "ihn", "ihr", "ihnen"})
+# verbs of reaching an agreement (lemmas): the outcome of talks coordinated with them, not a promise
+_OUTCOME = frozenset({"agree", "einigen", "vereinbaren", "sign", "unterzeichnen", "agreed", "einigte", "einigten"})
 
 
 def _conjunct(toks: list[Tok], ti: int, conj: list[int], groups: list[_Group], found) -> tuple[int, int, frozenset[int], bool]:
@@ -785,7 +792,7 @@ def _conjunct(toks: list[Tok], ti: int, conj: list[int], groups: list[_Group], f
     return lo, hi, skip, subj is not None and len(subj.actors) >= 2
 
 
-def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip: frozenset[int]):
+def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip: frozenset[int], mutual: bool):
     """The verb of a coordinated verb phrase shares the clause's subject, not its objects ("Erdogan
     sagte das Treffen ab und rief Abbas an": Erdogan called Abbas; "lehnte die Forderung der EU ab
     und traf Putin": Putin was met, not rejected): a later conjunct's verb takes the clause's first
@@ -808,10 +815,18 @@ def _conjunct_pairs(pairs, groups: list[_Group], toks: list[Tok], ti: int, skip:
         got = _pairs(srcs, g.actors)
         if got:
             return got
-    if first_conj:
-        # the first verb with no party of its own: its object is implicit, the next conjunct's
-        # party the likeliest ("akzeptierte das Abkommen und schlug Kosovo Gespräche vor")
-        return pairs
+    back = not first_conj and any(t.low in _OBJECT_PRONOUNS for t in toks[ti + 1:ti + 4])
+    if mutual or back:
+        # a mutual act with no party of its own: its partner is implicit, the other conjunct's party
+        # the likeliest ("akzeptierte das Abkommen und schlug Kosovo Gespräche vor", "met Zelensky and
+        # agreed on ..."), and so is a pronoun's ("met Zelensky and promised him aid"); a one-sided act
+        # is not aimed at it ("feuerte eine Rakete ab und drohte Südkorea", "met Zelensky and threatened
+        # new attacks")
+        if first_conj:
+            return pairs
+        prev = next((g for g in reversed(groups) if g.last_tok < ti and toks[g.first_tok].clause == c
+                     and _pairs(srcs, g.actors)), None)
+        return _pairs(srcs, prev.actors) if prev is not None else pairs
     return [(a, None) for a in srcs]
 
 

@@ -86,7 +86,7 @@ def _phrase_search(pats: tuple[re.Pattern[str], ...], low: str) -> bool:
 
 
 def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1,
-            kinds: dict[int, str] | None = None, skip: frozenset[int] = frozenset()) -> str:
+            kinds: dict[int, str] | None = None, skip: frozenset[int] = frozenset(), etype: str | None = None) -> str:
     """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
     clause of the trigger (a negated cancellation, "nicht verschoben", means planned), then
     hypothetical cues (modals, Konjunktiv II, conditionals, questions), then future cues. `skip`:
@@ -154,7 +154,7 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
             if backshift:
                 scope = rest
     later = bool(skip) and max(skip) > ti      # a later conjunct: a condition after it is its own
-    kind = _act_kind(toks[ti], lex) if ti >= 0 and kinds.get(clause) != "cond" else None
+    kind = _act_kind(toks[ti], lex, etype) if ti >= 0 and kinds.get(clause) != "cond" else None
     intent = _intent(toks, clause, ti, lex.language) if kind is not None else None
     if intent is not None and not _has_cue([t for t in scope if t is not intent], hyp) \
             and not (kinds.get(clause + 1) == "cond" and not later) and not _negated(own, lex) \
@@ -204,13 +204,16 @@ _INTENT = {"de": frozenset({"will", "wollen", "wolle", "willst"}), "en": frozens
 _WISHED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 
-def _act_kind(t: Tok, lex: Lexicon) -> str | None:
+def _act_kind(t: Tok, lex: Lexicon, etype: str | None = None) -> str | None:
     """"own" for an act its actor can carry out alone (a sanction, a delivery, an attack), "mutual"
-    for one that needs the other side, None for a refusal or a phrase trigger (left alone)."""
-    k = _match(lex.language, t.forms)
-    if k is None or lex.triggers[k].type == "REJECT":
+    for one that needs the other side, None for a refusal (left alone). `etype`: the trigger's type
+    when known (a phrase trigger: "send ... tanks"), else read from the word."""
+    if etype is None:
+        k = _match(lex.language, t.forms)
+        etype = lex.triggers[k].type if k is not None else None
+    if etype is None or etype == "REJECT":
         return None
-    return "mutual" if lex.triggers[k].type in _WISHED else "own"
+    return "mutual" if etype in _WISHED else "own"
 
 
 def _intent(toks: list[Tok], clause: int, ti: int, lang: str) -> Tok | None:
