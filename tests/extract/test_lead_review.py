@@ -17,3 +17,21 @@ def test_participle_adverb_is_no_evasion(text, want):
 
 def test_evasion_verb_still_drops_the_subjects_act():
     assert not any(e[:3] == ("SANCTION", "IND", "RUS") for e in events("Indien umging die Sanktionen gegen Russland.", "de"))
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # a proposal made in talks named in the other verb phrase is made to the talks' partner
+    ("de", "Erdoğan telefonierte am Dienstag mit Putin und schlug vor, eine Verhandlungsrunde in Istanbul auszurichten.",
+     ("REQUEST", "TUR", "RUS", "occurred")),
+    ("en", "Macron spoke with Xi by phone and proposed a joint peace conference in Geneva.",
+     ("REQUEST", "FRA", "CHN", "occurred")),
+    ("de", "Scholz traf Modi in Neu-Delhi und bot an, ein Treffen mit Selenskyj auszurichten.",
+     ("REQUEST", "DEU", "IND", "occurred")),
+])
+def test_proposal_in_talks_goes_to_the_partner(lang, text, want):
+    assert want in events(text, lang)
+
+
+def test_public_call_after_talks_has_no_addressee():
+    got = events("Modi spoke with Zelensky by phone and called for a peaceful resolution of the conflict.", "en")
+    assert not any(e[0] == "REQUEST" for e in got), got

@@ -725,7 +725,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if skip and not joint and pairs:
             # (a one-sided act noun with no party of its own is aimed at the next conjunct's: "kündigte
             # Gegenzölle an und warf Washington vor"; talks are with their own partner)
-            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip, etype in _MUTUAL) if not nominal else \
+            # (a proposal made in talks named in the other conjunct is made to their partner:
+            # "telefonierte mit Putin und schlug vor, ...", "met Xi and proposed ..."; a public call
+            # is not: "spoke with Zelensky and called for a peaceful resolution")
+            talked = etype == "REQUEST" and not _PROPOSING.isdisjoint(tok.forms) \
+                and any(j in skip and t2.type == "CONSULT" for j, t2, _, _ in found)
+            pairs = _conjunct_pairs(pairs, groups, toks, ti, skip, etype in _MUTUAL or talked) if not nominal else \
                 _outside_conjunct(pairs, groups, skip) if etype in _MUTUAL else pairs
         date = date_mod.event_date(whens, status in ("planned", "hypothetical"), on)
         loc = _location(places, s, e, etype)
@@ -774,6 +779,10 @@ _VP_WORDS = frozenset({"and", "but", "und", "aber", "sowie"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "ihm", "ihn", "ihr", "ihnen"})
 # verbs of reaching an agreement (lemmas): the outcome of talks coordinated with them, not a promise
 _OUTCOME = frozenset({"agree", "einigen", "vereinbaren", "sign", "unterzeichnen", "agreed", "einigte", "einigten"})
+
+
+# verbs of proposing: made in talks, a proposal goes to the talks' partner (code_sentence, conjuncts)
+_PROPOSING = frozenset({"vorschlagen", "unterbreiten", "anbieten", "propose", "suggest", "offer"})
 
 
 def _conjunct(toks: list[Tok], ti: int, conj: list[int], groups: list[_Group], found) -> tuple[int, int, frozenset[int], bool]:
