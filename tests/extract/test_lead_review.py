@@ -35,3 +35,18 @@ def test_proposal_in_talks_goes_to_the_partner(lang, text, want):
 def test_public_call_after_talks_has_no_addressee():
     got = events("Modi spoke with Zelensky by phone and called for a peaceful resolution of the conflict.", "en")
     assert not any(e[0] == "REQUEST" for e in got), got
+
+
+@pytest.mark.parametrize("text, default, want", [
+    ("Trump will Xi treffen.", "de", "de"),             # "will" is German too (wollen)
+    ("Was Putin will, ist ein Sieg.", "de", "de"),      # and so is "was"
+    ("Putin met Trump in Alaska.", "de", "en"),          # an English sentence in a German article
+    ("Trump says he will meet Xi.", "de", "en"),
+])
+def test_sentence_language_ignores_words_of_both_languages(text, default, want):
+    from detente.extract.pipeline import sentence_language
+    assert sentence_language(text, default) == want
+
+
+def test_short_german_sentence_with_will_is_coded():
+    assert ("CONSULT", "USA", "CHN", "hypothetical") in events("Trump will Xi treffen.", "de")

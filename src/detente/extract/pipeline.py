@@ -21,7 +21,9 @@ from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import denied_reports
 
 _DE = frozenset("der die das und nicht mit ist ein eine zu den von dem des sich auf für im dass wird".split())
-_EN = frozenset("the and of to is with that for on was were has have had by are be it this from said says told met would will could not after over against between its their".split())
+# (no words that are German too: "will" - "Trump will Xi treffen" - and "was" would turn a short
+# German sentence English)
+_EN = frozenset("the and of to is with that for on were has have had by are be it this from said says told met would could not after over against between its their".split())
 _WORD = re.compile(r"[a-zäöüß]+")
 
 
