@@ -50,3 +50,15 @@ def test_sentence_language_ignores_words_of_both_languages(text, default, want):
 
 def test_short_german_sentence_with_will_is_coded():
     assert ("CONSULT", "USA", "CHN", "hypothetical") in events("Trump will Xi treffen.", "de")
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # weighing an act is no act yet; a past wish says nothing of the act
+    ("de", "Die EU prüft weitere Sanktionen gegen Iran.", ("SANCTION", "EU", "IRN", "hypothetical")),
+    ("de", "Japan überlegt, Zölle auf chinesischen Stahl zu verhängen.", ("SANCTION", "JPN", "CHN", "hypothetical")),
+    ("de", "Trump wollte Xi im Oktober treffen.", ("CONSULT", "USA", "CHN", "hypothetical")),
+    ("en", "The United States is weighing new sanctions on Russia.", ("SANCTION", "USA", "RUS", "hypothetical")),
+    ("en", "Britain is mulling tariffs on Chinese steel.", ("SANCTION", "GBR", "CHN", "hypothetical")),
+])
+def test_weighing_an_act_is_hypothetical(lang, text, want):
+    assert want in events(text, lang)
