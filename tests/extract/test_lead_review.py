@@ -62,3 +62,20 @@ def test_short_german_sentence_with_will_is_coded():
 ])
 def test_weighing_an_act_is_hypothetical(lang, text, want):
     assert want in events(text, lang)
+
+
+@pytest.mark.parametrize("lang, text, want", [
+    # a negated ruling-out is no refusal; the act it leaves open is hypothetical
+    ("de", "Merz schloss eine Lieferung von Taurus-Marschflugkörpern an die Ukraine nicht aus.", ("AID", "DEU", "UKR", "hypothetical")),
+    ("en", "Merz did not rule out sending Taurus missiles to Ukraine.", ("AID", "DEU", "UKR", "hypothetical")),
+    ("en", "Trump has not ruled out meeting Kim Jong Un.", ("CONSULT", "USA", "PRK", "hypothetical")),
+    ("en", "Trump did not rule out imposing sanctions on Russia.", ("SANCTION", "USA", "RUS", "hypothetical")),
+    # ruling out is a refusal
+    ("de", "Der Kreml schloss ein Treffen zwischen Putin und Selenskyj aus.", ("REJECT", "RUS", "UKR", "occurred")),
+    ("en", "Merz ruled out sending Taurus missiles to Ukraine.", ("REJECT", "DEU", "UKR", "occurred")),
+])
+def test_ruling_out(lang, text, want):
+    got = events(text, lang)
+    assert want in got, got
+    if want[3] == "hypothetical":
+        assert not any(e[0] == "REJECT" for e in got), got

@@ -437,6 +437,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
                 content_from[c] = i
     reject_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "REJECT"]
+    # "did not rule out sending troops", "schloss eine Lieferung nicht aus": a negated ruling-out is
+    # no refusal (no event: `negated` unset), and the act it leaves open is hypothetical
+    open_ended = {toks[j].clause for j, _ in reject_at if _rules_out(toks[j])
+                  and _negated([t for t in toks if t.clause == toks[j].clause], lex)} if reject_at else set()
+    if open_ended:
+        reject_at = [(j, c) for j, c in reject_at if c not in open_ended]
     talk_topics = _talk_topics(found, toks) if any(t2.type == "CONSULT" for _, t2, _, _ in found) else {}
     # which word lists of the clause-level rules occur at all (one pass; most sentences have none)
     # (speed: one C-level union of the tokens' form tuples, not a generator over every form)
@@ -513,6 +519,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if etype == "CONCEDE" and "REQUEST" in in_clause and "REQUEST" not in earlier \
                 and conceded_requests(toks, ti, found, groups, lex):
             in_clause = in_clause - {"REQUEST"}     # "gab den Forderungen der USA nach": the demand is what is conceded
+        left_open = etype != "REJECT" and (tok.clause in open_ended or tok.clause - 1 in open_ended)
+        if left_open:
+            earlier, in_clause = earlier - {"REJECT"}, in_clause - {"REJECT"}
         if trig.suppressed_by & (earlier | in_clause) and not _setting(toks, ti):
             if etype == "REQUEST" and "REJECT" in (earlier | in_clause):
                 rejected.append(ti)     # "ignorierte die Appelle der UN": the appeal is still its owner's request
@@ -531,6 +540,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if trig.not_before and any(t.low in trig.not_before for t in toks[ti + 1:ti + 3]):
             continue      # "annehmen, dass" is assuming, not accepting; "agree that" a statement
         status = _status(lex, toks, tok.clause, low, sentence, ti, kinds, skip, trig.type)
+        if left_open:
+            status = "hypothetical"     # "did not rule out sending troops": possible, not done
         if ti in talk_topics and status == "occurred":
             status = "hypothetical"     # the subject of talks has not happened ("Gespräche über die mögliche Lieferung")
         if etype == "ACCUSE" and status != "occurred" and lex.language == "en":
@@ -580,7 +591,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "occurred"
         speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
             if (etype == "CONSULT" or trig.negated) and status != "denied" else set()
-        if ti not in self_negated and _negated(clause_toks, lex) and status not in ("denied", "cancelled") \
+        if ti not in self_negated and not left_open and _negated(clause_toks, lex) and status not in ("denied", "cancelled") \
                 and not _negated_cancellation(clause_toks, lex):
             if any(t.low in _CONDITIONALS for t in clause_toks) or kinds.get(tok.clause) == "cond":
                 continue                  # "if it did not agree", "Sollte X nicht zustimmen": a condition, not an act
@@ -779,6 +790,14 @@ _VP_WORDS = frozenset({"and", "but", "und", "aber", "sowie"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "ihm", "ihn", "ihr", "ihnen"})
 # verbs of reaching an agreement (lemmas): the outcome of talks coordinated with them, not a promise
 _OUTCOME = frozenset({"agree", "einigen", "vereinbaren", "sign", "unterzeichnen", "agreed", "einigte", "einigten"})
+
+
+_RULE_OUT = frozenset({"rule", "rules", "ruled", "ruling"})
+
+
+def _rules_out(t: Tok) -> bool:
+    """Is the refusal trigger a ruling-out ("rule out", "ausschließen"), which negated leaves its act open?"""
+    return t.low in _RULE_OUT or "ausschließen" in t.forms or t.low == "ausgeschlossen"
 
 
 # verbs of proposing: made in talks, a proposal goes to the talks' partner (code_sentence, conjuncts)
