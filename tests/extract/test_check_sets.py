@@ -14,7 +14,7 @@ from detente.extract.pipeline import ArticleIn, extract_article
 SETS = Path(__file__).parent / "checksets"
 ON = dt.date(2025, 6, 12)
 # events F1 reached (raise when quality improves, never lower)
-FLOORS = {"de_1": 0.757, "de_2": 0.744, "de_3": 0.612, "en_1": 0.893, "en_2": 0.666}
+FLOORS = {"de_1": 0.757, "de_2": 0.744, "de_3": 0.612, "en_1": 0.893, "en_2": 0.686}
 
 
 def _key(etype: str, src: str | None, tgt: str | None) -> tuple:

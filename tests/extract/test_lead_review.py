@@ -79,3 +79,19 @@ def test_ruling_out(lang, text, want):
     assert want in got, got
     if want[3] == "hypothetical":
         assert not any(e[0] == "REJECT" for e in got), got
+
+
+@pytest.mark.parametrize("lang, text, want, not_want", [
+    # "both sides" after a pair in its own clause refers to another pair, not to the subject
+    ("en", "Israel and Hamas have agreed on a ceasefire. Qatar and Egypt are pressing both sides to respect it.",
+     ("REQUEST", "QAT", "PSE", "occurred"), ("REQUEST", "QAT", "EGY")),
+    ("de", "Serbien und Kosovo verhandeln seit Monaten. Frankreich und Deutschland drängen beide Seiten zu einer Einigung.",
+     ("REQUEST", "FRA", "SRB", "occurred"), ("REQUEST", "FRA", "DEU")),
+    # ... but after a clause boundary it is the pair named before
+    ("en", "Trump and Putin met in Alaska, and both sides agreed to keep talking.",
+     ("AGREE", "USA", "RUS", "occurred"), None),
+])
+def test_both_sides_is_not_the_subject_pair(lang, text, want, not_want):
+    got = events(text, lang)
+    assert want in got, got
+    assert not_want is None or not any(e[:3] == not_want for e in got), got

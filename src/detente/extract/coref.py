@@ -212,7 +212,10 @@ class Discourse:
             if any(a < m.end() and m.start() < b for a, b in taken) or any(h.start < m.end() and m.start() < h.end for h in out):
                 continue
             states = _STATE_NOUNS.search(m.group()) is not None
-            pairs = [c for c in [c for c in here if c.start < m.start()] + list(self._ents.values())
+            # a pair named before it in its own clause is the clause's subject, not what it refers to
+            # ("Qatar and Egypt pressed both sides to accept": the sides are another pair)
+            cl = clause_of(m.start())
+            pairs = [c for c in [c for c in here if c.start < m.start() and c.clause != cl] + list(self._ents.values())
                      if c.ref.plural and len({a.country for a in c.ref.actors}) == 2 and len(c.ref.actors) == 2
                      # "beide Länder", "both countries": two states (or their leaders), not an alliance
                      and not (states and any(a.kind == "organisation" for a in c.ref.actors))]
