@@ -577,7 +577,7 @@ def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
 def _witness(toks: list[Tok], i: int) -> bool:
     """"signed a peace agreement in the presence of Trump", "witnessed by Trump": a witness or
     mediator of a mutual act is not a party to it."""
-    window = " ".join(t.low for t in toks[max(0, i - 4):i])
+    window = " ".join([t.low for t in toks[max(0, i - 4):i]])     # (speed: a list, not a generator, for join)
     if i > 0 and toks[i - 1].low == "under" and any(t.low in ("mediation", "auspices", "supervision") for t in toks[i + 1:i + 4]):
         return True      # "agreed ... under EU mediation"
     return bool(_WITNESS.search(window))

@@ -430,11 +430,19 @@ def _attributive_participle(toks: list[Tok], ti: int, found, groups: list[_Group
     return False
 
 
+@lru_cache(maxsize=8)
+def _last_words(words: frozenset[str]) -> frozenset[str]:
+    """The last word of each judgement phrase: a match must end on one of them."""
+    return frozenset(w.split()[-1] for w in words if w.split())
+
+
 def _pointless(toks: list[Tok], ti: int, words: frozenset[str]) -> bool:
     """Is the act noun at ti the subject of a judgement of its point ("das Treffen verlor jeglichen
     Sinn", "ein Gipfel ergibt keinen Sinn", "the summit made no sense", "talks are pointless")? It
     is then a topic weighed by the author, not an act stated to happen: the judgement words
     (`clauses: pointless`) stand after the noun in its clause."""
+    if _last_words(words).isdisjoint([t.low for t in toks[ti + 1:]]):
+        return False      # (speed: no judgement word after the noun, no scan of each token's pair)
     c = toks[ti].clause
     # (a single word only as a predicate, a copula before it: "wäre derzeit sinnlos", "are pointless";
     # "a pointless war" is attributive and judges nothing about whether it happened)

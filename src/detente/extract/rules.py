@@ -130,7 +130,8 @@ def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[st
     ids = set(always)
     for x in got:
         ids.update(by_anchor.get(x, ()))
-    return [plain[n] for n in sorted(ids) if all(not got.isdisjoint(g) for g in more[n])]
+    # (speed: most rows have no further groups: no generator built for them)
+    return [plain[n] for n in sorted(ids) if not more[n] or all(not got.isdisjoint(g) for g in more[n])]
 
 
 # words that make a one-sided act of a coordinated pair mutual ("lieferten sich Gefechte", "attacked each other")
