@@ -18,6 +18,14 @@ def _ev(s, lang="de"):
     return {(c.type, c.source.country, c.target.country) for c in coded if c.target is not None}
 
 
+def _check(got, kept, dropped):
+    """The events `kept` are all coded, the event `dropped` (if any) is not."""
+    for e in kept:
+        assert e in got, got
+    if dropped:
+        assert dropped not in got, got
+
+
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
     # a purpose clause's act is done by the governing clause's subject; with none named, no event
     ("de", "Die Kommentatoren nutzten den Zwischenfall, um Macron in eine Konfrontation mit Algerien zu drängen.",
@@ -44,10 +52,7 @@ def _ev(s, lang="de"):
 ])
 def test_purpose_clauses(lang, sentence, kept, dropped):
     got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(got, kept, dropped)
     if not kept and dropped is None:
         assert not got, got
 
@@ -64,11 +69,7 @@ def test_purpose_clauses(lang, sentence, kept, dropped):
     ("de", "Trump forderte Putin auf, einem Waffenstillstand zuzustimmen.", [("REQUEST", "USA", "RUS"), ("AGREE", "RUS", "USA")], None),
 ])
 def test_coerced_acts(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -91,11 +92,7 @@ def test_coerced_acts(lang, sentence, kept, dropped):
     ("en", "Trump proposed talks with Putin.", [("REQUEST", "USA", "RUS"), ("CONSULT", "USA", "RUS")], None),
 ])
 def test_acts_as_topics(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 def _ev_article(text, lang):
@@ -116,11 +113,7 @@ def _ev_article(text, lang):
     ("en", "Japan promised South Korea to settle the dispute over the islands.", [("AGREE", "JPN", "KOR")], None),
 ])
 def test_promises_are_their_content(lang, text, kept, dropped):
-    got = _ev_article(text, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev_article(text, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -142,11 +135,7 @@ def test_promises_are_their_content(lang, text, kept, dropped):
     ("de", "Europäische Diplomaten kritisieren Peking.", [("ACCUSE", "EU", "CHN")], None),
 ])
 def test_generic_subjects(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -162,11 +151,7 @@ def test_generic_subjects(lang, sentence, kept, dropped):
     ("en", "Russia launched strikes across Ukraine.", [("ASSAULT", "RUS", "UKR")], None),
 ])
 def test_regions_are_no_party(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -180,11 +165,7 @@ def test_regions_are_no_party(lang, sentence, kept, dropped):
     ("de", "Merz hat den Druck auf Moskau erhöht.", [("COERCE", "DEU", "RUS")], None),
 ])
 def test_aimed_party_is_no_subject(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -201,11 +182,7 @@ def test_aimed_party_is_no_subject(lang, sentence, kept, dropped):
     ("en", "The EU imposed new sanctions on Russia.", [("SANCTION", "EU", "RUS")], None),
 ])
 def test_evaded_acts(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -219,11 +196,7 @@ def test_evaded_acts(lang, sentence, kept, dropped):
     ("en", "Europe moved into talks with China.", [("CONSULT", "EU", "CHN")], None),
 ])
 def test_led_into_acts(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -259,11 +232,7 @@ def test_left_and_generic_acts(lang, sentence, kept, dropped):
     ("de", "An Kiew lieferte Berlin weitere Raketen.", [("AID", "DEU", "UKR")], None),
 ])
 def test_fronted_phrase_holds_no_subject(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -280,11 +249,7 @@ def test_fronted_phrase_holds_no_subject(lang, sentence, kept, dropped):
     ("en", "Merz believes that Putin will negotiate with Zelensky.", [("CONSULT", "RUS", "UKR")], None),
 ])
 def test_rhetorical_and_believed(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 def _status_of(sentence, lang, etype):
@@ -357,11 +322,7 @@ def test_noun_governed_infinitives(lang, sentence, kept, dropped):
     ("en", "Sudan army retakes Khartoum airport from RSF", [("ASSAULT", "SDN", "SDN")], None),
 ])
 def test_own_side_objects(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,etype", [
@@ -385,11 +346,7 @@ def test_sentence_adverbs(lang, sentence, etype):
     ("en", "The EU agreed on sanctions against Russia.", [("SANCTION", "EU", "RUS")], None),
 ])
 def test_topics_of_other_nouns(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
 
 
 @pytest.mark.parametrize("lang,sentence,kept,dropped", [
@@ -402,8 +359,4 @@ def test_topics_of_other_nouns(lang, sentence, kept, dropped):
     ("en", "Like Biden before him, Trump criticised Beijing.", [("ACCUSE", "USA", "CHN")], None),
 ])
 def test_compared_actors(lang, sentence, kept, dropped):
-    got = _ev(sentence, lang)
-    for e in kept:
-        assert e in got, got
-    if dropped:
-        assert dropped not in got, got
+    _check(_ev(sentence, lang), kept, dropped)
