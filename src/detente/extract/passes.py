@@ -11,7 +11,7 @@ from functools import lru_cache
 from detente.extract import actors as actor_mod
 from detente.extract import dates as date_mod
 from detente.extract.arguments import _ACT_ON_ACTS, _DETERMINERS, _clause_at, _pairs, _tok_index
-from detente.extract.clauses import _governor, _zu_infix
+from detente.extract.clauses import _CLAUSE_COORDINATORS, _governor, _zu_infix
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _right_after_prep
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
@@ -494,7 +494,6 @@ def _generic_subject(toks: list[Tok], ti: int, groups: list[_Group], lang: str) 
         and all(x.text[:1].islower() for x in toks[1:ti - 1])
 
 
-_COORD = frozenset({"und", "oder", "aber", "sondern", "and", "or", "but"})
 _PRESENT_PARTICIPLE = ("end", "ende", "enden", "ender", "endes", "endem")
 
 
@@ -518,7 +517,7 @@ def _evaded(out: list[Coded], groups: list[_Group], toks: list[Tok], words: froz
         v = next((i for i, vc in verbs if vc == clause and i != ti), None)
         src = next((g for g in groups if c.source in g.actors and g.clause == clause), None)
         if v is not None and src is not None and src.last_tok < min(v, ti) \
-                and (c.trigger[:1].isupper() or v < ti) and not any(t.low in _COORD for t in toks[min(v, ti) + 1:max(v, ti)]):
+                and (c.trigger[:1].isupper() or v < ti) and not any(t.low in _CLAUSE_COORDINATORS for t in toks[min(v, ti) + 1:max(v, ti)]):
             continue      # (the subject before both the verb and the act noun, no clause of its own between)
         keep.append(c)
     return keep
