@@ -33,7 +33,7 @@ from detente.extract.attribution import (
 )
 from detente.extract.clauses import (
     _clause_words, _each_other, _governing, _governor, _in_relative, _infinitive,
-    _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
+    _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
 )
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups
@@ -457,7 +457,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     arms = systems.find(low) if any(t2.type in ("AID", "REQUEST") for _, t2, _, _ in found) else []
     # coordinated verb phrases of one subject ("met X and promised Y"): each its own scope (clauses.verb_conjuncts)
     conj = verb_conjuncts(toks, {j for j, _, _, _ in found if toks[j].text[:1].islower()}, lex) \
-        if not forms_all.isdisjoint(_VP_WORDS) else []
+        if not forms_all.isdisjoint(_VP_COORDINATORS) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
@@ -787,7 +787,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     return hits, [c for c in _pledged_aid(out, lang, whens, on) if c.target is None or _pairs([c.source], [c.target])]
 
 
-_VP_WORDS = frozenset({"and", "but", "und", "aber", "sowie"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "ihm", "ihn", "ihr", "ihnen"})
 # verbs of reaching an agreement (lemmas): the outcome of talks coordinated with them, not a promise
 _OUTCOME = frozenset({"agree", "einigen", "vereinbaren", "sign", "unterzeichnen", "agreed", "einigte", "einigten"})
