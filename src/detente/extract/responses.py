@@ -21,10 +21,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from detente.extract import scan
 from detente.extract.arguments import _english_noun, _tok_index
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group
-from detente.extract.lexicon import Lexicon, _read_yaml
+from detente.extract.lexicon import Lexicon, _read_yaml, load_lexicon
 from detente.extract.passes import _noun_owner
 from detente.extract.tokens import Tok
 
@@ -88,7 +89,6 @@ def _object_words(toks: list[Tok], ti: int, lex: Lexicon, actor_toks: set[int]) 
 
 @lru_cache(maxsize=8)
 def _date_words(lang: str) -> frozenset[str]:
-    from detente.extract.lexicon import load_lexicon
     lex = load_lexicon(lang)
     return frozenset(lex.weekdays) | frozenset(lex.months)
 
@@ -290,11 +290,10 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=8)
 def _denial(lang: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The denial words of a language and one case-insensitive pattern finding any of them."""
-    from detente.extract.lexicon import load_lexicon
+    """The denial words of a language and one case-insensitive pattern finding any of them (a
+    prefix tree, scan.trie, as coref's trigger words: the search runs on every sentence)."""
     denial = load_lexicon(lang).status_words.get("denied", frozenset())
-    alt = "|".join(re.escape(x) for x in sorted(denial, key=len, reverse=True))
-    return denial, (re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE) if alt else None)
+    return denial, (re.compile(rf"(?<!\w)(?:{scan.trie(denial)})(?!\w)", re.IGNORECASE) if denial else None)
 
 
 def denied_reports(sentence: str, lang: str, coded: list[Coded], before: list[Coded]) -> list[Coded]:
