@@ -793,9 +793,8 @@ def _led_into(gs: list[_Group], toks: list[Tok], ti: int, clause: int, english: 
         j -= 1
     if j <= 0 or toks[j].low not in _INTO:
         return None
-    lang = "en" if english else "de"
-    k = _match(lang, toks[ti].forms)
-    if k is None or load_lexicon(lang).triggers[k].type not in _LED_ACTS:
+    k = toks[ti].trig      # (tokenize's `_match` of the noun's forms)
+    if k is None or load_lexicon("en" if english else "de").triggers[k].type not in _LED_ACTS:
         return None       # ("rief die Palästinenser zum Widerstand gegen Israel auf" stays the caller's REJECT)
     obj = next((g for g in gs if g.last_tok == j - 1 and g.clause == clause and not g.adj and not g.poss), None)
     if obj is None or obj.first_tok == 0:
@@ -900,7 +899,7 @@ def _scope(toks: list[Tok], i: int) -> bool:
 
 def _coercion(t: Tok, english: bool) -> bool:
     """Is the word a verb of coercion ("zwang", "forced": a COERCE trigger word of the lexicon)?"""
-    k = _match("en" if english else "de", t.forms)
+    k = t.trig      # (tokenize's `_match` of the word's forms)
     return k is not None and t.text[:1].islower() and load_lexicon("en" if english else "de").triggers[k].type == "COERCE"
 
 
