@@ -292,6 +292,12 @@ _PLEDGE = ("pledg", "promis", "versprach", "versprech", "versproch", "zugesagt",
 _PLEDGE_DE = frozenset({"sagte", "sagten", "sagt", "sagen"})
 
 
+def _pledging(c: Coded, lang: str) -> bool:
+    """Is the event's trigger a verb or noun of pledging (`_PLEDGE`, German "sagte ... zu")?"""
+    w = c.trigger.lower()
+    return w.startswith(_PLEDGE) or (lang == "de" and w in _PLEDGE_DE)
+
+
 # acts a promise may name as its content (a delivery, a concession, a withdrawal, support; an agreed
 # cooperation, "pledged to deepen their partnership", stays an agreement)
 _PROMISABLE = frozenset({"AID", "CONCEDE", "RETREAT", "SUPPORT"})
@@ -302,8 +308,7 @@ def _promised_content(out: list[Coded], lang: str) -> list[Coded]:
     liefern", "his promise to send Kyiv missiles": the promise is coded as the act promised (its
     infinitive content, an act of its own from the same source to the same target after it;
     GUIDELINES type hints: a delivery is AID), not also as an AGREE between promiser and recipient."""
-    promises = [c for c in out if c.type == "AGREE" and c.target is not None and (
-        c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
+    promises = [c for c in out if c.type == "AGREE" and c.target is not None and _pledging(c, lang)]
     if not promises:
         return out
     drop = {id(p) for p in promises if any(
@@ -319,8 +324,7 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
     promise codes the act promised as planned), not an AID that occurred plus an AGREE."""
     # (an aid phrase led by the pledge verb, "sagte Kiew weitere Luftabwehrsysteme zu", is its own pledge)
     out = _promised_content(out, lang)
-    pledges = [c for c in out if c.type in ("AGREE", "AID") and c.target is not None and (
-        c.trigger.lower().startswith(_PLEDGE) or (lang == "de" and c.trigger.lower() in _PLEDGE_DE))]
+    pledges = [c for c in out if c.type in ("AGREE", "AID") and c.target is not None and _pledging(c, lang)]
     if not pledges:
         return out
     drop: set[int] = set()
