@@ -27,6 +27,7 @@ from detente.extract.coded import Coded
 from detente.extract.groups import _Group
 from detente.extract.lexicon import Lexicon, _read_yaml, load_lexicon
 from detente.extract.passes import _noun_owner
+from detente.extract.status import _has
 from detente.extract.tokens import Tok
 
 
@@ -170,8 +171,7 @@ def denied_dates(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: L
         if not t.low.startswith(w.dates) or (lex.language == "de" and not t.text[:1].isupper()):
             continue
         own = [x for x in toks if x.clause == t.clause]
-        if not any(set(x.forms) & w.date_verbs for x in own) or not (
-                any(x.low in lex.negation for x in own) or any(set(x.forms) & denial for x in toks)):
+        if not _has(own, w.date_verbs) or not (any(x.low in lex.negation for x in own) or _has(toks, denial)):
             continue        # (a denial anywhere: "Moscow denied that Putin and Trump had discussed a summit date")
         pair = next((g.actors[:2] for g in groups if g.clause == t.clause and len({a.country for a in g.actors}) >= 2), None)
         if pair is None:
@@ -234,7 +234,7 @@ def refused_by_insisting(out: list[Coded], toks: list[Tok], lex: Lexicon) -> lis
     res = []
     for c in out:
         ti = _tok_index(toks, c.trigger_start) if c.type == "REQUEST" else len(toks)
-        if ti < len(toks) and w.insist & set(toks[ti].forms):
+        if ti < len(toks) and not w.insist.isdisjoint(toks[ti].forms):
             content = [t for t in toks[ti + 1:] if toks[ti].clause < t.clause <= toks[ti].clause + 2]
             refused = any(d.type == "REJECT" and d.source == c.source and d.target == c.target for d in out)
             if any(t.low in lex.negation for t in content) and (_has_stem(content, w.terms) or refused):
@@ -253,7 +253,7 @@ def own_terms(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
     for c in out:
         ti = _tok_index(toks, c.trigger_start) if c.type == "REJECT" else len(toks)
         if c.type != "REJECT" or c.target is None or ti >= len(toks) \
-                or not any(w.insist & set(t.forms) for t in toks if t.clause == toks[ti].clause):
+                or not _has([t for t in toks if t.clause == toks[ti].clause], w.insist):
             continue
         for k, d in enumerate(out):
             j = _tok_index(toks, d.trigger_start)
@@ -373,8 +373,7 @@ def given_refusal(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> li
     res = []
     for c in out:
         ti = _tok_index(toks, c.trigger_start) if c.type == "REJECT" and c.trigger[:1].isupper() else len(toks)
-        if ti < len(toks) and c.target is not None and any(
-                _GIVE_REFUSAL & set(t.forms) for t in toks[:ti] if t.clause == toks[ti].clause):
+        if ti < len(toks) and c.target is not None and _has([t for t in toks[:ti] if t.clause == toks[ti].clause], _GIVE_REFUSAL):
             first = next((g for g in groups if g.clause == toks[ti].clause and g.last_tok < ti), None)
             if first is not None and c.target in first.actors and c.source not in first.actors:
                 c = replace(c, source=c.target, target=c.source)
