@@ -15,7 +15,7 @@ from detente.extract.lexicon import _read_yaml, load_gazetteer
 def _table() -> tuple[tuple[str, str], ...]:
     """(lower-case stem, maker ISO3) of every system, longest stem first."""
     raw = _read_yaml("weapons.yaml") or {}
-    makers = {a.country for a in load_gazetteer().actors.values() if a.kind == "country"}
+    makers = _states()
     rows = []
     for i, s in enumerate(raw.get("systems", []) or []):
         maker = str(s.get("maker", ""))
