@@ -263,8 +263,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     infinitive = (ti > 0 and toks[ti - 1].low == "zu" and toks[ti].text[:1].islower()) or inf_clause
     first = next((t for t in toks if t.clause == clause and t.word), None) if infinitive else None
     purpose = first is not None and first.low == "um" and clause > 0 and not english
-    if purpose and not any(not g.adj and not g.poss and (not _right_after_prep(toks, g.first_tok) or _agent_after(toks, g))
-                           for g in earlier):
+    subj = _purpose_subjects(toks, earlier) if purpose else None
+    if purpose and not subj:
         # a purpose clause's act is done by its governing clause's subject; none is named ("Die
         # Kommentatoren nutzten den Vorfall, um Macron ... zu drängen", "der Vorfall in Polen, der
         # ... instrumentalisiert wurde, um ..."): no source, and the purpose clause's own actors
@@ -306,7 +306,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         src_g = gov[0] if first is not None and (first.low in ("um", "in") or subject_control) and gov else earlier[-1]
         if purpose:
             # ... the subject: an actor not after a preposition ("tat sich mit Italien zusammen, um ...")
-            subj = [g for g in earlier if not g.adj and not g.poss and (not _right_after_prep(toks, g.first_tok) or _agent_after(toks, g))]
+            if subj is None:      # (English purpose: not listed above)
+                subj = _purpose_subjects(toks, earlier)
             src_g = next(g for g in subj if g.clause == max(x.clause for x in subj))
             gov_toks = [t for t in toks if t.clause == src_g.clause]
             if _passive_clause([t for t in gov_toks if t.word]):
@@ -901,6 +902,12 @@ def _coercion(t: Tok, english: bool) -> bool:
     """Is the word a verb of coercion ("zwang", "forced": a COERCE trigger word of the lexicon)?"""
     k = t.trig      # (tokenize's `_match` of the word's forms)
     return k is not None and t.text[:1].islower() and load_lexicon("en" if english else "de").triggers[k].type == "COERCE"
+
+
+def _purpose_subjects(toks: list[Tok], earlier: list[_Group]) -> list[_Group]:
+    """The actors of the clauses before a purpose clause that may be their subject: not a demonym or
+    possessive, and not after a preposition other than an agent's ("von Hardlinern")."""
+    return [g for g in earlier if not g.adj and not g.poss and (not _right_after_prep(toks, g.first_tok) or _agent_after(toks, g))]
 
 
 def _agent_after(toks: list[Tok], g: _Group) -> bool:
