@@ -102,15 +102,15 @@ def accepted_terms(out: list[Coded], toks: list[Tok], groups: list[_Group], lex:
     """AGREE of an accepting verb whose object is the other side's terms -> CONCEDE."""
     w = words(lex.language)
     verbs = w.accept | w.accede
-    accepting = [k for k, c in enumerate(out) if c.type == "AGREE" and not verbs.isdisjoint(
-        toks[_tok_index(toks, c.trigger_start)].forms)] if verbs and any(c.type == "AGREE" for c in out) else []
+    at = {k: _tok_index(toks, c.trigger_start) for k, c in enumerate(out) if c.type == "AGREE"} if verbs else {}
+    accepting = {k: ti for k, ti in at.items() if not verbs.isdisjoint(toks[ti].forms)}    # act -> its token
     if not accepting:
         return out
     actor_toks = {j for g in groups for j in range(g.first_tok, g.last_tok + 1)}
     res = []
     for k, c in enumerate(out):
         if k in accepting:
-            ti = _tok_index(toks, c.trigger_start)
+            ti = accepting[k]
             accept = not w.accept.isdisjoint(toks[ti].forms)
             # ("agreed to Armenia's demands": the object after "to"; agreeing to a ceasefire stays AGREE)
             at = ti + 1 if not accept and ti + 1 < len(toks) and toks[ti + 1].low in ("to", "with") else ti
@@ -256,8 +256,10 @@ def own_terms(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
                 or not _has([t for t in toks if t.clause == toks[ti].clause], w.insist):
             continue
         for k, d in enumerate(out):
+            if d.type != "REQUEST":
+                continue        # (the type first: _tok_index scans the tokens)
             j = _tok_index(toks, d.trigger_start)
-            if d.type == "REQUEST" and j > ti and j < len(toks) and toks[j].clause == toks[ti].clause \
+            if j > ti and j < len(toks) and toks[j].clause == toks[ti].clause \
                     and d.source.country == c.target.country and d.target is not None and d.target.country == c.source.country:
                 drop.add(k)
     return [d for k, d in enumerate(out) if k not in drop] if drop else out
@@ -333,8 +335,10 @@ def proposed_by(out: list[Coded], toks: list[Tok]) -> list[Coded]:
             continue
         ti = _tok_index(toks, c.trigger_start)
         for k, d in enumerate(res):
+            if d.type != "REQUEST":
+                continue        # (the type first: _tok_index scans the tokens)
             j = _tok_index(toks, d.trigger_start)
-            if d.type == "REQUEST" and ti < j < len(toks) and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower() \
+            if ti < j < len(toks) and toks[j].clause == toks[ti].clause and toks[j].text[:1].islower() \
                     and d.source == c.source and d.target == c.target \
                     and any(t.low in _AGENT for t in toks[max(ti + 1, j - 3):j + 2]):
                 res[k] = replace(d, source=d.target, target=d.source)
@@ -352,15 +356,17 @@ def refused_content(out: list[Coded], toks: list[Tok], found) -> list[Coded]:
     noun and a preposition of its content, in a clause with a refusal, is no act of its own."""
     if not any(c.type == "REJECT" for c in out):
         return out
-    reject_clauses = {toks[_tok_index(toks, c.trigger_start)].clause for c in out if c.type == "REJECT"
-                      and _tok_index(toks, c.trigger_start) < len(toks)}
+    rejects = [_tok_index(toks, c.trigger_start) for c in out if c.type == "REJECT"]
+    reject_clauses = {toks[k].clause for k in rejects if k < len(toks)}
     reqs = [j for j, t2, _, _ in found if t2.type == "REQUEST" and toks[j].clause in reject_clauses]
     if not reqs:
         return out
 
     def content(c: Coded) -> bool:
+        if c.type in ("REJECT", "REQUEST"):
+            return False
         k = _tok_index(toks, c.trigger_start)
-        return c.type not in ("REJECT", "REQUEST") and k < len(toks) and any(
+        return k < len(toks) and any(
             j < k <= j + 5 and toks[k].clause == toks[j].clause
             and any(t.low in _CONTENT_PREPS for t in toks[j + 1:k]) and not any(t.low in _AND for t in toks[j + 1:k])
             for j in reqs)
