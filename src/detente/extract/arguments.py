@@ -783,6 +783,7 @@ def _topic_of_noun(toks: list[Tok], ti: int, gs: list[_Group]) -> bool:
 
 
 _INTO = frozenset({"into", "zu", "zum", "zur"})
+_ROLE_PREPS = _TARGET_PREPS | _AGENT_PREPS
 _LED_ACTS = frozenset({"CONCEDE", "RETREAT", "ASSAULT", "AID", "SANCTION"})
 
 
@@ -804,7 +805,7 @@ def _led_into(gs: list[_Group], toks: list[Tok], ti: int, clause: int, english: 
     if toks[v].low in _ARTICLES and v > 0:
         v -= 1
     # (a verb before the object, or another actor before it: "dass er Putin zu ... bewegen kann")
-    return obj if (toks[v].word and toks[v].text[:1].islower() and toks[v].low not in _TARGET_PREPS | _AGENT_PREPS
+    return obj if (toks[v].word and toks[v].text[:1].islower() and toks[v].low not in _ROLE_PREPS
                    and toks[v].low not in ("und", "and", "oder", "or")) or any(
         g.clause == clause and g.last_tok < obj.first_tok and not g.adj for g in gs) else None
 
@@ -823,7 +824,7 @@ def _after_preposition(toks: list[Tok], i: int, only: frozenset[str] | None = No
     return j >= 0 and toks[j].low in (only or preps)
 
 
-_OBJECT_NEXT = _TARGET_PREPS | _AGENT_PREPS | frozenset({"of", "for", "into", "zur", "vor", "über", "and", "und", "that", "dass"})
+_OBJECT_NEXT = _ROLE_PREPS | frozenset({"of", "for", "into", "zur", "vor", "über", "and", "und", "that", "dass"})
 
 
 def _object_head(toks: list[Tok], g: _Group) -> bool:
