@@ -41,8 +41,10 @@ def _pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _makers() -> dict[str, str]:
-    return {s: m for s, m in _table()}
+def _makers() -> tuple[tuple[str, actor_mod.Actor], ...]:
+    """(stem with its hyphens as spaces, maker state) of every system, longest stem first."""
+    states = _states()
+    return tuple((s.replace("-", " "), states[m]) for s, m in _table())
 
 
 @lru_cache(maxsize=1)
@@ -54,9 +56,9 @@ def find(low: str) -> list[tuple[int, int, actor_mod.Actor]]:
     """(start, end, maker state) of each system named in a lower-cased sentence. Run only for a
     sentence with a delivery or aid trigger (one regex search over the sentence)."""
     out = []
-    makers, states = _makers(), _states()
+    makers = _makers()
     for m in _pattern().finditer(low):
         word = m.group().replace("-", " ")
-        stem = next(s for s, _ in _table() if word.startswith(s.replace("-", " ")))     # (longest first)
-        out.append((m.start(), m.end(), states[makers[stem]]))
+        maker = next(a for s, a in makers if word.startswith(s))     # (longest first)
+        out.append((m.start(), m.end(), maker))
     return out
