@@ -844,7 +844,7 @@ def _noun_governed(toks: list[Tok], clause: int, groups: list[_Group]) -> bool:
     if not n.word or not n.text[:1].isupper() or any(g.first_tok <= start - 1 <= g.last_tok for g in groups):
         return False
     lex = load_lexicon("de")
-    if start + 1 < len(toks) and toks[start + 1].low in lex.complementizers | lex.clause_words:
+    if start + 1 < len(toks) and (toks[start + 1].low in lex.complementizers or toks[start + 1].low in lex.clause_words):
         return False      # a finite clause ("erwarten Beobachter, dass X ... zu Ergebnissen kommen"), no infinitive
     # (an owner in the noun's own phrase: "Trumps Versuch", "seine Pläne", "Russia's attempt")
     return not any(start - 3 <= g.last_tok < start - 1 and all(t.word for t in toks[g.last_tok + 1:start - 1])
