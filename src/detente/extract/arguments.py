@@ -308,7 +308,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # ... the subject: an actor not after a preposition ("tat sich mit Italien zusammen, um ...")
             if subj is None:      # (English purpose: not listed above)
                 subj = _purpose_subjects(toks, earlier)
-            src_g = next(g for g in subj if g.clause == max(x.clause for x in subj))
+            if not subj:
+                return []       # (no actor before it can be its subject: no named agent)
+            last = max(x.clause for x in subj)
+            src_g = next(g for g in subj if g.clause == last)
             gov_toks = [t for t in toks if t.clause == src_g.clause]
             if _passive_clause([t for t in gov_toks if t.word]):
                 # a passive governing clause: its agent ("von"/"durch" X) pursues the purpose, not
