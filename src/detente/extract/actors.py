@@ -79,7 +79,8 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             # demonym before a noun for people or institutions names a collective actor
             nxt = _WORD.match(sentence, w_end + 1) if w_end < n and sentence[w_end] == " " else None
             head = nxt.group().lower() if nxt else ""
-            if head and head.startswith(actor_nouns):      # (speed: str.startswith takes the tuple, no generator)
+            end = nxt.end() if head and head.startswith(actor_nouns) else _office_end(sentence, nxt, head, actor_nouns)
+            if end:      # (speed: str.startswith takes the tuple, no generator)
                 # "russische und amerikanische Beamte", "French, German and British leaders": the
                 # demonyms coordinated before this one share its noun, so each names a group
                 k = len(hits)
@@ -87,8 +88,8 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                         sentence, hits[k - 1].end, hits[k].start if k < len(hits) else s):
                     k -= 1
                     hits[k] = Hit(hits[k].start, hits[k].end, hits[k].text, hits[k].actor, "collective")
-                hits.append(Hit(s, nxt.end(), sentence[s:nxt.end()], actor, "collective"))
-                next_free = nxt.end()
+                hits.append(Hit(s, end, sentence[s:end], actor, "collective"))
+                next_free = end
             else:
                 hits.append(Hit(s, w_end, word, actor, "adjective"))
     taken = [(h.start, h.end) for h in hits]
@@ -108,6 +109,19 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             h.kind == "collective" and i + 1 < len(hits) and hits[i + 1].kind == "person"
             and not sentence[h.end:hits[i + 1].start].strip())]
     return hits
+
+
+def _office_end(sentence: str, nxt: re.Match | None, head: str, actor_nouns: tuple[str, ...]) -> int:
+    """End of a two-word office or body after a demonym ("the Indian foreign minister", "Qatari
+    prime minister", "the Pakistani army chief", "Iranian foreign ministry"), 0 if none: the
+    actor nouns with a space are tried on the two words (an entry without a space that fits them
+    would already fit the first word alone)."""
+    if not head or nxt.end() >= len(sentence) or sentence[nxt.end()] != " ":
+        return 0
+    two = _WORD.match(sentence, nxt.end() + 1)
+    if two is None or not f"{head} {two.group().lower()}".startswith(actor_nouns):
+        return 0
+    return two.end()
 
 
 _WORD = re.compile(r"\w+")
