@@ -54,3 +54,51 @@ def test_demonym_before_other_two_words_stays_an_adjective():
     got = _mentions("Indian foreign policy shifted as Chinese prime time television ignored it.", "en")
     assert ("Indian", "adjective", "IND") in got and ("Chinese", "adjective", "CHN") in got
     assert _pairs("Indian foreign policy has drifted toward the Gulf monarchies.", "en") == set()
+
+
+# --- appositions: an unknown person's office gives the person a country -----------------------
+
+@pytest.mark.parametrize("text,lang,name,country", [
+    ("Erik Larsen, Norway's foreign minister, said the talks had failed.", "en", "Erik Larsen", "NOR"),
+    ("Norway's foreign minister, Erik Larsen, met reporters on Monday.", "en", "Erik Larsen", "NOR"),
+    ("Kenyan Foreign Minister Grace Wanjiru met reporters on Monday.", "en", "Grace Wanjiru", "KEN"),
+    ("Jane Doe, the UN envoy for Yemen, called for calm.", "en", "Jane Doe", "UNO"),
+    ("Erik Larsen, Norwegens Außenminister, kritisierte die Entscheidung.", "de", "Erik Larsen", "NOR"),
+    ("Die kenianische Außenministerin Grace Wanjiru sprach am Montag in Nairobi.", "de", "Grace Wanjiru", "KEN"),
+])
+def test_apposition_names_the_office_holders_country(text, lang, name, country):
+    assert (name, "person", country) in _mentions(text, lang)
+
+
+def test_apposition_person_carries_role_and_gender():
+    lex = load_lexicon("de")
+    got = [h for h in actors.find("Die kenianische Außenministerin Grace Wanjiru sprach.", None,
+                                  lex.location_prepositions, actor_nouns=lex.actor_nouns) if h.kind == "person"]
+    assert got[0].actor.role == "foreign minister" and got[0].actor.gender == "f"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("On Monday, Norway's foreign minister said the talks had failed.", "en"),     # a date, not a name
+    ("Brent Crude, Norway's main export, fell sharply.", "en"),                     # no office
+    ("Die Delegation, Norwegens Außenminister und zwei Berater, reiste ab.", "de"),  # no name
+])
+def test_no_person_without_a_name_next_to_an_office(text, lang):
+    assert not [m for m in _mentions(text, lang) if m[1] == "person"]
+
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Erik Larsen, Norway's foreign minister, arrived in Moscow on Sunday. Larsen met Lavrov on Monday.", "en",
+     ("CONSULT", "NOR", "RUS")),
+    ("Erik Larsen, Norwegens Außenminister, reiste am Sonntag nach Kiew. Larsen traf dort am Montag Selenskyj.", "de",
+     ("CONSULT", "NOR", "UKR")),
+    ("Ama Mensah, Ghana's foreign minister, spoke on Tuesday. Mensah accused Burkina Faso of harbouring militants.", "en",
+     ("ACCUSE", "GHA", "BFA")),
+    ("Erik Larsen, Norwegens Außenminister, kritisierte Russland scharf.", "de", ("ACCUSE", "NOR", "RUS")),
+])
+def test_surname_later_in_the_article_keeps_the_country(text, lang, want):
+    assert want in _pairs(text, lang)
+
+
+def test_surname_without_an_office_stays_unknown():
+    # "Larsen" was never introduced with an office: no country for it
+    assert not any(s == "NOR" for _, s, _ in _pairs("Erik Larsen arrived on Sunday. Larsen met Lavrov on Monday.", "en"))

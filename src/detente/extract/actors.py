@@ -102,6 +102,8 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 continue
             hits.append(Hit(s, e, name, None, "unknown"))
     hits.sort(key=_START)     # (attrgetter: no Python call per item, unlike a lambda)
+    if hits and (", " in sentence or len(taken) < len(hits)):
+        hits = _appositions(sentence, hits)
     # "die italienische Ministerpräsidentin Giorgia Meloni": the name is the mention, the
     # demonym + office noun before it only its apposition
     if any(h.kind == "collective" for h in hits):
@@ -109,6 +111,72 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
             h.kind == "collective" and i + 1 < len(hits) and hits[i + 1].kind == "person"
             and not sentence[h.end:hits[i + 1].start].strip())]
     return hits
+
+
+# An office word inside an apposition ("Norway's foreign minister", "Norwegens Außenministerin",
+# "the Kenyan army chief"): a closed class of titles, kept here like _TITLE. Group 1 is the
+# German feminine ending (gender of the person).
+_OFFICE = re.compile(r"(?:minister|präsident|president|premier|kanzler|chancellor|secretary|sekretär|sprecher|spokes"
+                     r"|botschafter|ambassador|envoy|gesandte|chief|chef|adviser|advisor|berater|leader|commander"
+                     r"|kommandeur|governor|gouverneur|emir|king|könig|prince|prinz)(in)?(?!\w)", re.IGNORECASE)
+# A person's name: two to four capitalised words, Arabic and European particles allowed inside
+_NAME = r"[A-ZÄÖÜ][\w'’-]+(?:\s+(?:(?:bin|ibn|al|el|de|da|van|von|der|den|del|la|le|di)\s+)?[A-ZÄÖÜ][\w'’.-]*){1,3}"
+_NAME_BEFORE = re.compile(rf"(?<![\w-])({_NAME}),\s*(?:(?:the|der|die)\s+)?$")
+_NAME_AFTER = re.compile(rf"(,\s*|\s+)({_NAME})(?![\w-])")
+# words that start a capitalised run without being a name ("On Monday", "Die Delegation")
+_NOT_NAME = frozenset("""on in at for after before last this next the a an der die das den dem des ein eine am im
+    nach vor bei mit laut and but und aber also meanwhile monday tuesday wednesday thursday friday saturday sunday
+    montag dienstag mittwoch donnerstag freitag samstag sonntag january february march april may june july august
+    september october november december januar februar märz juni juli oktober dezember""".split())
+# German office words to the English role names the coreference role nouns use (data/lang/*.yaml coref.role_nouns)
+_ROLE_EN = {"außenminister": "foreign minister", "verteidigungsminister": "defence minister", "präsident": "president",
+            "kanzler": "chancellor", "bundeskanzler": "chancellor", "premierminister": "prime minister",
+            "ministerpräsident": "prime minister", "regierungschef": "prime minister", "sprecher": "spokesman",
+            "generalsekretär": "secretary general", "sondergesandter": "special envoy"}
+
+
+def _appositions(sentence: str, hits: list[Hit]) -> list[Hit]:
+    """A name next to an office of a known state names a person of that state: "Erik Larsen,
+    Norway's foreign minister, said", "Norwegens Außenminister, Erik Larsen, ...", "Norwegian
+    Foreign Minister Erik Larsen". The person is not in the gazetteer: it gets an actor of its
+    own (no wikidata id) with the office as its role, so later mentions of the surname and role
+    nouns can refer to it (coref.Discourse). Only a name that no linked mention covers."""
+    out = hits
+    for h in hits:
+        if h.actor is None or h.kind not in ("country", "collective", "organisation", "government"):
+            continue
+        # the office: inside a demonym + office collective, or in the three words after the state
+        if h.kind == "collective":
+            office = _OFFICE.search(h.text)
+            o_end, low_office = h.end, h.text.split(None, 1)[-1].lower()
+        else:
+            tail = _THREE_WORDS.match(sentence, h.end)
+            office = _OFFICE.search(tail.group(1)) if tail else None
+            o_end = tail.start(1) + office.end() if office else h.end
+            low_office = sentence[tail.start(1):o_end].lower() if office else ""
+        if office is None:
+            continue
+        before = _NAME_BEFORE.search(sentence, max(0, h.start - 80), h.start)
+        after = _NAME_AFTER.match(sentence, o_end)
+        if before is not None and _APPOSITION_END.match(sentence, o_end):
+            s, e = before.span(1)
+        elif after is not None and (not after.group(1).strip() or sentence[after.end():after.end() + 1] in (",", ".")):
+            s, e = after.span(2)
+        else:
+            continue
+        name = sentence[s:e]
+        if name.split()[0].lower() in _NOT_NAME or any(o.actor is not None and o.start < e and s < o.end for o in out):
+            continue
+        feminine = office.group(1) is not None or "woman" in low_office
+        role = _ROLE_EN.get(low_office[:-2] if office.group(1) else low_office, low_office)
+        person = Actor(name, None, h.actor.country, "person", role, "f" if feminine else "m")
+        out = sorted([o for o in out if not (o.start < e and s < o.end)] + [Hit(s, e, name, person, "person")], key=_START)
+    return out
+
+
+_THREE_WORDS = re.compile(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+# the apposition closes within four words ("Norway's foreign minister, said", "the UN envoy for Yemen, urged")
+_APPOSITION_END = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,.;]|$)")
 
 
 def _office_end(sentence: str, nxt: re.Match | None, head: str, actor_nouns: tuple[str, ...]) -> int:

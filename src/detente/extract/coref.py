@@ -98,10 +98,38 @@ class Discourse:
     def __init__(self) -> None:
         self._ents: dict[tuple[str, ...], _Cand] = {}
         self.speaker: Actor | None = None      # who spoke last (for quotes continued in the next sentence)
+        self._names: dict[str, Actor] = {}      # surname -> a person named with an office, not in the gazetteer
+        self._names_re: re.Pattern[str] | None = None
 
     def resolve(self, sentence: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         """Mentions for the pronouns, relative pronouns and role nouns of `sentence`, given the
         gazetteer `hits` of that sentence (new Hits only; the caller merges them)."""
+        named = self._surnames(sentence, hits) if self._names_re is not None else []
+        if named:
+            hits = sorted(hits + named, key=lambda h: h.start)
+        return named + self._resolve(sentence, hits, lex)
+
+    def _surnames(self, sentence: str, hits: list[Hit]) -> list[Hit]:
+        """Later mentions of a person the article introduced with an office ("Erik Larsen,
+        Norway's foreign minister, ..." -> "Larsen said"; actors._appositions): the surname,
+        also with a genitive s, where no other mention stands."""
+        out = []
+        for m in self._names_re.finditer(sentence):
+            if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                out.append(Hit(m.start(), m.end(), m.group(), self._names[m.group(1)], "person", ref="name"))
+        return out
+
+    def _learn(self, hits: list[Hit]) -> None:
+        """Remember the surnames of the persons named with an office in this sentence."""
+        new = {h.actor.name.split()[-1]: h.actor for h in hits
+               if h.kind == "person" and h.ref is None and h.actor.wikidata is None
+               and h.actor.name not in load_gazetteer().actors and len(h.actor.name.split()) > 1}
+        if new and any(self._names.get(k) != v for k, v in new.items()):
+            self._names.update(new)
+            self._names_re = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(self._names, key=len, reverse=True)))})"
+                                        r"(?:s|['’]s)?(?![\w-])")
+
+    def _resolve(self, sentence: str, hits: list[Hit], lex: Lexicon) -> list[Hit]:
         if not lex.coref or not (_trigger_words(lex.language).search(sentence) or _PAIR.search(sentence)):
             return []          # no pronoun, role noun, first person or ", der": nothing to resolve
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
@@ -230,6 +258,8 @@ class Discourse:
             c.weight *= DECAY
         self._ents = {k: c for k, c in self._ents.items() if c.weight >= FLOOR}
         linked = [h for h in hits if h.actor is not None and h.kind != "place"]
+        if linked:
+            self._learn(linked)
         if not linked:
             if sentence.lstrip()[:1] not in _OPEN_QUOTES:
                 self.speaker = None
