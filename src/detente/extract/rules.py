@@ -58,6 +58,8 @@ from detente.extract.wordsets import (
 
 
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
+_FROM_DE = frozenset({"aus", "seitens"})      # "Druck aus Washington", "Drohungen seitens Pekings": the agent
+_VOICED = frozenset({"COERCE", "THREATEN", "ACCUSE", "REQUEST"})   # "Vorwürfe von Peking": "von" the agent too
 
 
 _TOKEN_FORMS: dict[str, dict[str, tuple[str, tuple[str, ...], bool, int | None]]] = {}
@@ -628,7 +630,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             #                   subject of talks has the talks' parties: "X und Y führten Gespräche über die Lieferung")
         if lex.language == "en" and (
                 (kinds.get(tok.clause) == "adv" and not any(g.clause == tok.clause for g in groups)
-                 and (nominal or not tok.low.endswith(("ed", "ing"))))
+                 and (nominal or not tok.low.endswith(("ed", "ing")))
+                 and not (ti + 1 < len(toks) and toks[ti + 1].low == "from"))   # "after pressure from Washington": its agent
                 or (nominal and any(toks[k].low == "in" and toks[k + 1].low in ("a", "an") for k in range(max(0, ti - 3), ti - 1))
                     and any(j < ti and toks[j].clause == tok.clause and t2.type == etype for j, t2, _, _ in found))):
             # "suspended the treaty after the attack in Pahalgam": an act noun naming a time, with no
@@ -672,7 +675,16 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 and ti + 1 < len(toks) and toks[ti + 1].low == "from":
             # "after pressure from the United States", "threats from Pyongyang": the party after
             # "from" is the act noun's agent, the clause's other party (else the sentence's first) its target
-            pairs = _received(groups, toks, tok.clause) or _from_agent(groups, toks, ti) or pairs
+            # (a capital after "from" is read as a place: the agent too, "pressure from Washington"; not
+            # where one withdraws from, also refused: "will not withdraw from Gaza")
+            pairs = _received(groups, toks, tok.clause) or _from_agent(
+                groups + place_groups if trig.type != "RETREAT" else groups, toks, ti) or pairs
+        elif lex.language == "de" and nominal and etype not in _MUTUAL and etype != "RETREAT" and ti + 1 < len(toks) \
+                and (toks[ti + 1].low in _FROM_DE or (toks[ti + 1].low == "von" and etype in _VOICED)):
+            # "unter Druck aus Washington getroffen", "Drohungen seitens Nordkoreas", "Vorwürfe von Peking":
+            # as English "from", the party after it is the act noun's agent (a capital after "von" is not
+            # one for material acts: "die Bombardierung von Charkiw"); a capital there is read as a place
+            pairs = _from_agent(groups + place_groups, toks, ti) or pairs
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):

@@ -142,6 +142,14 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
             # "sollen X und Y die Agenda für dieses – seit ... – zweite Treffen ausarbeiten": a clause
             # resumed after a parenthesis between dashes keeps the cues of its first part
             scope = scope + [t for t in toks if t.clause == clause - 2]
+    elif clause >= 1 and own and own[0].text in _DASHES and kinds.get(clause - 1) == "main" \
+            and any(t.clause == clause + 1 and t.text in _DASHES for t in toks) \
+            and not any(t.text in ",;:" for t in own) and not _has(own, lex.clause_words):
+        # "Zweitens könnte die Entscheidung – zudem unter Druck aus Washington getroffen – die Lage
+        # destabilisieren": a parenthesis without a clause of its own belongs to the clause it
+        # interrupts and shares its cues (a supplement, Huddleston & Pullum 2002, ch. 15 §5); the
+        # interrupted clause is resumed after the second dash
+        scope = scope + [t for t in toks if t.clause in (clause - 1, clause + 1)]
     if factual:
         scope = [t for t in own if t.low not in _CONDITIONALS]
     backshift = False
