@@ -102,3 +102,26 @@ def test_surname_later_in_the_article_keeps_the_country(text, lang, want):
 def test_surname_without_an_office_stays_unknown():
     # "Larsen" was never introduced with an office: no country for it
     assert not any(s == "NOR" for _, s, _ in _pairs("Erik Larsen arrived on Sunday. Larsen met Lavrov on Monday.", "en"))
+
+
+# --- office holders of 2024-2025 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Pashinyan and Aliyev met in Abu Dhabi on Thursday.", "en", ("CONSULT", "ARM", "AZE")),
+    ("Paschinjan traf Alijew am Donnerstag in Abu Dhabi.", "de", ("CONSULT", "ARM", "AZE")),
+    ("Grossi met Araghchi in Tehran on Tuesday.", "en", ("CONSULT", "IAEA", "IRN")),
+    ("Tedros urged Israel to let fuel into Gaza.", "en", ("REQUEST", "WHO", "ISR")),
+    ("Die WHO forderte Israel auf, Treibstoff nach Gaza zu lassen.", "de", ("REQUEST", "WHO", "ISR")),
+    ("Abdelatty held talks with Safadi in Cairo on Sunday.", "en", ("CONSULT", "EGY", "JOR")),
+    ("Kobakhidze accused the European Union of meddling in Georgia's affairs.", "en", ("ACCUSE", "GEO", "EU")),
+    ("Nasrallah threatened Israel with a wider war.", "en", ("THREATEN", "LBN", "ISR")),
+    ("Motegi spoke by phone with Cho Hyun on Wednesday.", "en", ("CONSULT", "JPN", "KOR")),
+    ("Trudeau met Sheinbaum in Mexico City on Friday.", "en", ("CONSULT", "CAN", "MEX")),
+])
+def test_office_holders_of_other_crises(text, lang, want):
+    assert want in _pairs(text, lang)
+
+
+def test_common_words_are_not_office_holders():
+    # lower-case "gallant", "marcos" in a street name, "who" as a pronoun: no actor
+    assert _mentions("The gallant crew, who had sailed from Marcos Street, rested.", "en") == []
