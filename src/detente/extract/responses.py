@@ -44,6 +44,8 @@ class Words:
     demands: tuple[str, ...]        # nouns (stems) of another's demands or conditions
     reports: frozenset[str]         # nouns of a report ("diese Information", "the reports") a denial points back to
     report_content: frozenset[str]  # words after a report noun that give its content in the same sentence
+    back: frozenset[str]            # verbs (lemmas and forms) of backing: a proposal backed is agreed to
+    proposals: tuple[str, ...]      # nouns (stems) of a proposal, a plan or an idea
 
 
 @lru_cache(maxsize=8)
@@ -55,7 +57,7 @@ def words(lang: str) -> Words:
     return Words(frozenset(stems("accept")), stems("terms"), stems("agreements"), stems("accession"), stems("dates"),
                  frozenset(stems("date_verbs")), frozenset(stems("insist")), frozenset(stems("accede")), stems("demands"),
                  frozenset(stems("reports")),
-                 frozenset(stems("report_content")))
+                 frozenset(stems("report_content")), frozenset(stems("back")), stems("proposals"))
 
 
 def _noun(t: Tok, lang: str) -> bool:
@@ -387,9 +389,46 @@ def given_refusal(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> li
     return res
 
 
+def backed_proposals(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
+    """Backing a proposal is agreeing to it (GUIDELINES: agreeing to a deal -> AGREE; PLOVER AGREE:
+    accept a proposal), while backing an actor stays SUPPORT (political support): a SUPPORT of a
+    backing verb ("unterstützen", "befürworten", "back", "support") whose object is a proposal noun
+    ("unterstützte den Plan Frankreichs", "backed the idea"), or whose target proposed something to
+    its source in the same sentence ("Trump schlug Genf vor, Putin habe ihn sofort unterstützt"), is
+    an AGREE with the proposer. Welcoming or praising ("begrüßte die Initiative") stays SUPPORT."""
+    w = words(lex.language)
+    if not w.back or not any(c.type == "SUPPORT" and c.target is not None for c in out):
+        return out
+    actor_toks = None
+    res = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start) if c.type == "SUPPORT" and c.target is not None else len(toks)
+        if ti < len(toks) and not w.back.isdisjoint(toks[ti].forms) and toks[ti].text[:1].islower():
+            # (a proposal of the target made to the source, or a proposal noun of it before: "Kairo sei
+            # Erdogans Vorschlag gewesen, Netanjahu habe ihn unterstützt", where "ihn" is the proposal)
+            asked = any(d.type == "REQUEST" and d.source.country == c.target.country and (
+                (d.target is not None and d.target.country == c.source.country)
+                or (d.trigger_start < c.trigger_start and any(x in d.trigger.lower() for x in w.proposals))) for d in out)
+            owner = None
+            if not asked:
+                if actor_toks is None:
+                    actor_toks = {j for g in groups for j in range(g.first_tok, g.last_tok + 1)}
+                noun = next((t for t in _object_words(toks, ti, lex, actor_toks) if _has_stem([t], w.proposals)), None)
+                asked = noun is not None
+                if asked:
+                    # the proposal's owner is the proposer ("supports Ukraine's plan to join NATO": Ukraine)
+                    g = _noun_owner(groups, toks, toks.index(noun), lex.language == "en")
+                    owner = next((a for a in g.actors if a.country != c.source.country), None) if g else None
+            if asked:
+                c = replace(c, type="AGREE", mode=None, target=owner or c.target)
+        res.append(c)
+    return res
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
+        out = backed_proposals(out, toks, groups, lex)
         out = blocked_applicants(accepted_terms(out, toks, groups, lex), toks, groups, lex)
         if found:
             out = given_refusal(refused_content(out, toks, found), toks, groups)
