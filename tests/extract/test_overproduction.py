@@ -58,3 +58,40 @@ def test_a_time_adjunct_without_party_stays_no_act():
 def test_parenthesis_shares_the_interrupted_clause(lang, sentence, status):
     got = events(sentence, lang)
     assert _has(got, "COERCE", "EU", "SRB", status), got
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    # one unnamed member of a bloc is a venue or a kind of state, no party: "in einem Nato-Land", "a NATO country"
+    ("de", "Erdoğan könnte in einem Nato-Land mit Putin sprechen."),
+    ("en", "Erdogan could meet Putin in a NATO country."),
+    ("de", "Nun könnte Modi womöglich in einem EU-Land, einem Nato-Land mit Xi über den Handel sprechen."),
+])
+def test_an_unnamed_member_state_is_no_party(lang, sentence):
+    got = events(sentence, lang)
+    assert not any("NATO" in e or "EU" in e for e in got), got
+    assert any(e[0] == "CONSULT" and e[3] == "hypothetical" for e in got), got
+
+
+@pytest.mark.parametrize("lang,sentence,typ,src,tgt", [
+    # the bloc itself and its members together stay a party
+    ("de", "Die EU-Staaten verhängten neue Sanktionen gegen Russland.", "SANCTION", "EU", "RUS"),
+    ("de", "Die Nato verurteilte die Angriffe Russlands.", "ACCUSE", "NATO", "RUS"),
+    ("en", "The EU imposed sanctions on Russia.", "SANCTION", "EU", "RUS"),
+])
+def test_the_bloc_itself_stays_a_party(lang, sentence, typ, src, tgt):
+    assert _has(events(sentence, lang), typ, src, tgt), events(sentence, lang)
+
+
+def test_an_unnamed_member_does_not_act():
+    assert events("Ein Nato-Land hat Russland mit Sanktionen gedroht.", "de") == set()
+
+
+@pytest.mark.parametrize("lang,sentence,status", [
+    # a noun phrase in apposition after a comma (its determiner repeated) continues its clause and shares its modal
+    ("de", "Nun könnte Modi womöglich in einem EU-Land, einem Nato-Land mit Xi über den Handel sprechen.", "hypothetical"),
+    ("de", "Modi hat in einem EU-Land, einem Nato-Land mit Xi über den Handel gesprochen.", "occurred"),
+    ("en", "Modi met Xi in a small country, a NATO member, on Monday.", "occurred"),
+])
+def test_apposition_shares_the_modal(lang, sentence, status):
+    got = events(sentence, lang)
+    assert _has(got, "CONSULT", "IND", "CHN", status) or _has(got, "CONSULT", "CHN", "IND", status), got

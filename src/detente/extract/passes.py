@@ -571,3 +571,28 @@ def _rhetorical_belief(toks: list[Tok], clause: int, kinds: dict[int, str], lex:
         return False
     gov = _governor(toks, clause, kinds)
     return gov is not None and any(t.clause == gov and not lex.belief.isdisjoint(t.forms) for t in toks)
+
+
+# One unnamed member of a bloc: "in einem Nato-Land", "ein EU-Staat", "a NATO country", "an EU member state".
+# The plural ("die EU-Staaten", "EU countries") stands for the members together, the bloc (gold README
+# "Collectives"); the singular after an indefinite article names none of them.
+_MEMBER_OF = re.compile(r"(?:-(?:land|staat|mitglied(?:sstaat|sland|staat)?|partner)|\s+(?:member\s+)?(?:country|state|member|ally|partner))\b",
+                        re.IGNORECASE)
+_INDEFINITE = frozenset({"ein", "eine", "einem", "einen", "einer", "eines", "a", "an", "another", "anderen", "anderes", "one"})
+
+
+def _unnamed_members(sentence: str, hits: list[actor_mod.Hit]) -> list[actor_mod.Hit]:
+    """Mentions minus a bloc named only as the kind of an unnamed member state ("könnte in einem
+    Nato-Land mit Trump sprechen": a venue, no NATO party; "a NATO country"). Returns `hits`
+    itself when there is none (the common case: no organisation before a member noun)."""
+    drop = []
+    for h in hits:
+        if h.kind != "organisation" or h.actor is None:
+            continue
+        m = _MEMBER_OF.match(sentence, h.end)
+        if m is None or sentence[m.end():m.end() + 1].isalpha():
+            continue
+        before = sentence[max(0, h.start - 12):h.start].split()
+        if before and before[-1].lower() in _INDEFINITE:
+            drop.append(h)
+    return [h for h in hits if h not in drop] if drop else hits

@@ -42,7 +42,7 @@ from detente.extract.passes import (
     _attributive_participle, _content_targets, _demanded, _evaded, _generic_subject, _goods_origin, _left_or_generic,
     _means_of, _noun_owner, _owned_objects, _rhetorical_belief,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
-    _pointless, _talk_topics, _ultimatum,
+    _pointless, _talk_topics, _ultimatum, _unnamed_members,
 )
 from detente.extract.responses import conceded_requests, opposed_owner, respond
 from detente.extract.status import (
@@ -332,7 +332,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     `discourse` holds the actors named before in the article (extract/coref.py); the caller
     feeds it each sentence's mentions afterwards (`discourse.update`)."""
     lex = load_lexicon(lang)
-    hits = actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns, group_nouns=lex.group_nouns)
+    hits = _unnamed_members(sentence, actor_mod.find(sentence, on, lex.location_prepositions, actor_nouns=lex.actor_nouns,
+                                                     group_nouns=lex.group_nouns))    # "in einem Nato-Land": no NATO party
     if discourse is not None:
         extra = discourse.resolve(sentence, hits, lex)
         if extra:

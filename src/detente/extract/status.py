@@ -90,6 +90,14 @@ def _phrase_search(pats: tuple[re.Pattern[str], ...], low: str) -> bool:
                for p, groups in _phrase_plan(pats))
 
 
+_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines the a an".split())
+
+
+def _first(toks: list[Tok], clause: int) -> int:
+    """Index of the first token of `clause`."""
+    return next((i for i, t in enumerate(toks) if t.clause == clause), len(toks))
+
+
 def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sentence: str, ti: int = -1,
             kinds: dict[int, str] | None = None, skip: frozenset[int] = frozenset(), etype: str | None = None) -> str:
     """Status of an event whose trigger is in `clause`: denial and cancellation cues within a
@@ -150,6 +158,11 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         # interrupts and shares its cues (a supplement, Huddleston & Pullum 2002, ch. 15 §5); the
         # interrupted clause is resumed after the second dash
         scope = scope + [t for t in toks if t.clause in (clause - 1, clause + 1)]
+    elif clause >= 1 and len(own) > 2 and own[0].text == "," and own[1].low in _ARTICLES \
+            and any(t.clause == clause - 1 and t.low == own[1].low for t in toks[max(0, _first(toks, clause) - 5):]):
+        # "könnte in einem EU-Land, einem Nato-Land mit Trump sprechen": a noun phrase in apposition
+        # (its determiner repeated after the comma) continues the clause before, with its modal
+        scope = scope + [t for t in toks if t.clause == clause - 1]
     if factual:
         scope = [t for t in own if t.low not in _CONDITIONALS]
     backshift = False
