@@ -105,3 +105,47 @@ def _right_after_prep(toks: list[Tok], i: int) -> bool:
             return False      # a verb or adverb, not an article or adjective
         j -= 1
     return j >= 0 and toks[j].low in _TARGET_PREPS
+
+
+# the heads of weapon nouns ("Marschflugkörper", "Storm-Shadow-Raketen", "Iranian drones")
+_WEAPON_HEADS = ("rakete", "raketen", "drohne", "drohnen", "marschflugkörper", "bomben", "granaten", "munition", "waffen",
+                 "missile", "missiles", "drone", "drones", "rockets", "weapons", "munitions", "bombs")
+_INSTRUMENT_PREPS = frozenset({"mit", "with", "using"})
+# verbs of employing weapons: their object is the means ("shot down Ukrainian drones" is not: the drones are the target)
+_EMPLOYING = frozenset({"setzt", "setzte", "setzten", "setzen", "eingesetzt", "einsetzen", "einzusetzen", "feuerte", "feuerten",
+                        "abgefeuert", "use", "uses", "used", "using", "employed", "fired", "launched"})
+
+
+def instruments(groups: list[_Group], toks: list[Tok]) -> list[_Group]:
+    """The groups that name weapons by their origin and are the means of an attack, not a party to it:
+    a demonym on a weapon noun ("britische Marschflugkörper", "iranische Drohnen", "Iranian drones")
+    after "mit"/"with", or in a clause with a verb of employing them after an actor who uses them
+    ("Russland setzte iranische Drohnen gegen Kiew ein": Russia attacks Kyiv, not Iran). Weapons
+    shot down are the target's ("shot down 50 Ukrainian drones"); a weapon group with nobody named
+    before it is the attacker's side ("Russische Raketen trafen Kiew", "struck by Russian missiles").
+    Run only for a sentence with an attack."""
+    out = []
+    for g in groups:
+        if not (g.adj or g.coll):
+            continue
+        if not _weapon_head(toks, g.last_tok):
+            continue
+        if (g.first_tok > 0 and toks[g.first_tok - 1].low in _INSTRUMENT_PREPS) or (
+                any(t.clause == g.clause and t.low in _EMPLOYING for t in toks) and any(
+                h is not g and h.clause == g.clause and h.first_tok < g.first_tok and not h.adj for h in groups)):
+            out.append(g)
+    return out
+
+
+def _weapon_head(toks: list[Tok], k: int) -> bool:
+    """Is the noun a demonym at token k qualifies a weapon noun: k itself ("iranische Drohnen" read as
+    one collective), or the next token, past the capitalised words of a name ("britische Storm
+    Shadow-Marschflugkörper"); not a noun further on ("eine russische Raffinerie mit Drohnen")."""
+    if toks[k].low.endswith(_WEAPON_HEADS):
+        return True
+    for t in toks[k + 1:k + 4]:
+        if t.low.endswith(_WEAPON_HEADS):
+            return True
+        if not (t.word and t.text[:1].isupper()):
+            return False
+    return False

@@ -36,7 +36,7 @@ from detente.extract.clauses import (
     _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
 )
 from detente.extract.coded import Coded
-from detente.extract.groups import _Group, _groups
+from detente.extract.groups import _Group, _groups, instruments
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.passes import (
     _attributive_participle, _content_targets, _demanded, _evaded, _generic_subject, _goods_origin, _left_or_generic,
@@ -461,6 +461,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # coordinated verb phrases of one subject ("met X and promised Y"): each its own scope (clauses.verb_conjuncts)
     conj = verb_conjuncts(toks, {j for j, _, _, _ in found if toks[j].text[:1].islower()}, lex) \
         if not forms_all.isdisjoint(_VP_COORDINATORS) else []
+    # weapons named by their origin are the means of an attack, no party to it ("setzte iranische Drohnen gegen Kiew ein")
+    armed = instruments(groups, toks) if any(t2.type == "ASSAULT" for _, t2, _, _ in found) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
@@ -645,7 +647,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         closing = None if nominal else _closing_speaker(groups, toks, ti, kinds)
         if closing is not None and not closing:
             continue      # "..., warnen Diplomaten.": the one who warns is not named
-        pairs = closing or _arguments(groups, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
+        parties = [g for g in groups if g not in armed] if armed and etype == "ASSAULT" else groups
+        pairs = closing or _arguments(parties, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found),
@@ -729,7 +732,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 pairs = pairs + [(b, a) for a, b in pairs if b is not None and (b, a) not in pairs]
         if lex.language == "en" and etype not in _MUTUAL and any(b is not None for _, b in pairs):
             pairs = _hyphen_partners(pairs, groups, toks, sentence)
-        ctl = _object_controller(toks, ti, groups) if lex.language == "en" and not nominal else None
+        ctl = _object_controller(toks, ti, parties) if lex.language == "en" and not nominal else None
         if ctl is not None and not any(a in ctl.actors for a, _ in pairs):
             # "Washington might push Kyiv to give up the Donbas": the object of the verb before
             # "to" does the infinitive's act (object control, Huddleston & Pullum 2002, ch. 14)

@@ -1,0 +1,141 @@
+"""Material acts stated in other words than the act verb (docs/extraction.md, "Seventh pass:
+material acts"): weapons employed against a party, things hit, a war begun against a party,
+weapons named by their origin as the means of an attack, warnings of serious harm as threats.
+Sentences written for these tests (none from the seed corpus), German and English, several
+crises; each class with sentences of the same shape that must give no such event."""
+from __future__ import annotations
+
+import pytest
+
+from sentence_events import events
+
+
+def _pairs(text: str, lang: str) -> set[tuple[str, str, str | None]]:
+    return {(t, s, g) for t, s, g, _ in events(text, lang)}
+
+
+# --- 1. weapons employed against a party, things hit ------------------------------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Die Huthis setzten Drohnen gegen israelische Schiffe ein.", "de", "YEM", "ISR"),
+    ("Russland hat Hyperschallraketen gegen Kiew eingesetzt.", "de", "RUS", "UKR"),
+    ("Indien setzte Raketen ein, um pakistanische Stellungen zu treffen.", "de", "IND", "PAK"),
+    ("Russland setzte Marschflugkörper und Drohnen ein, um ukrainische Kraftwerke zu treffen.", "de", "RUS", "UKR"),
+    ("Israel setzte Kampfjets ein, um iranische Stützpunkte zu treffen.", "de", "ISR", "IRN"),
+    ("Die sudanesische Armee setzte Drohnen gegen die RSF ein.", "de", "SDN", "SDN"),
+    ("Russische Raketen trafen am Montag Kiew.", "de", "RUS", "UKR"),
+    ("Ukrainian forces used drones to strike Russian refineries.", "en", "UKR", "RUS"),
+])
+def test_weapons_employed_against_a_party(text, lang, src, tgt):
+    assert ("ASSAULT", src, tgt) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Ukraine setzt Drohnen zur Aufklärung ein.", "de"),              # no target: surveillance
+    ("Polen setzt auf amerikanische Raketen.", "de"),                     # relying on, not employing
+    ("Macron will Merz in Paris treffen, um über Ziele der EU zu sprechen.", "de"),
+])
+def test_weapons_named_without_attack(text, lang):
+    assert not any(t == "ASSAULT" for t, _, _ in _pairs(text, lang))
+
+
+def test_weapons_that_hit_are_no_meeting():
+    got = _pairs("Russische Raketen trafen Kiew.", "de")
+    assert ("ASSAULT", "RUS", "UKR") in got and not any(t == "CONSULT" for t, _, _ in got)
+    # ... and things hit are no partners
+    got = _pairs("Indien setzte Raketen ein, um pakistanische Stellungen zu treffen.", "de")
+    assert not any(t == "CONSULT" for t, _, _ in got)
+    # people met still are
+    assert ("CONSULT", "FRA", "DEU") in {(t, s, g) for t, s, g in _pairs("Macron will Merz in Paris treffen.", "de")} | \
+        {("CONSULT", g, s) for t, s, g in _pairs("Macron will Merz in Paris treffen.", "de") if t == "CONSULT"}
+
+
+# --- 2. weapons named by their origin are the means of an attack, not its target ---------------
+
+@pytest.mark.parametrize("text, lang, src, tgt, origin", [
+    ("Russland setzte iranische Drohnen gegen Kiew ein.", "de", "RUS", "UKR", "IRN"),
+    ("Die ukrainische Armee setzte britische Marschflugkörper gegen russische Stellungen ein.", "de", "UKR", "RUS", "GBR"),
+    ("Mit iranischen Drohnen griff Russland Kiew an.", "de", "RUS", "UKR", "IRN"),
+    ("Ukraine used British missiles to strike Russian refineries.", "en", "UKR", "RUS", "GBR"),
+    ("Russia attacked Kyiv with Iranian drones.", "en", "RUS", "UKR", "IRN"),
+])
+def test_weapon_origin_is_no_party(text, lang, src, tgt, origin):
+    got = {(s, g) for t, s, g in _pairs(text, lang) if t == "ASSAULT"}
+    assert (src, tgt) in got
+    assert not any(origin in (s, g) for s, g in got)
+
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Russische Raketen trafen Kiew.", "de", "RUS", "UKR"),          # nobody named before: the weapons' side attacks
+    ("Iranian drones hit Kyiv overnight.", "en", "IRN", "UKR"),
+])
+def test_weapon_subject_stays_the_attacker(text, lang, src, tgt):
+    assert ("ASSAULT", src, tgt) in _pairs(text, lang)
+
+
+# --- 3. a war begun against a party --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Russland begann im Februar 2022 einen Krieg gegen die Ukraine.", "de", "RUS", "UKR"),
+    ("Putin hat einen Krieg gegen die Ukraine entfesselt.", "de", "RUS", "UKR"),
+    ("Äthiopien hat 2020 einen Krieg gegen Eritrea begonnen, sagen Kritiker.", "de", "ETH", "ERI"),
+])
+def test_war_begun_against_a_party(text, lang, src, tgt):
+    assert ("ASSAULT", src, tgt) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Krieg in der Ukraine begann im Februar 2022.", "de"),              # no party it is waged against
+    ("Der russische Diktator hat den größten Krieg auf dem europäischen Kontinent entfesselt.", "de"),   # a place, no target
+    ("Die Debatte über den Krieg gegen den Terror begann in Washington.", "de"),
+])
+def test_war_without_a_named_enemy(text, lang):
+    got = _pairs(text, lang)
+    assert not any(t == "ASSAULT" and g is not None for t, _, g in got)
+
+
+# --- 4. warnings of serious harm are threats ------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Iran warnte die USA, dass ein Angriff den Beziehungen schweren Schaden zufügen würde.", "de", "IRN", "USA"),
+    ("Peking legte Washington dar, dass Waffenlieferungen an Taiwan ernste Konsequenzen hätten.", "de", "CHN", "USA"),
+    ("Pakistan machte Indien klar, dass eine Sperre des Indus gravierende Folgen hätte.", "de", "PAK", "IND"),
+    ("Iran warned the United States that an attack would seriously damage relations.", "en", "IRN", "USA"),
+    ("China warned the United States of serious consequences if it sends weapons to Taiwan.", "en", "CHN", "USA"),
+])
+def test_warning_of_harm_is_a_threat(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("THREATEN", src, tgt) in got
+    assert not any(t == "ASSAULT" for t, _, _ in got)      # the act warned of is no act of its own
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Der Minister erklärte, dass die Folgen des Krieges für Europa schwer seien.", "de"),
+    ("Macron betonte, dass die Zusammenarbeit mit Deutschland gut sei.", "de"),
+    ("Scholz erklärte Selenskyj, dass die Lieferung im Frühjahr beginnen werde.", "de"),
+])
+def test_statements_without_harm_are_no_threat(text, lang):
+    assert not any(t == "THREATEN" for t, _, _ in _pairs(text, lang))
+
+
+# --- 5. economic pressure on a state is a sanction ---------------------------------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Die USA erhöhen den wirtschaftlichen Druck auf den Iran.", "de", "USA", "IRN"),
+    ("China übt wirtschaftlichen Druck auf Litauen aus.", "de", "CHN", "LTU"),
+    ("China increased economic pressure on Lithuania.", "en", "CHN", "LTU"),
+    ("Washington stepped up economic pressure on Caracas.", "en", "USA", "VEN"),
+])
+def test_economic_pressure_is_a_sanction(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("SANCTION", src, tgt) in got
+    assert not any(t == "COERCE" for t, _, _ in got)      # one act, not also a coercion
+
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Trump übt Druck auf Selenskyj aus.", "de", "USA", "UKR"),        # pressure of no economic kind stays COERCE
+    ("Trump increased pressure on Zelensky.", "en", "USA", "UKR"),
+])
+def test_plain_pressure_stays_coercion(text, lang, src, tgt):
+    got = _pairs(text, lang)
+    assert ("COERCE", src, tgt) in got and not any(t == "SANCTION" for t, _, _ in got)
