@@ -125,3 +125,41 @@ def test_office_holders_of_other_crises(text, lang, want):
 def test_common_words_are_not_office_holders():
     # lower-case "gallant", "marcos" in a street name, "who" as a pronoun: no actor
     assert _mentions("The gallant crew, who had sailed from Marcos Street, rested.", "en") == []
+
+
+# --- offices whose holder changed in 2024-2025: the article date picks the holder ----------
+
+def _holder(text: str, lang: str, on: dt.date) -> list[str]:
+    lex = load_lexicon(lang)
+    return [h.actor.name for h in actors.find(text, on, lex.location_prepositions, actor_nouns=lex.actor_nouns)
+            if h.kind == "person"]
+
+
+@pytest.mark.parametrize("text,lang,on,name", [
+    ("The British prime minister spoke with reporters.", "en", dt.date(2024, 3, 1), "Rishi Sunak"),
+    ("The British prime minister spoke with reporters.", "en", dt.date(2025, 3, 1), "Keir Starmer"),
+    ("Der Bundeskanzler sprach mit Journalisten.", "de", dt.date(2024, 11, 2), "Olaf Scholz"),
+    ("Der Bundeskanzler sprach mit Journalisten.", "de", dt.date(2025, 6, 2), "Friedrich Merz"),
+    ("Japan's prime minister spoke with reporters.", "en", dt.date(2025, 1, 10), "Shigeru Ishiba"),
+    ("Japan's prime minister spoke with reporters.", "en", dt.date(2025, 11, 10), "Sanae Takaichi"),
+    ("The EU's foreign policy chief spoke with reporters.", "en", dt.date(2024, 6, 1), "Josep Borrell"),
+    ("Die EU-Außenbeauftragte sprach mit Journalisten.", "de", dt.date(2025, 6, 1), "Kaja Kallas"),
+    ("Irans Präsident sprach mit Journalisten.", "de", dt.date(2024, 3, 1), "Ebrahim Raisi"),
+    ("Iran's president spoke with reporters.", "en", dt.date(2025, 3, 1), "Masoud Pezeshkian"),
+])
+def test_office_holder_by_article_date(text, lang, on, name):
+    assert _holder(text, lang, on) == [name]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Former German chancellor Angela Merkel spoke with reporters.", "en"),
+    ("Der österreichische Bundeskanzler sprach mit Journalisten.", "de"),
+    ("Ex-Bundeskanzler Gerhard Schröder sprach mit Journalisten.", "de"),
+])
+def test_former_or_foreign_office_is_not_the_current_holder(text, lang):
+    assert "Friedrich Merz" not in _holder(text, lang, dt.date(2025, 10, 24))
+
+
+def test_dated_office_decides_the_country_of_an_event():
+    assert ("CONSULT", "GBR", "UKR") in _pairs(
+        "The British prime minister spoke with Zelensky by phone on Tuesday.", "en", dt.date(2024, 5, 7))

@@ -216,7 +216,7 @@ def _date(v: Any) -> dt.date | None:
 
 _FIRST = re.compile(r"\w+")
 ROLE_KEYS = ("präsident", "minister", "kreml", "chef", "sprecher", "generalsekretär", "herrscher", "president",
-             "secretary", "spokes", "premier", "kremlin")
+             "secretary", "spokes", "premier", "kremlin", "kanzler", "chancellor", "chief", "beauftragt", "chefdiplomat")
 
 
 @lru_cache(maxsize=1)
