@@ -121,7 +121,8 @@ from sentence_events import events as _events
     ("Die USA werfen China vor, Russland mit Rüstungsgütern zu unterstützen.",
      [("ACCUSE", "USA", "CHN", "occurred")]),
     ("Würde China dem Kauf amerikanischer Agrarprodukte zustimmen, könnte Trump die Zölle senken.",
-     [("AGREE", "CHN", "USA", "hypothetical"), ("SANCTION", "USA", "CHN", "hypothetical")]),
+     # (lowering one's own tariffs is a concession, as "Washington lowered tariffs on Chinese goods" in English)
+     [("AGREE", "CHN", "USA", "hypothetical"), ("CONCEDE", "USA", "CHN", "hypothetical")]),
     # a closing clause "..., warnte X.": X warns about the party named before; an unnamed speaker gives no event
     ("Russland bereitet einen Angriff auf Polen vor, warnte Merz.",
      [("ASSAULT", "RUS", "POL", "planned"), ("ACCUSE", "DEU", "RUS", "occurred")]),

@@ -68,6 +68,13 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 hits.append(Hit(s, e, alias, None, "place", gaz.place_names[alias], payload, capital=True))
             else:
                 hits.append(Hit(s, e, alias, payload, payload.kind))
+                if len(hits) > 1 and hits[-2].kind == "adjective" and _ADJ_COORD.fullmatch(sentence, hits[-2].end, s):
+                    # "Iranian and US negotiators", "Chinese and US officials": a demonym coordinated with a state's
+                    # name before a noun for people shares that noun (a group, as "Iranian and American negotiators")
+                    nxt = _WORD.match(sentence, e + 1) if e < n and sentence[e] == " " else None
+                    head = nxt.group().lower() if nxt else ""
+                    if head and (head.startswith(actor_nouns) or _office_end(sentence, nxt, head, actor_nouns)):
+                        hits[-2] = Hit(hits[-2].start, hits[-2].end, hits[-2].text, hits[-2].actor, "collective")
             next_free = e
             done = True
             break
