@@ -163,3 +163,24 @@ def test_former_or_foreign_office_is_not_the_current_holder(text, lang):
 def test_dated_office_decides_the_country_of_an_event():
     assert ("CONSULT", "GBR", "UKR") in _pairs(
         "The British prime minister spoke with Zelensky by phone on Tuesday.", "en", dt.date(2024, 5, 7))
+
+
+# --- not ruling out an act leaves it open, whatever adjective the act noun carries ---------------
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("The EU did not rule out new sanctions against Belarus.", "en", ("SANCTION", "EU", "BLR", "hypothetical")),
+    ("Washington did not rule out fresh tariffs on Brazilian coffee.", "en", ("SANCTION", "USA", "BRA", "hypothetical")),
+    ("Israel did not rule out a new offensive against Hezbollah.", "en", ("ASSAULT", "ISR", "LBN", "hypothetical")),
+    ("Die EU schloss neue Sanktionen gegen Belarus nicht aus.", "de", ("SANCTION", "EU", "BLR", "hypothetical")),
+    ("Japan schließt weitere Strafzölle gegen China nicht aus.", "de", ("SANCTION", "JPN", "CHN", "hypothetical")),
+])
+def test_not_ruled_out_act_with_an_adjective(text, lang, want):
+    assert want in events(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The EU ruled out new sanctions against Belarus.", "en"),
+    ("Die EU schloss neue Sanktionen gegen Belarus aus.", "de"),
+])
+def test_ruled_out_act_is_no_act(text, lang):
+    assert not any(t == "SANCTION" for t, _, _, _ in events(text, lang))

@@ -651,7 +651,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         pairs = closing or _arguments(parties, toks, ti, s, e, etype in _MUTUAL, nominal, tok.clause in inf_clauses, kinds,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
-                                           and t2.type in _ACT_ON_ACTS for j, t2, _, _ in found),
+                                           and t2.type in _ACT_ON_ACTS and not (left_open and t2.type == "REJECT")
+                                           for j, t2, _, _ in found),    # ("did not rule out new sanctions": the subject's possible act)
                            etype in _PUNITIVE or etype == "THREATEN",
                            trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS) and ti not in talk_topics
                            and not ((tok.clause in inf_clauses or toks[ti - 1].low in ("to", "zu"))
