@@ -95,3 +95,29 @@ def test_an_unnamed_member_does_not_act():
 def test_apposition_shares_the_modal(lang, sentence, status):
     got = events(sentence, lang)
     assert _has(got, "CONSULT", "IND", "CHN", status) or _has(got, "CONSULT", "CHN", "IND", status), got
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    # what an idea holds is thought of, not done; giving up one's idea or hope yields nothing to anyone
+    ("de", "Die Idee einer Zusammenarbeit zwischen Indien und China gefällt Washington nicht."),
+    ("en", "The idea of a joint patrol between India and China has faded."),
+    ("de", "Modi gab die Hoffnung auf ein Abkommen mit China auf."),
+    ("en", "Modi gave up the idea of a deal with China."),
+    ("de", "Folglich wird Scholz gezwungen sein, die Idee einer engen Zusammenarbeit zwischen Berlin und Peking – so sehr "
+           "sie auch von der Industrie vertreten werde – aufzugeben."),
+])
+def test_ideas_are_no_acts(lang, sentence):
+    got = events(sentence, lang)
+    assert not any(e[0] in ("COOPERATE", "CONCEDE", "AGREE") for e in got), got
+
+
+@pytest.mark.parametrize("lang,sentence,typ,src,tgt", [
+    # voicing an idea is a proposal; cooperation agreed and demands given up stay acts
+    ("de", "Macron unterbreitete Scholz die Idee einer engeren Zusammenarbeit.", "REQUEST", "FRA", "DEU"),
+    ("de", "Indien und China vereinbarten eine engere Zusammenarbeit.", "COOPERATE", "IND", "CHN"),
+    ("de", "Israel gab seine Forderung nach einem Abzug der Hamas auf.", "CONCEDE", "ISR", "PSE"),
+    ("en", "Serbia gave up its demand for Kosovo's recognition.", "CONCEDE", "SRB", "XKX"),
+    ("de", "Die Türkei hob die Blockade gegen Armenien auf.", "CONCEDE", "TUR", "ARM"),
+])
+def test_acts_beside_ideas_stay(lang, sentence, typ, src, tgt):
+    assert _has(events(sentence, lang), typ, src, tgt), events(sentence, lang)

@@ -596,3 +596,66 @@ def _unnamed_members(sentence: str, hits: list[actor_mod.Hit]) -> list[actor_mod
         if before and before[-1].lower() in _INDEFINITE:
             drop.append(h)
     return [h for h in hits if h not in drop] if drop else hits
+
+
+# Ideas, hopes and visions: what they hold is thought of, not done ("die Idee einer Zusammenarbeit
+# zwischen Moskau und Washington", "the idea of a deal between Delhi and Beijing"); voicing one is a
+# proposal of its own (the verb: "unterbreitete die Idee", "floated the idea"), coded by its verb.
+_IDEA_NOUNS = frozenset({"idee", "ideen", "vorstellung", "vorstellungen", "gedanke", "gedanken", "vision", "visionen", "traum",
+                         "illusion", "illusionen", "hoffnung", "hoffnungen",
+                         "idea", "ideas", "notion", "vision", "dream", "illusion", "illusions", "hope", "hopes"})
+_GENITIVE_DETS = frozenset({"einer", "eines", "der", "des"})
+_OF_DETS = frozenset({"a", "an", "the", "any", "some"})
+_OBJECT_DETS = frozenset({"die", "den", "das", "diese", "diesen", "dieses", "jene", "jenen", "seine", "seinen", "ihre", "ihren",
+                          "eine", "einen", "jede", "jeden", "jegliche", "jeglichen", "the", "his", "her", "its", "their", "any",
+                          "this", "that", "a", "an", "all"})
+_GIVING_UP = frozenset({"aufgeben", "give", "abandon", "abandoned", "abandons", "abandoning", "drop", "dropped", "drops"})
+_DASH_CHARS = frozenset({"–", "—", "-"})
+
+
+def _idea_content(toks: list[Tok], ti: int) -> bool:
+    """Is the act noun at ti what an idea holds ("die Idee einer wirtschaftlichen Zusammenarbeit",
+    "the idea of a joint patrol")? Then it names no act, whoever holds or voices the idea."""
+    j = ti - 1
+    if j > 0 and toks[j].text[:1].islower() and toks[j].low not in _GENITIVE_DETS and toks[j].low not in _OF_DETS \
+            and toks[j].low != "of":
+        j -= 1                                  # one adjective: "einer wirtschaftlichen Zusammenarbeit"
+    if j > 0 and toks[j].low in _OF_DETS:
+        j -= 1
+    if j < 1 or toks[j].low not in _GENITIVE_DETS | {"of"}:
+        return False
+    return toks[j - 1].low in _IDEA_NOUNS
+
+
+def _idea_given_up(toks: list[Tok], ti: int) -> bool:
+    """Does the giving-up verb at ti take an idea as its object ("die Idee einer Zusammenarbeit –
+    ... – aufzugeben", "gab die Hoffnung auf", "gave up the idea of talks", "abandoned hopes of a
+    deal")? Abandoning one's own idea yields nothing to anyone: no concession (PLOVER CONCEDE is
+    yielding to another's demand). The object is the first noun after a determiner after the verb,
+    else (German verb-final) the nearest before it, genitive attributes and a parenthesis between
+    dashes skipped."""
+    tok = toks[ti]
+    if _GIVING_UP.isdisjoint(tok.forms):
+        return False
+    if tok.low == "give" or tok.low.startswith("gave") or tok.low.startswith("giv"):
+        if not (ti + 1 < len(toks) and toks[ti + 1].low == "up"):
+            return False
+    for j in range(ti + 1, min(len(toks), ti + 6)):          # verb before its object: "gab die Idee ... auf"
+        if toks[j].low in _OBJECT_DETS and j + 1 < len(toks):
+            k = j + 1 if toks[j + 1].text[:1].isupper() or toks[j + 1].low in _IDEA_NOUNS else j + 2
+            return k < len(toks) and toks[k].low in _IDEA_NOUNS
+        if toks[j].text in ",.;:":
+            break
+    inside = False
+    for j in range(ti - 1, max(-1, ti - 25), -1):              # verb-final: "die Idee ... aufzugeben"
+        t = toks[j]
+        if t.text in _DASH_CHARS:
+            inside = not inside
+            continue
+        if inside:
+            continue
+        if t.text in ",.;:":
+            return False
+        if j > 0 and t.text[:1].isupper() and toks[j - 1].low in _OBJECT_DETS:
+            return t.low in _IDEA_NOUNS
+    return False
