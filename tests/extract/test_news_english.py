@@ -37,7 +37,9 @@ def test_exact(lang, sentence, expected):
     ("en", "Beijing criticised Washington's tariffs.", ("SANCTION", "USA", "CHN", "occurred")),
     ("de", "Selenskyj verurteilte den russischen Angriff auf Kiew.", ("ASSAULT", "RUS", "UKR", "occurred")),
     # ... but hyphen-joined demonyms name both parties of the act
-    ("de", "Es gibt keine Grundlage für chinesisch-amerikanische Vereinbarungen über Zölle.", ("REJECT", "CHN", "USA", "occurred")),
+    # (the negation on the agreement noun itself: "keine Grundlage für ... Vereinbarungen" negates the basis and
+    # refuses nothing, test_speech_acts.test_not_refused)
+    ("de", "Es gibt keine chinesisch-amerikanischen Vereinbarungen über Zölle.", ("REJECT", "CHN", "USA", "occurred")),
     # lifting sanctions is a concession, not a sanction
     ("en", "The US lifted sanctions on Syria.", ("CONCEDE", "USA", "SYR", "occurred")),
     ("de", "Die USA hoben die Sanktionen gegen Syrien auf.", ("CONCEDE", "USA", "SYR", "occurred")),

@@ -118,3 +118,106 @@ def test_stressing_the_need(lang, text, want):
 ])
 def test_no_demand_in_a_judgement(lang, text):
     assert "REQUEST" not in {t for t, _, _ in _types(text, lang)}
+
+
+# --- pressure for a concession is a demand; pressure on a party is coercion ----------------------
+
+@pytest.mark.parametrize("lang,text,want,absent", [
+    ("de", "Die USA erhöhen den Druck auf Zugeständnisse von Israel.", ("REQUEST", "USA", "ISR"), "COERCE"),
+    ("de", "Die EU macht Druck für eine Waffenruhe zwischen Israel und der Hamas.", ("REQUEST", "EU", "PSE"), "COERCE"),
+    ("en", "Washington stepped up pressure for concessions from Israel.", ("REQUEST", "USA", "ISR"), "COERCE"),
+    ("de", "Die USA erhöhen den Druck auf Israel.", ("COERCE", "USA", "ISR"), "REQUEST"),
+    ("en", "Washington stepped up pressure on Israel.", ("COERCE", "USA", "ISR"), "REQUEST"),
+])
+def test_pressure_for_and_on(lang, text, want, absent):
+    got = _types(text, lang)
+    assert want in got and absent not in {t for t, _, _ in got}, got
+
+
+# --- refusing to cede to an occupier: the occupier is the counterpart -----------------------------
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Die Ukraine beabsichtigt nicht, ihre Gebiete an die russischen Besatzer abzutreten.", ("REJECT", "UKR", "RUS")),
+    ("en", "The Israeli occupiers attacked Gaza.", ("ASSAULT", "ISR", "PSE")),
+])
+def test_occupiers_are_their_state(lang, text, want):
+    assert want in _types(text, lang)
+
+
+# --- getting someone to act is asking it of them; a thing moves nobody by speech -----------------
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Putin organisierte eine Provokation, indem er die US-Regierung dazu brachte, über die Übergabe von Gebieten an Russland zu sprechen.",
+     ("REQUEST", "RUS", "USA")),
+    ("de", "Katar brachte die Hamas dazu, einer Waffenruhe mit Israel zuzustimmen.", ("REQUEST", "QAT", "PSE")),
+    ("en", "Qatar persuaded Hamas to accept a truce with Israel.", ("REQUEST", "QAT", "PSE")),
+])
+def test_getting_someone_to_act(lang, text, want):
+    assert want in _types(text, lang)
+
+
+@pytest.mark.parametrize("lang,text", [
+    # the antecedent of the relative clause (steps, leverage) is what moves: no named source
+    ("de", "Trump unternahm keine konkreten Schritte, die Putin tatsächlich zum Entgegenkommen hätten bewegen können."),
+    ("de", "Trump verfügt nicht über jene Druckmittel, die Xi Jinping dazu bringen könnten, den Kauf russischen Öls einzustellen."),
+    ("en", "Washington lacks the leverage that could persuade Xi to stop buying Russian oil."),
+    # convincing someone that something is so asks nothing of them
+    ("de", "Erdogan überzeugte Aliyev, dass Gespräche nötig seien."),
+    ("en", "Putin convinced Trump that concessions were possible."),
+    # expecting an outcome from an event is a hope about it, not a demand of its partner
+    ("de", "Von dem Treffen mit Putin erwartet Trump ein konkretes Ergebnis."),
+    ("de", "Die Krise brachte Deutschland dazu, mehr Gas zu kaufen."),
+])
+def test_no_demand(lang, text):
+    assert "REQUEST" not in {t for t, _, _ in _types(text, lang)}
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Erdogan überzeugte Netanjahu, einer Waffenruhe zuzustimmen.", ("REQUEST", "TUR", "ISR")),
+    ("de", "Biden erwartet von Xi konkrete Zusagen.", ("REQUEST", "USA", "CHN")),
+])
+def test_still_a_demand(lang, text, want):
+    assert want in _types(text, lang)
+
+
+# --- a negated agreement word that refuses nothing -----------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "In Wirklichkeit existiert keine reale Grundlage für serbisch-kosovarische Vereinbarungen."),
+    ("de", "Es gibt keine Chance auf eine Einigung zwischen Serbien und dem Kosovo."),
+    ("de", "Vučić und Kurti vertreten Positionen, die sich nicht vereinbaren lassen."),
+    ("en", "There is no basis for an agreement between Serbia and Kosovo."),
+])
+def test_not_refused(lang, text):
+    assert "REJECT" not in {t for t, _, _ in _types(text, lang)}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("de", "Serbien hat kein Interesse an einem Abkommen mit dem Kosovo."),
+    ("de", "Serbien wird dem Abkommen mit dem Kosovo nicht zustimmen."),
+    ("de", "Vučić und Kurti konnten sich auf keine Vereinbarung einigen."),
+    ("en", "Serbia has no interest in a deal with Kosovo."),
+])
+def test_still_refused(lang, text):
+    assert ("REJECT", "SRB", "XKX") in _types(text, lang)
+
+
+# --- a proposal its maker owns was made, whatever the frame of the response to it ----------------
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("de", "Trump hoffte, Putin würde sich auf Trumps Vorschlag einlassen.", ("REQUEST", "USA", "RUS", "occurred")),
+    ("en", "If Russia accepted Washington's proposal, the war would end.", ("REQUEST", "USA", "RUS", "occurred")),
+    ("de", "Ein möglicher Vorschlag Trumps könnte Putin gefallen.", ("REQUEST", "USA", "RUS", "hypothetical")),
+    ("en", "Trump could propose talks to Putin.", ("REQUEST", "USA", "RUS", "hypothetical")),
+])
+def test_owned_proposal_was_made(lang, text, want):
+    assert want in events(text, lang)
+
+
+# --- claims: only a proposal named in the refusal's own clause has an author who supports it ------
+
+def test_refused_party_proposed_nothing():
+    from sentence_events import events_and_claims
+    _, claims = events_and_claims("Nachdem Trump erkannt hatte, dass die Ukraine nicht die Absicht hat, Russland jene Territorien "
+                                  "im Donbass zu überlassen, hielt er an seinen Vorschlägen fest.", "de")
+    assert ("RUS", "donetsk_withdrawal", "support") not in claims and ("UKR", "donetsk_withdrawal", "oppose") in claims, claims

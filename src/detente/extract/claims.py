@@ -556,13 +556,21 @@ def _event_stances(low: str, events: list[Coded], issue_hits: list[IssueHit], an
             if stance is None:
                 continue
             out.append(((ev.source.name, ev.source.country, issue.name, stance), s))
-            if stance == "oppose" and ev.type == "REJECT" and ev.target is not None and _PROPOSAL.search(low):
+            if stance == "oppose" and ev.type == "REJECT" and ev.target is not None and _proposal_rejected(low, s, e):
                 # rejecting someone's proposal on the issue: its author supports it
                 out.append(((ev.target.name, ev.target.country, issue.name, "support"), -1))
             if issue.participants and ev.type in ("AGREE", "CONSULT") and ev.target is not None \
                     and stance == "support" and ev.target.kind == "person":
                 out.append(((ev.target.name, ev.target.country, issue.name, stance), -1))
     return out
+
+
+def _proposal_rejected(low: str, s: int, e: int) -> bool:
+    """Is a proposal named in the refusal's own clause ("wies den Vorschlag Trumps zurück"), not
+    elsewhere in the sentence ("dass die Ukraine nicht beabsichtigt, Russland Gebiete zu überlassen,
+    ... hielt Trump an seinen Vorschlägen fest": Russia proposed nothing)?"""
+    end = _BOUNDARY.search(low, e)
+    return _PROPOSAL.search(low, _clause_start(low, s), end.start() if end else len(low)) is not None
 
 
 def _stance(ev: Coded, issue: Issue, conditional: bool, flip: bool) -> str | None:

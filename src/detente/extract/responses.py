@@ -425,15 +425,137 @@ def backed_proposals(out: list[Coded], toks: list[Tok], groups: list[_Group], le
     return res
 
 
+# verbs of moving someone to act ("überzeugen", "convince", "persuade"): with a that-clause they move
+# someone to believe, not to act
+_PERSUADE = frozenset({"überzeugen", "convince", "persuade"})
+# verbs of expecting something of someone: "von/from" an event, they expect an outcome, not a demand
+_EXPECT = frozenset({"erwarten", "expect"})
+_FROM = frozenset({"von", "vom", "from"})
+_INFINITIVE = frozenset({"zu", "to", "um"})
+
+
+# verbs of moving someone to act; a relative pronoun that can be their subject
+_CAUSE = frozenset({"bewegen", "bringen", "dazu", "überzeugen", "drängen", "persuade", "convince"})
+_REL_SUBJECT = frozenset({"die", "der", "das", "welche", "welcher", "welches", "which", "that"})
+
+
+def _thing_moves(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
+    """Is the verb at ti in a relative clause whose antecedent is a thing, not an actor ("Schritte,
+    die Putin zum Entgegenkommen hätten bewegen können", "Druckmittel, die Xi dazu bringen könnten",
+    "arguments that could persuade Xi to ...")? A thing moves nobody by speech: the actor of the
+    clause is the one moved, and the act has no named source."""
+    clause = toks[ti].clause
+    first = next(j for j in range(ti, -1, -1) if j == 0 or toks[j - 1].clause != clause)
+    j = first + (toks[first].text == ",")
+    if j >= ti or toks[j].low not in _REL_SUBJECT or j < 2:
+        return False
+    a = j - 2 if toks[j - 1].text == "," else j - 1
+    if a != j - 1 and toks[j].low not in ("which", "that") and toks[j - 1].text != ",":
+        return False
+    if a == j - 1 and toks[j].low not in ("which", "that"):
+        return False         # (German relative clauses follow a comma)
+    ante = toks[a]
+    return ante.word and (ante.text[:1].isupper() or toks[j].low in ("which", "that")) \
+        and not any(g.first_tok <= a <= g.last_tok for g in groups)
+
+
+def no_demand(out: list[Coded], toks: list[Tok], lex: Lexicon, found, groups: list[_Group] = ()) -> list[Coded]:
+    """Two REQUEST verbs that ask nothing of anyone: convincing someone that something is so
+    ("überzeugte Trump, dass Zugeständnisse möglich seien"; not "überzeugte X, zuzustimmen", nor
+    "persuaded X to agree") states a belief; expecting an outcome from an event ("Von dem Treffen mit
+    Putin erwartet er ein Ergebnis", "expects results from the summit"; not "erwartet von Xi Zusagen")
+    is a hope about the event. Both drop the REQUEST (its event noun stays its own act)."""
+    drop = set()
+    for k, c in enumerate(out):
+        ti = _tok_index(toks, c.trigger_start) if c.type == "REQUEST" else len(toks)
+        if ti >= len(toks):
+            continue
+        forms = toks[ti].forms
+        if not _CAUSE.isdisjoint(forms) and _thing_moves(toks, ti, groups):
+            drop.add(k)
+        elif not _PERSUADE.isdisjoint(forms):
+            nxt = next((t.low for t in toks[ti + 1:ti + 8] if t.low in lex.complementizers or t.low in _INFINITIVE), None)
+            if nxt is not None and nxt in lex.complementizers:
+                drop.add(k)
+        elif not _EXPECT.isdisjoint(forms):
+            clause = toks[ti].clause
+            events = {j for j, t2, _, _ in found if t2.type == "CONSULT" and toks[j].clause == clause}
+            if any(toks[j].low in _FROM and any(j < e <= j + 3 for e in events)
+                   for j in range(len(toks)) if toks[j].clause == clause):
+                drop.add(k)
+    return [c for k, c in enumerate(out) if k not in drop] if drop else out
+
+
+_LET = frozenset({"lassen", "lässt", "ließ", "ließen", "liessen"})
+_NO = frozenset({"kein", "keine", "keinen", "keinem", "keiner", "keines", "keinerlei", "no"})
+# a will or an interest negated is a refusal in itself ("kein Interesse an einem Abkommen", "no intention of")
+_STANCE_NOUNS = frozenset({"interesse", "bereitschaft", "absicht", "wille", "willen", "lust", "interest", "intention",
+                           "willingness", "desire", "appetite"})
+_OF = frozenset({"für", "auf", "zu", "zur", "zum", "über", "an", "for", "of", "on", "to", "toward", "towards", "about"})
+
+
+def not_refused(out: list[Coded], toks: list[Tok], lex: Lexicon) -> list[Coded]:
+    """A negated agreement word that refuses nothing (the REJECT its `negated` type coded): positions
+    that cannot be reconciled ("Positionen, die sich nicht vereinbaren lassen": compatibility, not an
+    agreement), and a negation of another noun that governs it ("keine Grundlage für Vereinbarungen",
+    "keine Chance auf eine Einigung", "no basis for an agreement"; but "kein Interesse an einem
+    Abkommen", a will negated, stays a refusal)."""
+    drop = set()
+    for k, c in enumerate(out):
+        ti = _tok_index(toks, c.trigger_start) if c.type == "REJECT" else len(toks)
+        if ti >= len(toks) or toks[ti].trig is None or lex.triggers[toks[ti].trig].type != "AGREE":
+            continue
+        clause = toks[ti].clause
+        if ti + 1 < len(toks) and toks[ti + 1].low in _LET \
+                and any(t.low == "sich" and t.clause == clause for t in toks[:ti]):
+            drop.add(k)
+            continue
+        neg = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and toks[j].low in _NO), None)
+        if neg is None:
+            continue
+        # the negation is the determiner of another noun right before a preposition: "keine (reale)
+        # Grundlage für", "no (real) basis for" (not "keiner konnte sich auf ... einigen")
+        h = next((j for j in range(neg + 1, min(neg + 4, ti)) if toks[j + 1].low in _OF), None)
+        if h is not None and toks[h].word and toks[h].low not in _STANCE_NOUNS \
+                and (lex.language != "de" or toks[h].text[:1].isupper()) \
+                and all(t.word and (t.text[:1].islower() or lex.language != "de") for t in toks[neg + 1:h]):
+            drop.add(k)
+    return [c for k, c in enumerate(out) if k not in drop] if drop else out
+
+
+def made_proposals(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon) -> list[Coded]:
+    """A demand or proposal named by a noun its maker owns ("Trumps Vorschlag", "die Forderung
+    Washingtons", "Putin's demands") was made: the possessive presupposes it (definite descriptions
+    carry an existence presupposition; Huddleston & Pullum 2002, ch. 5 §6), so a hypothetical frame
+    of its clause ("hoffte, Putin würde sich auf Trumps Vorschlag einlassen", "if Russia accepted
+    Washington's proposal") is the frame of the response to it, not of the proposal. Not a noun
+    qualified as possible ("ein möglicher Vorschlag") or negated."""
+    res = []
+    english = lex.language == "en"
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start) if c.type == "REQUEST" and c.status == "hypothetical" else len(toks)
+        if ti < len(toks) and 0 < ti and (toks[ti].text[:1].isupper() if not english else _english_noun(toks, ti, groups)) \
+                and not _has(toks[max(0, ti - 3):ti], lex.hypothetical_attributive | lex.negation):
+            owner = _noun_owner(groups, toks, ti, english)
+            if owner is not None and c.source in owner.actors:
+                c = replace(c, status="occurred")
+        res.append(c)
+    return res
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
         out = backed_proposals(out, toks, groups, lex)
+        if any(c.type == "REJECT" for c in out):
+            out = not_refused(out, toks, lex)
         out = blocked_applicants(accepted_terms(out, toks, groups, lex), toks, groups, lex)
         if found:
             out = given_refusal(refused_content(out, toks, found), toks, groups)
+        if any(c.type == "REQUEST" and c.status == "hypothetical" for c in out):
+            out = made_proposals(out, toks, groups, lex)
         if any(c.type == "REQUEST" for c in out):
-            out = own_terms(refused_by_insisting(out, toks, lex), toks, lex)
+            out = own_terms(refused_by_insisting(no_demand(out, toks, lex, found, groups), toks, lex), toks, lex)
         if found and any(c.type in ("AGREE", "CONCEDE") for c in out):
             out = proposed_by(accepted_requests(out, toks, groups, lex, found), toks)
     return denied_dates(out, toks, groups, lex)
