@@ -139,3 +139,49 @@ def test_economic_pressure_is_a_sanction(text, lang, src, tgt):
 def test_plain_pressure_stays_coercion(text, lang, src, tgt):
     got = _pairs(text, lang)
     assert ("COERCE", src, tgt) in got and not any(t == "SANCTION" for t, _, _ in got)
+
+
+# --- 6. imports stopped by a state's firms; taking a town, not a stance ---------------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Indische Firmen stoppten die Ölimporte aus Russland.", "de", "IND", "RUS"),
+    ("Chinesische Konzerne haben die Käufe von iranischem Öl eingestellt.", "de", "CHN", "IRN"),
+    ("Die Türkei stoppte die Getreideexporte nach Israel.", "de", "TUR", "ISR"),
+    ("India ordered its refiners to stop buying Russian oil.", "en", "IND", "RUS"),
+    ("Chinese refiners halted purchases of Iranian crude.", "en", "CHN", "IRN"),
+])
+def test_imports_stopped_are_a_sanction(text, lang, src, tgt):
+    assert ("SANCTION", src, tgt) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die Käufe von russischem Gas wurden nicht eingestellt, sagte Orban.", "de"),
+    ("Indische Firmen kaufen weiter Öl aus Russland.", "de"),
+])
+def test_imports_going_on_are_no_sanction(text, lang):
+    assert not any(t == "SANCTION" for t, _, _ in _pairs(text, lang))
+
+
+def test_taking_a_stance_is_no_capture():
+    assert not any(t == "ASSAULT" for t, _, _ in _pairs("Russland hat gegenüber den USA eine harte Haltung eingenommen.", "de"))
+    assert not any(t == "ASSAULT" for t, _, _ in _pairs("Putin hat gegenüber Trump dieselbe Position eingenommen wie 2022.", "de"))
+    assert ("ASSAULT", "RUS", "UKR") in _pairs("Russische Truppen nahmen die ukrainische Stadt Pokrowsk ein.", "de")
+
+
+# --- 7. English: a war launched, started or waged against a party -------------------------------
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Russia launched a war against Ukraine in 2022.", "RUS", "UKR"),
+    ("Putin started the war against Ukraine.", "RUS", "UKR"),
+    ("Israel waged war on Hamas.", "ISR", "PSE"),
+])
+def test_war_launched_against_a_party(text, src, tgt):
+    assert ("ASSAULT", src, tgt) in _pairs(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Talks on ending the war began in Istanbul.",
+    "Kyiv was struck overnight.",                 # a passive with no agent names only the patient
+])
+def test_war_without_attacker(text):
+    assert not any(t == "ASSAULT" and s in ("UKR", "RUS") and g is not None for t, s, g in _pairs(text, "en"))

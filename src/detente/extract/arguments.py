@@ -161,13 +161,14 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return []
     # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
     clause_groups = [g for g in gs if g.clause == clause]
-    if any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
+    if any(t.low in _PASSIVE_AUX and not (english and t.low == "war") for t in toks if t.clause == clause):
+        # (English "war" is the noun: "launched a war against Ukraine" is active)
         agent = next((g for g in clause_groups if g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS
                       or (g.first_tok > 1 and toks[g.first_tok - 2].low in _AGENT_PREPS and toks[g.first_tok - 1].low in _ARTICLES)), None)
         patient = next((g for g in clause_groups if g is not agent), None) if agent else None
         if agent and patient:
             return _pairs(agent.actors, patient.actors)
-    if not nominal and not mutual and _agentless_passive(toks, ti) and not any(
+    if not nominal and not mutual and _agentless_passive(toks, ti, english) and not any(
             g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS for g in clause_groups):
         return []      # "Indien könnte gezwungen sein", "Kyiv was hit": the actor named is the patient
     if nominal and _topic_of_noun(toks, ti, gs):
@@ -757,6 +758,7 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
+_PASSIVE_NEAR_EN = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
 
 
@@ -933,16 +935,18 @@ def _passive_clause(words: list[Tok]) -> bool:
     return any(t.low not in _PASSIVE_AUX and t.text[:1].islower() and t.low.endswith(("t", "en")) for t in ends)
 
 
-def _agentless_passive(toks: list[Tok], ti: int) -> bool:
+def _agentless_passive(toks: list[Tok], ti: int, english: bool = False) -> bool:
     """A participle trigger with a passive auxiliary beside it ("gezwungen sein", "wurde
-    angegriffen", "was forced"): its named actor is the patient."""
+    angegriffen", "was forced"): its named actor is the patient. In English the German auxiliaries
+    are other words ("launched a war": the noun)."""
     t = toks[ti]
     if not t.text[:1].islower():
         return False
     participle = bool(_PARTICIPLE_DE.match(t.low)) or t.low.endswith("ed") or t.low in ("hit", "struck", "shot", "taken")
     if not participle:
         return False
-    return any(toks[j].low in _PASSIVE_NEAR for j in range(max(0, ti - 2), min(len(toks), ti + 3)) if j != ti)
+    near = _PASSIVE_NEAR_EN if english else _PASSIVE_NEAR
+    return any(toks[j].low in near for j in range(max(0, ti - 2), min(len(toks), ti + 3)) if j != ti)
 
 
 def _clause_at(toks: list[Tok], pos: int) -> int:
