@@ -184,3 +184,39 @@ def test_not_ruled_out_act_with_an_adjective(text, lang, want):
 ])
 def test_ruled_out_act_is_no_act(text, lang):
     assert not any(t == "SANCTION" for t, _, _, _ in events(text, lang))
+
+
+# --- mediators: talks a third party mediates are its talks with each party ------------------------
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Qatar and Egypt mediated between Israel and Hamas.", "en",
+     {("CONSULT", "ISR", "PSE"), ("CONSULT", "QAT", "ISR"), ("CONSULT", "QAT", "PSE"),
+      ("CONSULT", "EGY", "ISR"), ("CONSULT", "EGY", "PSE")}),
+    ("Oman mediated indirect talks between Iran and the United States in Muscat on Saturday.", "en",
+     {("CONSULT", "IRN", "USA"), ("CONSULT", "OMN", "IRN"), ("CONSULT", "OMN", "USA")}),
+    ("The United States brokered talks between Armenia and Azerbaijan in August.", "en",
+     {("CONSULT", "ARM", "AZE"), ("CONSULT", "USA", "ARM"), ("CONSULT", "USA", "AZE")}),
+    ("Turkey is mediating between Russia and Ukraine.", "en",
+     {("CONSULT", "RUS", "UKR"), ("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")}),
+    ("Katar vermittelte zwischen Israel und der Hamas.", "de",
+     {("CONSULT", "ISR", "PSE"), ("CONSULT", "QAT", "ISR"), ("CONSULT", "QAT", "PSE")}),
+    ("Ägypten vermittelte zwischen Äthiopien und dem Sudan.", "de",
+     {("CONSULT", "ETH", "SDN"), ("CONSULT", "EGY", "ETH"), ("CONSULT", "EGY", "SDN")}),
+])
+def test_mediator_consults_each_party(text, lang, want):
+    got = {(t, *sorted((s, o))) for t, s, o in _pairs(text, lang) if t == "CONSULT"}
+    assert {(t, *sorted((s, o))) for t, s, o in want} <= got
+
+
+@pytest.mark.parametrize("text,lang,outsider", [
+    ("Talks between Israel and Hamas resumed in Cairo on Sunday.", "en", "EGY"),            # a venue
+    ("Saudi Arabia hosted talks between Russia and Ukraine in Riyadh.", "en", "SAU"),       # a host, not a mediator
+    ("Turkey criticised the US-brokered talks between Armenia and Azerbaijan.", "en", "TUR"),  # a critic
+    ("Gespräche zwischen Israel und der Hamas begannen am Sonntag in Kairo.", "de", "EGY"),
+    # a mediator named only in a circumstance of the parties' talks is no party of them
+    ("The US-brokered talks between Armenia and Azerbaijan ended on Friday.", "en", "USA"),
+    ("Talks between Rwanda and DR Congo, mediated by Qatar, resumed in Doha on Sunday.", "en", "QAT"),
+    ("Unter Vermittlung der Türkei verhandelten Russland und die Ukraine in Istanbul.", "de", "TUR"),
+])
+def test_no_mediator_without_a_mediation_word_or_role(text, lang, outsider):
+    assert not any(t == "CONSULT" and outsider in (s, o) for t, s, o in _pairs(text, lang))

@@ -319,6 +319,32 @@ def _matrix_conjunct(toks: list[Tok], ti: int, groups: list[_Group], speech: fro
     return next((g for g in reversed(groups) if g.last_tok < sv and not g.adj), None)
 
 
+_MEDIATION = ("mediat", "broker", "vermittl", "vermittel")
+_MEDIATION_DETS = frozenset({"the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
+
+
+def _mediators(pairs, groups: list[_Group], toks: list[Tok], ti: int):
+    """Talks between two parties that the clause's subject mediates or brokers are also the
+    subject's talks with each of them ("Qatar and Egypt mediated between Israel and Hamas", "The US
+    brokered talks between Armenia and Azerbaijan", "Katar vermittelte zwischen Israel und der
+    Hamas"): the sentence states what the mediator did toward both, coded pairwise as the gold
+    codes multi-party meetings (GUIDELINES: one event per source and target). A mediator named
+    only in a circumstance of the parties' act ("unter Vermittlung Katars", "mediated by Oman",
+    "the US-brokered talks") names no party of it (tests/extract/test_news_check.py, class 4)."""
+    clause = toks[ti].clause
+    med = next((k for k, t in enumerate(toks) if t.clause == clause and t.word and t.text[:1].islower()
+                and "-" not in t.text and t.low.startswith(_MEDIATION)), None)
+    if not med or toks[med - 1].low in _MEDIATION_DETS:
+        return pairs
+    a, b = pairs[0]
+    subj = next((g for g in groups if g.clause == clause), None)
+    # the subject right before the mediation verb, no other act word between them
+    if subj is None or subj.last_tok >= med or not {x.country for x in subj.actors}.isdisjoint({a.country, b.country}) \
+            or any(t.trig is not None for t in toks[subj.last_tok + 1:med]):
+        return pairs
+    return list(dict.fromkeys(pairs + [(m, p) for m in subj.actors for p in (a, b)]))
+
+
 def _helped(clause_toks: list[Tok], s: int) -> bool:
     """Does the clause say its subject helped others reach the act ("helped negotiate/broker the deal")?"""
     return any(t.low in ("help", "helps", "helped", "helping") and t.start < s for t in clause_toks) \
@@ -692,6 +718,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # as English "from", the party after it is the act noun's agent (a capital after "von" is not
             # one for material acts: "die Bombardierung von Charkiw"); a capital there is read as a place
             pairs = _from_agent(groups + place_groups, toks, ti) or pairs
+        if etype == "CONSULT" and len(pairs) == 1 and pairs[0][1] is not None:
+            pairs = _mediators(pairs, groups, toks, ti)     # "Qatar mediated between Israel and Hamas"
         if etype == "CONSULT" and trig.mode == "in-person":
             pairs = _host(pairs, places, groups, toks, ti, e)
         elif pairs and all(t is None for _, t in pairs):
