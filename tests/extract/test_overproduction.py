@@ -121,3 +121,25 @@ def test_ideas_are_no_acts(lang, sentence):
 ])
 def test_acts_beside_ideas_stay(lang, sentence, typ, src, tgt):
     assert _has(events(sentence, lang), typ, src, tgt), events(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,other", [
+    # the other side of a third party's relation ("in seinem Konflikt mit der EU") is no partner of a meeting
+    ("de", "Mit einem Gipfel dort könnte Moskau Ungarn in seinem Konflikt mit der EU unterstützen.", "EU"),
+    ("de", "Mit einem Treffen in Ankara könnte Erdoğan Aserbaidschan in seinem Streit mit Armenien helfen.", "ARM"),
+    ("en", "With a summit there, Moscow could help Hungary in its dispute with the EU.", "EU"),
+])
+def test_a_relation_of_another_names_no_partner(lang, sentence, other):
+    got = events(sentence, lang)
+    assert not any(e[0] == "CONSULT" and other in e[1:3] for e in got), got
+
+
+@pytest.mark.parametrize("lang,sentence,src,tgt", [
+    # one's own war or dispute, talks about a war, and a partner of the meeting itself stay
+    ("de", "Israel verhandelt in Kairo über ein Ende seines Krieges mit der Hamas.", "ISR", "EGY"),
+    ("en", "Israel held talks in Cairo on ending its war with Hamas.", "ISR", "EGY"),
+    ("de", "Selenskyj ist zu Verhandlungen über ein Ende des Krieges mit Russland bereit.", "UKR", "RUS"),
+    ("de", "Erdoğan traf sich mit Mitsotakis.", "TUR", "GRC"),
+])
+def test_own_relations_and_partners_stay(lang, sentence, src, tgt):
+    assert _has(events(sentence, lang), "CONSULT", src, tgt), events(sentence, lang)

@@ -659,3 +659,44 @@ def _idea_given_up(toks: list[Tok], ti: int) -> bool:
         if j > 0 and t.text[:1].isupper() and toks[j - 1].low in _OBJECT_DETS:
             return t.low in _IDEA_NOUNS
     return False
+
+
+# Nouns of a standing relation between two parties: their "mit"/"with" names the other side of the
+# relation, not a partner of a meeting named elsewhere in the clause ("mit einem Gipfel dort könnte
+# Moskau Ungarn in seinem Konflikt mit der EU unterstützen", "in its dispute with the EU").
+_RELATION_ENDINGS = ("konflikt", "konflikts", "konflikte", "streit", "streits", "krieg", "kriegs", "krieges", "beziehungen",
+                     "verhältnis", "verhältnisses", "spannungen", "differenzen", "rivalität", "auseinandersetzung",
+                     "feindschaft", "freundschaft", "partnerschaft", "handel", "handels",
+                     "conflict", "conflicts", "dispute", "disputes", "war", "wars", "relations", "relationship", "ties",
+                     "tensions", "rivalry", "row", "feud", "standoff", "trade", "partnership", "friendship")
+_NP_FILLERS = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "an", "its", "their", "his", "her",
+                         "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"})
+
+
+_POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
+                          "ihres", "its", "his", "her", "their"})
+
+
+def _relation_sides(groups: list[_Group], toks: list[Tok], ti: int) -> dict:
+    """Actors named as the other side of another party's relation ("Moskau könnte Ungarn in
+    seinem Konflikt mit der EU unterstützen", "help Hungary in its dispute with the EU"): actor ->
+    the relation's owner, the nearest party named before the possessive. Such a side is no partner
+    of a meeting of someone else; one's own relation ("Israel verhandelt über ein Ende seines
+    Krieges mit der Hamas") is left alone. Empty when no owned relation noun takes "mit"/"with"."""
+    out: dict = {}
+    for g in groups:
+        j = g.first_tok - 1
+        while j > 0 and j > g.first_tok - 4 and toks[j].low in _NP_FILLERS:
+            j -= 1
+        if not (j > 1 and toks[j].low in ("mit", "with") and j - 1 != ti and toks[j - 1].low.endswith(_RELATION_ENDINGS)):
+            continue
+        k = j - 2
+        while k > 0 and k > j - 4 and toks[k].low not in _POSSESSIVES and toks[k].text[:1].islower():
+            k -= 1                                   # adjectives: "seinem langen Streit mit"
+        if toks[k].low not in _POSSESSIVES:
+            continue
+        owner = next((h for h in reversed(groups) if h.last_tok < k), None)
+        if owner is not None:
+            for a in g.actors:
+                out[a] = owner.actors
+    return out

@@ -43,6 +43,7 @@ from detente.extract.passes import (
     _means_of, _noun_owner, _owned_objects, _rhetorical_belief,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum, _unnamed_members, _idea_content, _idea_given_up,
+    _relation_sides,
 )
 from detente.extract.responses import conceded_requests, opposed_owner, respond
 from detente.extract.status import (
@@ -687,6 +688,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                                     and any(j < ti and t2.type in _MUTUAL for j, t2, _, _ in found)))   # (what a pair agreed to do)
         if not pairs and etype == "REJECT" and nominal and lex.language == "de":
             pairs = opposed_owner(toks, ti, groups)     # "legte ein Veto gegen den Beitritt Finnlands ein"
+        if etype == "CONSULT" and pairs and ("mit" in low or "with" in low):
+            sides = _relation_sides(groups, toks, ti)
+            if sides:     # "mit einem Gipfel ... in seinem Konflikt mit der EU": the relation's other side, no partner
+                pairs = list(dict.fromkeys((a, None if b in sides and a not in sides[b] else b) for a, b in pairs))
         spk = _impersonal_speaker(groups, toks, tok.clause, s, kinds, lex.speech_verbs) if lex.language == "de" else None
         if spk is not None:
             # "Ein Sprecher der israelischen Armee sagte, man habe Ziele der Hamas angegriffen": the
