@@ -185,3 +185,27 @@ def test_war_launched_against_a_party(text, src, tgt):
 ])
 def test_war_without_attacker(text):
     assert not any(t == "ASSAULT" and s in ("UKR", "RUS") and g is not None for t, s, g in _pairs(text, "en"))
+
+
+# --- 8. weapons "for" a state: the delivery implied ----------------------------------------------
+
+@pytest.mark.parametrize("text, lang, src, tgt", [
+    ("Statt über amerikanische Marschflugkörper für die Ukraine wird nun über Gespräche geredet.", "de", "USA", "UKR"),
+    ("Tomahawks für die Ukraine wären ein Wendepunkt.", "de", "USA", "UKR"),          # a named system: its maker
+    ("Taurus-Marschflugkörper für die Ukraine sind umstritten.", "de", "DEU", "UKR"),
+    ("Iran liefert Drohnen für Russland.", "de", "IRN", "RUS"),
+    ("The debate shifted from American missiles for Ukraine to a summit.", "en", "USA", "UKR"),
+    ("Washington approved new weapons for Israel.", "en", "USA", "ISR"),
+])
+def test_weapons_for_a_state(text, lang, src, tgt):
+    assert ("AID", src, tgt) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russland produziert Raketen für den Krieg gegen die Ukraine.", "de"),          # for a war, not for a state
+    ("Die EU gibt Milliarden für Waffen für den Wiederaufbau aus.", "de"),
+    ("Russia builds missiles for its war against Ukraine.", "en"),
+    ("The EU is spending billions on weapons for the war.", "en"),
+])
+def test_weapons_for_no_state(text, lang):
+    assert not any(t == "AID" for t, _, _ in _pairs(text, lang))

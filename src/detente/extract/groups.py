@@ -149,3 +149,23 @@ def _weapon_head(toks: list[Tok], k: int) -> bool:
         if not (t.word and t.text[:1].isupper()):
             return False
     return False
+
+
+def weapons_for(pairs, groups: list[_Group], toks: list[Tok], ti: int, arms) -> list:
+    """Weapons "for" a state name a delivery to it ("amerikanische Marschflugkörper für die Ukraine",
+    "Tomahawks für Kiew"): the recipient is the actor right after "für"/"for" (an article between),
+    the supplier the demonym on the weapons or, for a named system, its maker (data/weapons.yaml);
+    with no actor right after "für" ("Raketen für den Krieg gegen die Ukraine") there is no delivery."""
+    k = ti + 1
+    while k < len(toks) and toks[k].low in _ARTICLES:
+        k += 1
+    rcpt = next((g for g in groups if g.first_tok == k and not g.adj), None)
+    if rcpt is None:
+        return []
+    origin = next((g for g in groups if (g.adj or g.coll) and ti - 4 <= g.last_tok < ti and _weapon_head(toks, g.last_tok)), None)
+    if origin is not None:
+        srcs = origin.actors
+    else:
+        maker = next((m for a, _, m in arms if toks[max(0, ti - 3)].start <= a < toks[ti].start), None)
+        srcs = [maker] if maker is not None else [a for a, _ in pairs]
+    return [(a, b) for a in srcs for b in rcpt.actors if a.country != b.country]

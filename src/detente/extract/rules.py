@@ -36,7 +36,7 @@ from detente.extract.clauses import (
     _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
 )
 from detente.extract.coded import Coded
-from detente.extract.groups import _Group, _groups, instruments
+from detente.extract.groups import _Group, _groups, instruments, weapons_for
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.passes import (
     _attributive_participle, _content_targets, _demanded, _evaded, _generic_subject, _goods_origin, _left_or_generic,
@@ -58,6 +58,7 @@ from detente.extract.wordsets import (
 )
 
 
+_FOR = frozenset({"für", "for"})
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _FROM_DE = frozenset({"aus", "seitens"})      # "Druck aus Washington", "Drohungen seitens Pekings": the agent
 _VOICED = frozenset({"COERCE", "THREATEN", "ACCUSE", "REQUEST"})   # "Vorwürfe von Peking": "von" the agent too
@@ -700,6 +701,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
         if etype == "AID" and nominal:
             pairs = _goods_supplier(pairs, groups, toks, ti)
+        elif etype == "AID" and tok.low in _FOR:
+            # "amerikanische Marschflugkörper für die Ukraine": a delivery named, not stated to happen (a verb of
+            # delivering beside it is its own trigger)
+            pairs, status = weapons_for(pairs, groups, toks, ti, arms), "hypothetical"
+            if any(j < ti and t2.type == "AID" and toks[j].clause == tok.clause for j, t2, _, _ in found):
+                pairs = []      # "to buy more Patriots for Ukraine": the verb's own AID is the act
         if arms and etype == "AID":
             pairs = _default_supplier(pairs, arms, groups, toks, ti, lex.receiving)
         elif arms and etype == "REQUEST":
