@@ -257,6 +257,17 @@ POSITIVE = [
     ('de', "Peking sprach von einer Provokation der USA.", ('ACCUSE', 'CHN', 'USA')),
     ('de', "Serbien bezeichnete das Vorgehen des Kosovo als inakzeptabel.", ('ACCUSE', 'SRB', 'XKX')),
     ('de', "Der Kreml wies die Vorwürfe aus Kiew zurück und beschuldigte seinerseits die Ukraine, Zivilisten anzugreifen.", ('ACCUSE', 'RUS', 'UKR')),
+    # claims that another state breaks rules or plots an attack (reported speech: the speaker accuses)
+    ('en', "Pakistan said India had violated the ceasefire along the Line of Control.", ('ACCUSE', 'PAK', 'IND')),
+    ('en', "Israel says Hezbollah is rearming south of the Litani river.", ('ACCUSE', 'ISR', 'LBN')),
+    ('en', "Russia's foreign intelligence service claimed that Britain was planning a provocation in the Baltic.", ('ACCUSE', 'RUS', 'GBR')),
+    ('en', "Trump called Zelensky a dictator without elections.", ('ACCUSE', 'USA', 'UKR')),
+    ('en', "Japan complained to China about the radar lock-on.", ('ACCUSE', 'JPN', 'CHN')),
+    ('de', "Pakistan behauptete, Indien habe gegen die Waffenruhe verstoßen.", ('ACCUSE', 'PAK', 'IND')),
+    ('de', "Israel erklärte, die Hisbollah rüste sich südlich des Litani wieder auf.", ('ACCUSE', 'ISR', 'LBN')),
+    ('de', "Der russische Geheimdienst behauptete, Großbritannien plane eine Provokation im Baltikum.", ('ACCUSE', 'RUS', 'GBR')),
+    ('de', "Die Ukraine macht Russland für die Energiekrise mitverantwortlich.", ('ACCUSE', 'UKR', 'RUS')),
+    ('de', "Japan beschwerte sich bei China über das Radarmanöver.", ('ACCUSE', 'JPN', 'CHN')),
 ]
 
 
@@ -295,6 +306,11 @@ NEGATIVE = [
     ("de", "Trump sprach von einem großen Erfolg für die USA und China.", "ACCUSE"),
     ("de", "Die Bundesregierung sieht Deutschland hinter Frankreich zurück.", "ACCUSE"),
     ("en", "Tensions rose after Taiwan's president described China as a foreign hostile force.", "COERCE"),
+    ("en", "Trump called Zelensky a dictator without elections.", "CONSULT"),
+    ("en", "Israel said it had violated no rules.", "ACCUSE"),
+    ("en", "Trump said Putin was preparing for the summit.", "ACCUSE"),
+    ("en", "India expressed concern over China's dam project.", "ACCUSE"),
+    ("de", "Israel erklärte, bei dem Angriff der Hisbollah seien drei Soldaten verletzt worden.", "ACCUSE"),
     ("de", "Das Weiße Haus dementierte, dass die USA die Beschränkungen für ukrainische Angriffe auf Russland aufgehoben hätten.", "SANCTION"),
 ]
 
