@@ -220,3 +220,32 @@ def test_mediator_consults_each_party(text, lang, want):
 ])
 def test_no_mediator_without_a_mediation_word_or_role(text, lang, outsider):
     assert not any(t == "CONSULT" and outsider in (s, o) for t, s, o in _pairs(text, lang))
+
+
+# --- capitals and contested places: locations after a preposition, states only as governments ----
+
+@pytest.mark.parametrize("text,lang,place,host", [
+    ("Iranian and US negotiators met in Muscat on Saturday.", "en", "Muscat", "OMN"),
+    ("Die Unterhändler trafen sich am Samstag in Maskat.", "de", "Muscat", "OMN"),
+    ("Russian forces pressed their offensive in the Donbas.", "en", "Donbas", None),
+    ("Azerbaijan retook Nagorno-Karabakh in 2023.", "en", "Nagorno-Karabakh", "AZE"),
+    ("Israeli troops raided Jenin on Monday.", "en", "Jenin", "PSE"),
+    ("Chinese ships circled the Senkaku Islands.", "en", "Senkaku Islands", None),
+])
+def test_places_of_other_crises(text, lang, place, host):
+    lex = load_lexicon(lang)
+    got = [(h.place, h.host.country if h.host else None) for h in actors.find(
+        text, dt.date(2025, 10, 24), lex.location_prepositions, actor_nouns=lex.actor_nouns) if h.kind == "place"]
+    assert (place, host) in got
+
+
+@pytest.mark.parametrize("text,lang,want,not_party", [
+    ("Iran and the United States held talks in Muscat on Saturday.", "en", ("CONSULT", "IRN", "USA"), "OMN"),
+    ("Pakistan and India held talks in Islamabad.", "en", ("CONSULT", "IND", "PAK"), None),
+    ("Caracas accused Washington of preparing an invasion.", "en", ("ACCUSE", "VEN", "USA"), None),
+    ("Israel struck Hezbollah targets in the Bekaa Valley.", "en", ("ASSAULT", "ISR", "LBN"), None),
+])
+def test_capital_is_a_place_after_a_preposition_and_a_state_as_subject(text, lang, want, not_party):
+    got = _pairs(text, lang)
+    assert want in got or (want[0], want[2], want[1]) in got
+    assert not_party is None or not any(not_party in (s, o) for _, s, o in got)
