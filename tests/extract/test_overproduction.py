@@ -143,3 +143,20 @@ def test_a_relation_of_another_names_no_partner(lang, sentence, other):
 ])
 def test_own_relations_and_partners_stay(lang, sentence, src, tgt):
     assert _has(events(sentence, lang), "CONSULT", src, tgt), events(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,src,tgt", [
+    # a party named inside a parenthesis between dashes does not control an infinitive outside it
+    ("de", "Vielleicht denkt Erdoğan, dass es – um neuen Druck seitens der EU zu vermeiden – jetzt besser wäre, "
+           "Griechenland Gespräche anzubieten.", "EU", "GRC"),
+    ("de", "Vielleicht denkt Erdoğan, dass es – um neuen Druck seitens der EU zu vermeiden – jetzt besser wäre, "
+           "einem Waffenstillstand zuzustimmen.", "EU", "TUR"),
+])
+def test_a_parenthesis_controls_no_infinitive(lang, sentence, src, tgt):
+    assert not _has(events(sentence, lang), "AGREE", src, tgt) and not _has(events(sentence, lang), "REQUEST", src, tgt), \
+        events(sentence, lang)
+
+
+def test_an_infinitive_keeps_its_controller_beside_a_parenthesis():
+    got = events("Die EU forderte Serbien – nach dem Treffen mit Kurti – auf, die Beziehungen zu Kosovo zu normalisieren.", "de")
+    assert _has(got, "REQUEST", "EU", "SRB"), got

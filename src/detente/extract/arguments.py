@@ -295,6 +295,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         countries = {a.country for a in fuer.actors}
         tgt = next((g for g in gs if g.clause == clause and {a.country for a in g.actors} - countries), None)
         return (_pairs(fuer.actors, tgt.actors) if tgt is not None else []) or [(a, None) for a in fuer.actors]
+    if infinitive and earlier and any(_dash_parenthesis(toks, g.clause) for g in earlier):
+        # "dass es – um neuen Druck seitens der USA zu vermeiden – besser wäre, zuzustimmen": a party
+        # named inside a parenthesis between dashes does not control an infinitive outside it
+        earlier = [g for g in earlier if not _dash_parenthesis(toks, g.clause)] or earlier
     if infinitive and earlier:
         # "um ... zu" (purpose) is controlled by the subject; other zu-infinitives by the last
         # actor named (the object of "zwingen", "drängen", or the subject when it is the only one)
@@ -605,6 +609,13 @@ def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
     countries = {a.country for a in frm.actors}
     other = next((g for g in groups if g is not frm and not g.adj and {a.country for a in g.actors} - countries), None)
     return _pairs(frm.actors, other.actors) if other is not None else None
+
+
+def _dash_parenthesis(toks: list[Tok], clause: int) -> bool:
+    """Is `clause` a parenthesis between dashes (it opens with a dash and the next clause does)?"""
+    first = next((t for t in toks if t.clause == clause), None)
+    nxt = next((t for t in toks if t.clause == clause + 1), None)
+    return first is not None and nxt is not None and first.text in "–—-" and nxt.text in "–—-"
 
 
 def _partner_phrase(toks: list[Tok], i: int) -> bool:
