@@ -268,6 +268,11 @@ POSITIVE = [
     ('de', "Der russische Geheimdienst behauptete, Großbritannien plane eine Provokation im Baltikum.", ('ACCUSE', 'RUS', 'GBR')),
     ('de', "Die Ukraine macht Russland für die Energiekrise mitverantwortlich.", ('ACCUSE', 'UKR', 'RUS')),
     ('de', "Japan beschwerte sich bei China über das Radarmanöver.", ('ACCUSE', 'JPN', 'CHN')),
+    # headline forms
+    ('en', "Japan protests to China over radar incident", ('ACCUSE', 'JPN', 'CHN')),
+    ('en', "Russia, Ukraine swap 84 prisoners of war in UAE-brokered exchange", ('COOPERATE', 'RUS', 'UKR')),
+    ('en', "Israel pulls troops out of Gaza City", ('RETREAT', 'ISR', 'PSE')),
+    ('en', "Modi meets Xi on sidelines of SCO summit", ('CONSULT', 'IND', 'CHN')),
 ]
 
 
@@ -307,6 +312,7 @@ NEGATIVE = [
     ("de", "Die Bundesregierung sieht Deutschland hinter Frankreich zurück.", "ACCUSE"),
     ("en", "Tensions rose after Taiwan's president described China as a foreign hostile force.", "COERCE"),
     ("en", "Trump called Zelensky a dictator without elections.", "CONSULT"),
+    ("en", "Japan protests to China over radar incident", "PROTEST"),
     ("en", "Israel said it had violated no rules.", "ACCUSE"),
     ("en", "Trump said Putin was preparing for the summit.", "ACCUSE"),
     ("en", "India expressed concern over China's dam project.", "ACCUSE"),
