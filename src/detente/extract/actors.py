@@ -48,6 +48,8 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
     if gaz.roles is not None and any(map(low.__contains__, gaz.role_keys)):
         for m in _role_matches(gaz, sentence):
             actor = gaz.resolve_role(gaz.role_groups[m.lastgroup], on)
+            if _not_current(sentence, m.start(), actor, gaz):
+                continue
             hits.append(Hit(m.start(), m.end(), m.group(), actor, actor.kind))
             covered.append((m.start(), m.end()))
     n = len(sentence)
@@ -184,6 +186,24 @@ def _appositions(sentence: str, hits: list[Hit]) -> list[Hit]:
 _THREE_WORDS = re.compile(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 # the apposition closes within four words ("Norway's foreign minister, said", "the UN envoy for Yemen, urged")
 _APPOSITION_END = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,.;]|$)")
+
+
+_EARLIER = frozenset({"former", "früheren", "frühere", "früherer", "früheres", "ehemalige", "ehemaligen", "ehemaliger",
+                      "ehemaliges", "einstige", "einstigen", "einstiger", "late", "verstorbene", "verstorbenen"})
+
+
+def _not_current(sentence: str, i: int, holder: Actor, gaz: Gazetteer) -> bool:
+    """Does the word before a role phrase say it names no current holder: an earlier one
+    ("former US President", "der frühere Bundeskanzler", "Ex-Bundeskanzler") or another
+    state's office ("der österreichische Bundeskanzler")? (A word test here, not lookbehinds in
+    each role pattern: those ran at every candidate position of the role scan.)"""
+    if sentence[max(0, i - 3):i].lower() == "ex-":
+        return True
+    prev = _prev_word(sentence, i)
+    if not prev:
+        return False
+    other = gaz.adj_forms.get(prev)
+    return prev in _EARLIER or (other is not None and other.country != holder.country)
 
 
 def _office_end(sentence: str, nxt: re.Match | None, head: str, actor_nouns: tuple[str, ...]) -> int:
