@@ -155,9 +155,14 @@ def test_office_holder_by_article_date(text, lang, on, name):
     ("Former German chancellor Angela Merkel spoke with reporters.", "en"),
     ("Der österreichische Bundeskanzler sprach mit Journalisten.", "de"),
     ("Ex-Bundeskanzler Gerhard Schröder sprach mit Journalisten.", "de"),
+    ("Der frühere Bundeskanzler sprach mit Journalisten.", "de"),
 ])
 def test_former_or_foreign_office_is_not_the_current_holder(text, lang):
     assert "Friedrich Merz" not in _holder(text, lang, dt.date(2025, 10, 24))
+
+
+def test_former_us_president_is_not_the_current_one():
+    assert _holder("Former US President Barack Obama spoke with reporters.", "en", dt.date(2025, 10, 24)) == ["Barack Obama"]
 
 
 def test_dated_office_decides_the_country_of_an_event():
