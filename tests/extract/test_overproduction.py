@@ -160,3 +160,23 @@ def test_a_parenthesis_controls_no_infinitive(lang, sentence, src, tgt):
 def test_an_infinitive_keeps_its_controller_beside_a_parenthesis():
     got = events("Die EU forderte Serbien – nach dem Treffen mit Kurti – auf, die Beziehungen zu Kosovo zu normalisieren.", "de")
     assert _has(got, "REQUEST", "EU", "SRB"), got
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    # taking a position, a stance or positions is no capture
+    ("de", "Wir hörten eine klare Feststellung der Position Pekings – einer Position, die sich in nichts von jener "
+           "unterscheidet, die Xi seit Jahren gegenüber Taiwan eingenommen hat."),
+    ("de", "Die chinesische Armee nahm gegenüber Taiwan neue Stellungen ein."),
+    ("de", "Israel nahm eine harte Haltung gegenüber der Hamas ein."),
+    ("en", "Beijing took a tough stance toward Taipei."),
+])
+def test_a_position_taken_is_no_attack(lang, sentence):
+    assert not any(e[0] == "ASSAULT" for e in events(sentence, lang)), events(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("de", "Russland hat Kiew eingenommen."),
+    ("de", "Die russische Armee nahm die Stadt Pokrowsk ein, die Kiew seit Jahren hielt."),
+])
+def test_a_place_taken_stays_an_attack(lang, sentence):
+    assert _has(events(sentence, lang), "ASSAULT", "RUS", "UKR"), events(sentence, lang)

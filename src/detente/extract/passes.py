@@ -700,3 +700,34 @@ def _relation_sides(groups: list[_Group], toks: list[Tok], ti: int) -> dict:
             for a in g.actors:
                 out[a] = owner.actors
     return out
+
+
+# Taking a position or a stance is holding a view or a place, no capture of anything of a party
+# ("die Position, die Putin ... eingenommen hat", "nahm eine harte Haltung ein", "took a hard-line stance",
+# "troops took up positions").
+_POSITION_NOUNS = frozenset({"position", "positionen", "haltung", "standpunkt", "stellung", "stellungen", "rolle", "linie",
+                             "positions", "stance", "stances", "view", "line", "role"})
+_TAKING = frozenset({"einnehmen", "take", "took", "taken", "takes", "taking"})
+
+
+def _position_taken(toks: list[Tok], ti: int) -> bool:
+    """Is the taking verb at ti taking a position, stance or role? English: the noun within
+    four words after it ("took up positions", "took a tough stance"); German: a noun of its own
+    clause, or, in a relative clause ("..., die Putin ... eingenommen hat"), the noun the relative
+    clause hangs on, before its comma."""
+    if _TAKING.isdisjoint(toks[ti].forms):
+        return False
+    after = toks[ti + 1:ti + 5]
+    if any(t.low in _POSITION_NOUNS for t in after):
+        return True
+    clause = toks[ti].clause
+    own = [t for t in toks[max(0, ti - 30):ti] if t.clause == clause]
+    if any(t.text[:1].isupper() and t.low in _POSITION_NOUNS for t in own):
+        return True
+    if own and own[0].text == "," and len(own) > 1 and own[1].low in ("die", "der", "das", "den", "welche", "welchen"):
+        k = ti - len(own) - 1
+        while k >= 0 and not toks[k].text[:1].isupper():
+            k -= 1          # "von jener, die": the pronoun's noun is the one before it
+        return k >= 0 and (toks[k].low in _POSITION_NOUNS or any(
+            t.low in _POSITION_NOUNS for t in toks[max(0, k - 12):k + 1] if t.text[:1].isupper()))
+    return False

@@ -43,7 +43,7 @@ from detente.extract.passes import (
     _means_of, _noun_owner, _owned_objects, _rhetorical_belief,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum, _unnamed_members, _idea_content, _idea_given_up,
-    _relation_sides,
+    _relation_sides, _position_taken,
 )
 from detente.extract.responses import conceded_requests, opposed_owner, respond
 from detente.extract.status import (
@@ -652,7 +652,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if lex.language == "en" and ti not in phrase_tok and _over_cause(toks, ti) \
                 and _noun_owner(groups, toks, ti, True) is None:
             continue      # "lodged a protest with China over the incursion": the cause named, no act of the protester
-        if (nominal and _idea_content(toks, ti)) or (etype == "CONCEDE" and _idea_given_up(toks, ti)):
+        if (nominal and _idea_content(toks, ti)) or (etype == "CONCEDE" and _idea_given_up(toks, ti)) \
+                or (etype == "ASSAULT" and not nominal and _position_taken(toks, ti)):
             continue      # "die Idee einer Zusammenarbeit zwischen X und Y", "gave up the idea of talks": thought of, not done
         if nominal and _background(toks, ti):
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
