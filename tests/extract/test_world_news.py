@@ -254,3 +254,21 @@ def test_capital_is_a_place_after_a_preposition_and_a_state_as_subject(text, lan
     got = _pairs(text, lang)
     assert want in got or (want[0], want[2], want[1]) in got
     assert not_party is None or not any(not_party in (s, o) for _, s, o in got)
+
+
+# --- a capital after "from"/"aus" behind an act noun is the act's agent, not a place --------------
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("Seoul and Washington held joint drills, prompting a warning from Beijing.", "en", ("THREATEN", "CHN", "KOR")),
+    ("Manila protested after fresh threats from Beijing over the shoal.", "en", ("THREATEN", "CHN", "PHL")),
+])
+def test_capital_after_from_is_the_agent(text, lang, want):
+    assert want in _pairs(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The delegation flew from Beijing to Moscow on Monday.", "en"),
+    ("Refugees from Kyiv arrived in Warsaw.", "en"),
+])
+def test_travel_from_a_capital_is_no_act_of_it(text, lang):
+    assert not any(s in ("CHN", "UKR") and t not in ("CONSULT",) for t, s, _ in _pairs(text, lang))

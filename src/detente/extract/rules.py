@@ -60,7 +60,9 @@ from detente.extract.wordsets import (
 
 _FOR = frozenset({"für", "for"})
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
-_FROM_DE = frozenset({"aus", "seitens"})      # "Druck aus Washington", "Drohungen seitens Pekings": the agent
+_FROM_DE = frozenset({"aus", "seitens"})
+# a capital right after these is the act noun's agent, not a place ("a warning from Beijing", "Druck aus Washington")
+_AGENT_FROM = frozenset({"from", "aus", "seitens"})      # "Druck aus Washington", "Drohungen seitens Pekings": the agent
 _VOICED = frozenset({"COERCE", "THREATEN", "ACCUSE", "REQUEST"})   # "Vorwürfe von Peking": "von" the agent too
 
 
@@ -659,6 +661,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
         if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti) \
                 and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])) \
+                and not (place_groups and ti + 1 < len(toks) and toks[ti + 1].low in _AGENT_FROM
+                         and any(g.first_tok in (ti + 2, ti + 3) for g in place_groups)) \
                 and not (arms and trig.type == "AID" and _system_after(arms, toks, ti) is not None):
             continue          # a nominal trigger with no actor attached is a topic, not an act (the
             #                   subject of talks has the talks' parties: "X und Y führten Gespräche über die Lieferung")
