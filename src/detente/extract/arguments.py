@@ -93,6 +93,30 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
               and any(h.clause == clause and not h.adj and h.end <= g.start for h in gs))]
     if not gs:
         return []
+    if english and nominal and toks[ti].low in _PATIENT_NOUNS and _patient_owner(gs, toks, ti):
+        # "a reward for Maduro's arrest", "condemned Nasrallah's killing", "his detention": the owner
+        # of such a noun suffers the act (Quirk et al. 1985, 17.41: objective genitive); its agent is
+        # not named ("Israel's killing of X" keeps the owner as agent)
+        return []
+    if english and any(g.last_tok + 1 < len(toks) and toks[g.last_tok + 1].low in _PATIENT_NOUNS for g in gs):
+        # ... and it is no party of the act that governs the noun ("Russia welcomed Assad's ouster")
+        gs = [g for g in gs if not (g.last_tok + 1 < len(toks) and toks[g.last_tok + 1].low in _PATIENT_NOUNS
+                                    and _patient_owner([g], toks, g.last_tok + 1))]
+        if not gs:
+            return []
+    if english:
+        asides = _relative_asides(toks)
+        if asides:
+            gs = _outside_aside(gs, asides, toks, ti)
+            if not gs:
+                return []
+            if ti > 3 and toks[ti - 3].text == "," and toks[ti - 2].low in _RELATIVE and toks[ti - 1].low in _BE_PASSIVE:
+                # "the Houthis, who are backed by Iran": a passive aside; its antecedent is the patient
+                agent = next((g for g in gs if ti < g.first_tok <= ti + 3 and toks[g.first_tok - 1].low == "by"
+                              or g.first_tok == ti + 3 and toks[ti + 1].low == "by"), None)
+                patient = next((g for g in gs if g.last_tok == ti - 4), None)
+                if agent is not None and patient is not None:
+                    return _pairs(agent.actors, patient.actors)
     where = [g for g in gs if not g.adj and g.first_tok > 0 and (toks[g.first_tok - 1].low in _IN_PLACE or (
         g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in _IN_PLACE))
         and not (g.first_tok > 1 and toks[g.first_tok - 2].low.startswith(_SEAT_NOUNS))]     # "die Regierung in Caracas": the state
@@ -384,6 +408,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # adverbial clause the verb comes first and its subject right after it
         src_g = next(g for g in after if g.clause == clause and not g.adj and not _right_after_prep(toks, g.first_tok))
         pool = [g for g in near_after if g is not src_g]
+    elif before and english and not nominal and _named_thing_subject(toks, ti, clause):
+        # "..., after the group attacked a ship", "when the rebels fired": the clause has a subject
+        # of its own that names no actor; the sentence's first actor did not do it
+        return []
     elif before:
         # no subject in this clause: the sentence's first actor (tried: the subject of the
         # nearest main clause before; worse on the development split)
@@ -583,15 +611,86 @@ def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     return not any(j <= g.first_tok <= k for g in groups)
 
 
+_RELATIVE = frozenset(("which", "who", "whom", "whose"))
+_PATIENT_NOUNS = frozenset(("arrest", "detention", "killing", "assassination", "extradition", "capture", "abduction",
+                            "kidnapping", "execution", "ouster", "overthrow", "removal", "release", "imprisonment",
+                            "jailing", "expulsion", "deportation", "murder"))
+
+
+def _patient_owner(gs: list, toks: list[Tok], ti: int) -> bool:
+    """Is the party right before a noun its possessive owner ("Maduro's", "his") with no "of" object after it?"""
+    if ti + 1 < len(toks) and toks[ti + 1].low in ("of", "by"):
+        return False
+    return any(g.last_tok == ti - 1 and (g.poss or toks[ti - 1].low.endswith(("'s", "’s", "s'"))) for g in gs)
+
+
+_SUBJ_DETS = frozenset(("the", "a", "an", "some", "several", "two", "three", "many"))
+_CLAUSE_OPENERS = frozenset(("after", "before", "when", "while", "as", "since", "because", "until", "once", "and", "but", "that"))
+_AUX_EN = frozenset(("had", "has", "have", "will", "would", "could", "might", "also", "then",
+                     "later", "reportedly", "allegedly", "again", "did"))
+_BE_EN = frozenset(("was", "were", "is", "are", "be", "been", "being"))
+
+
+def _named_thing_subject(toks: list[Tok], ti: int, clause: int) -> bool:
+    """Does an English clause open with a subject noun phrase of its own that is no actor ("after the
+    group attacked", "when two militias clashed"): determiner, lower-case words, auxiliaries, verb."""
+    j = ti - 1
+    while j >= 0 and toks[j].clause == clause and toks[j].low in _AUX_EN:
+        j -= 1
+    if j >= 0 and toks[j].low in _BE_EN:
+        return False     # "that a date had been agreed": a passive's subject is its patient
+    nouns = 0
+    while j >= 0 and toks[j].clause == clause and toks[j].word and toks[j].text[:1].islower() \
+            and toks[j].low not in _SUBJ_DETS and toks[j].low not in _CLAUSE_OPENERS and nouns < 3:
+        j -= 1
+        nouns += 1
+    if not nouns or j < 0 or toks[j].clause != clause or toks[j].low not in _SUBJ_DETS:
+        return False
+    return j == 0 or toks[j - 1].clause != clause or toks[j - 1].low in _CLAUSE_OPENERS
+
+
+_BE_PASSIVE = frozenset(("is", "are", "was", "were"))
+
+
+def _relative_asides(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Token spans (comma, closing comma or end) of non-restrictive relative clauses: "Oman, which
+    has hosted talks between the Houthis and Saudi Arabia, called for calm" (Quirk et al. 1985,
+    17.3: a non-restrictive relative clause adds background to its antecedent, apart from the
+    main clause's act)."""
+    out: list[tuple[int, int]] = []
+    for k in range(len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].low in _RELATIVE:
+            end = next((j for j in range(k + 2, len(toks)) if toks[j].text in (",", ";", ".", "–", "—")), len(toks))
+            out.append((k, end))
+    return out
+
+
+def _outside_aside(gs: list, asides: list[tuple[int, int]], toks: list[Tok], ti: int) -> list:
+    """The parties an act can have across relative asides: an act of the main clause none named
+    inside an aside; an act inside an aside those of the aside, and its antecedent (the party
+    right before the comma, "The Houthis, who are backed by Iran"), which the aside is about."""
+    own = next(((a, b) for a, b in asides if a < ti < b), None)
+    if own is None:
+        return [g for g in gs if not any(a < g.first_tok < b for a, b in asides)]
+    a, b = own
+    return [g for g in gs if a < g.first_tok < b or g.last_tok == a - 1]
+
+
 def _witness(toks: list[Tok], i: int) -> bool:
     """"signed a peace agreement in the presence of Trump", "witnessed by Trump": a witness or
     mediator of a mutual act is not a party to it."""
+    if toks[i].low.endswith(_LED_BY) and i + 1 < len(toks) and toks[i + 1].low in _LED_TALKS:
+        return True      # "the UN-led talks", "a Qatar-mediated truce": the name in the compound led them
     window = " ".join([t.low for t in toks[max(0, i - 4):i]])     # (speed: a list, not a generator, for join)
     if i > 0 and toks[i - 1].low == "under" and any(t.low in ("mediation", "auspices", "supervision") for t in toks[i + 1:i + 4]):
         return True      # "agreed ... under EU mediation"
     return bool(_WITNESS.search(window))
 
 
+# ("the US-led coalition struck ...": a compound before a force is its leader, the agent)
+_LED_BY = ("-led", "-brokered", "-mediated", "-hosted", "-sponsored")
+_LED_TALKS = frozenset(("talks", "negotiations", "meeting", "meetings", "summit", "process", "truce", "ceasefire",
+                        "deal", "agreement", "accord", "exchange", "swap", "dialogue", "peace", "conference"))
 # (German: "unter/auf/durch Vermittlung Katars", "vermittelt von Ägypten", "mit Hilfe der USA", "im Beisein Trumps")
 # (German right before the name, at most an article between: "unter Vermittlung Katars vereinbarten Israel ..." names no mediator Israel)
 _WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation (?:of|from|by)|help of)\b"
