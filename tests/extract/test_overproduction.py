@@ -180,3 +180,23 @@ def test_a_position_taken_is_no_attack(lang, sentence):
 ])
 def test_a_place_taken_stays_an_attack(lang, sentence):
     assert _has(events(sentence, lang), "ASSAULT", "RUS", "UKR"), events(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    # a rule or a sequence that "allows" someone something is a means: nobody concedes
+    ("de", "Gerade diese Regelung, so Erdoğan, erlaube es ihm, den Streit mit Griechenland fortzusetzen."),
+    ("de", "Gerade diese Regelung erlaube es Erdoğan, den Streit mit Griechenland fortzusetzen."),
+    ("en", "This sequence, Putin said, allows him to continue the war against Ukraine."),
+])
+def test_a_thing_that_allows_concedes_nothing(lang, sentence):
+    assert not any(e[0] == "CONCEDE" for e in events(sentence, lang)), events(sentence, lang)
+
+
+@pytest.mark.parametrize("lang,sentence,src,tgt", [
+    # a party that allows concedes, also after a fronted adverb
+    ("de", "Die Türkei erlaubte Russland die Durchfahrt durch den Bosporus.", "TUR", "RUS"),
+    ("de", "Gestern erlaubte die Türkei Russland die Durchfahrt durch den Bosporus.", "TUR", "RUS"),
+    ("en", "Turkey allowed Russian warships to pass the Bosporus.", "TUR", "RUS"),
+])
+def test_a_party_that_allows_concedes(lang, sentence, src, tgt):
+    assert _has(events(sentence, lang), "CONCEDE", src, tgt), events(sentence, lang)

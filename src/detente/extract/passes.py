@@ -731,3 +731,31 @@ def _position_taken(toks: list[Tok], ti: int) -> bool:
         return k >= 0 and (toks[k].low in _POSITION_NOUNS or any(
             t.low in _POSITION_NOUNS for t in toks[max(0, k - 12):k + 1] if t.text[:1].isupper()))
     return False
+
+
+# Permission words: granted by a party ("Die Türkei erlaubte Russland die Durchfahrt") they concede;
+# a rule, a sequence or a deal that "allows" someone something is a means, and the one it enables
+# is no conceding party ("Gerade diese Abfolge, so Putin, erlaube es ihm, den Krieg fortzusetzen",
+# "This sequence allows him to continue the war").
+_PERMITTING = frozenset({"erlauben", "gestatten", "ermöglichen", "allow", "allows", "allowed", "permit", "permits",
+                         "permitted", "enable", "enables", "enabled"})
+_THING_DETS = frozenset({"die", "der", "das", "diese", "dieser", "dieses", "jene", "jener", "jenes", "eine", "ein",
+                         "the", "this", "that", "these", "those", "a", "an", "such"})
+
+
+def _enabled_by_thing(groups: list[_Group], toks: list[Tok], ti: int, pairs) -> bool:
+    """Is the permission verb at ti said of a thing, its actors all after the verb (the one
+    enabled, what it is enabled against)? The thing: a determiner and a noun before the verb that
+    name no actor, in its clause or, for a verb that opens its clause after a parenthetical, in the
+    sentence's first clause."""
+    if _PERMITTING.isdisjoint(toks[ti].forms) or not pairs:
+        return False
+    if any(g.first_tok < ti and g.clause == toks[ti].clause for g in groups):
+        return False       # "Die Türkei erlaubte Russland ...": a party before it grants
+    actor_toks = {k for g in groups for k in range(g.first_tok, g.last_tok + 1)}
+    own = [k for k in range(ti) if toks[k].clause == toks[ti].clause and toks[k].word]
+    zone = own if own else [k for k in range(ti) if toks[k].clause == 0 and toks[k].word]
+    if any(k in actor_toks for k in zone):
+        return False
+    return any(toks[k].low in _THING_DETS and k + 1 < ti and k + 1 not in actor_toks
+               and (toks[k + 1].text[:1].isupper() or toks[k + 1].low not in _THING_DETS) for k in zone)

@@ -43,7 +43,7 @@ from detente.extract.passes import (
     _means_of, _noun_owner, _owned_objects, _rhetorical_belief,
     _pledged_aid, _refrained_targets, _rejected_acts, _rejected_requests, _reported_demands,
     _pointless, _talk_topics, _ultimatum, _unnamed_members, _idea_content, _idea_given_up,
-    _relation_sides, _position_taken,
+    _relation_sides, _position_taken, _enabled_by_thing,
 )
 from detente.extract.responses import conceded_requests, opposed_owner, respond
 from detente.extract.status import (
@@ -694,6 +694,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                                     and any(j < ti and t2.type in _MUTUAL for j, t2, _, _ in found)))   # (what a pair agreed to do)
         if not pairs and etype == "REJECT" and nominal and lex.language == "de":
             pairs = opposed_owner(toks, ti, groups)     # "legte ein Veto gegen den Beitritt Finnlands ein"
+        if etype == "CONCEDE" and not nominal and _enabled_by_thing(groups, toks, ti, pairs):
+            continue      # "Gerade diese Abfolge, so Putin, erlaube es ihm, ...": a means, no party concedes
         if etype == "CONSULT" and pairs and ("mit" in low or "with" in low):
             sides = _relation_sides(groups, toks, ti)
             if sides:     # "mit einem Gipfel ... in seinem Konflikt mit der EU": the relation's other side, no partner
