@@ -272,3 +272,15 @@ def test_capital_after_from_is_the_agent(text, lang, want):
 ])
 def test_travel_from_a_capital_is_no_act_of_it(text, lang):
     assert not any(s in ("CHN", "UKR") and t not in ("CONSULT",) for t, s, _ in _pairs(text, lang))
+
+
+# --- armed and security bodies named without their state ---------------------------------------
+
+@pytest.mark.parametrize("text,lang,want", [
+    ("The IRGC fired missiles at Israel overnight.", "en", ("ASSAULT", "IRN", "ISR")),
+    ("Die Revolutionsgarden drohten Israel mit Vergeltung.", "de", ("THREATEN", "IRN", "ISR")),
+    ("The CIA shared intelligence with Kyiv.", "en", ("COOPERATE", "USA", "UKR")),
+    ("HTS fighters attacked government positions held by Assad's army near Hama in 2024.", "en", ("ASSAULT", "SYR", "SYR")),
+])
+def test_armed_and_security_bodies(text, lang, want):
+    assert want in _pairs(text, lang)
