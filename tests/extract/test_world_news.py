@@ -280,6 +280,8 @@ def test_travel_from_a_capital_is_no_act_of_it(text, lang):
     ("The IRGC fired missiles at Israel overnight.", "en", ("ASSAULT", "IRN", "ISR")),
     ("Die Revolutionsgarden drohten Israel mit Vergeltung.", "de", ("THREATEN", "IRN", "ISR")),
     ("The CIA shared intelligence with Kyiv.", "en", ("COOPERATE", "USA", "UKR")),
+    ("Houthi forces fired a drone at an Israeli port city.", "en", ("ASSAULT", "YEM", "ISR")),
+    ("The Houthi leader threatened the United States with new attacks.", "en", ("THREATEN", "YEM", "USA")),
     ("HTS fighters attacked government positions held by Assad's army near Hama in 2024.", "en", ("ASSAULT", "SYR", "SYR")),
 ])
 def test_armed_and_security_bodies(text, lang, want):
