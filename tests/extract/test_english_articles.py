@@ -133,3 +133,22 @@ def test_articles(text, kept, wrong):
     got = _article(text)
     assert kept <= got, got
     assert not wrong & got, got
+
+
+# --- 5. pressure or a blockade a demand asks for, or asks to end, is its content --------------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", [
+    ("Netanyahu urged the United States to keep up pressure on Tehran.", {("REQUEST", "ISR", "USA")},
+     {("COERCE", "USA", "IRN")}),
+    ("The United States called on China to stop its military pressure on Taiwan.", {("REQUEST", "USA", "CHN")},
+     {("COERCE", "USA", "TWN"), ("COERCE", "CHN", "TWN")}),
+    ("Japan called on Beijing to end its blockade of the islands.", {("REQUEST", "JPN", "CHN")},
+     {("COERCE", "JPN", "CHN")}),
+    # pressure exerted, also beside a refusal in another conjunct, stays coercion
+    ("China stepped up pressure on Taiwan.", {("COERCE", "CHN", "TWN")}, set()),
+    ("Turkey rejected the EU's call and increased pressure on Cyprus.", {("COERCE", "TUR", "CYP")}, set()),
+])
+def test_demanded_pressure(sentence, kept, wrong):
+    got = _ev(sentence)
+    assert kept <= got, got
+    assert not wrong & got, got
