@@ -152,3 +152,35 @@ def test_demanded_pressure(sentence, kept, wrong):
     got = _ev(sentence)
     assert kept <= got, got
     assert not wrong & got, got
+
+
+# --- 6. "X's support for Y": the beneficiary after "for" is the target -------------------------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", [
+    ("Poland criticised Hungary's support for Russia.", {("SUPPORT", "HUN", "RUS"), ("ACCUSE", "POL", "HUN")},
+     {("SUPPORT", "HUN", "POL")}),
+    ("He raised India's concerns over China's support for Pakistan.", {("SUPPORT", "CHN", "PAK")},
+     {("SUPPORT", "CHN", "IND")}),
+    ("Iran's support for the Houthis angered Riyadh.", {("SUPPORT", "IRN", "YEM")}, {("SUPPORT", "IRN", "SAU")}),
+    ("Germany announced new aid for Ukraine.", {("AID", "DEU", "UKR")}, set()),
+])
+def test_support_for(sentence, kept, wrong):
+    got = _ev(sentence)
+    assert kept <= got, got
+    assert not wrong & got, got
+
+
+# --- 7. "The meeting comes as ...": an act noun that refers back opens a context clause -------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", [
+    ("The meeting comes as Washington has imposed tariffs on Indian goods.", {("SANCTION", "USA", "IND")},
+     {("CONSULT", "USA", "IND")}),
+    ("The talks come as Russia keeps up attacks on Ukraine.", {("ASSAULT", "RUS", "UKR")}, {("CONSULT", "RUS", "UKR")}),
+    ("The visit came days after Seoul and Tokyo held joint drills.", set(), {("CONSULT", "KOR", "JPN")}),
+    # talks that name their parties are an act of their own
+    ("The talks between Iran and the US came after weeks of tension.", {("CONSULT", "IRN", "USA")}, set()),
+])
+def test_act_noun_referring_back(sentence, kept, wrong):
+    got = _ev(sentence)
+    assert kept <= got, got
+    assert not wrong & got, got

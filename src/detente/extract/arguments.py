@@ -93,6 +93,11 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
               and any(h.clause == clause and not h.adj and h.end <= g.start for h in gs))]
     if not gs:
         return []
+    if english and nominal and ti < 2 and ti + 1 < len(toks) and toks[ti + 1].low in _COMES \
+            and (ti == 0 or toks[0].low in ("the", "this", "that")):
+        # "The meeting comes as Washington has imposed tariffs", "The talks came days after ...": the
+        # noun refers back to an act the article has already named; the clause after it is context
+        return []
     if english and nominal and toks[ti].low in _PATIENT_NOUNS and _patient_owner(gs, toks, ti):
         # "a reward for Maduro's arrest", "condemned Nasrallah's killing", "his detention": the owner
         # of such a noun suffers the act (Quirk et al. 1985, 17.41: objective genitive); its agent is
@@ -562,12 +567,15 @@ def _verb_final_party(toks: list[Tok], g: _Group, src_g: _Group) -> bool:
 
 
 _AIMED_PREPS = frozenset({"auf", "gegen", "gegenüber", "on", "against", "toward", "towards"})
+# nouns whose beneficiary follows "for" ("Hungary's support for Russia", "aid for Gaza")
+_FOR_NOUNS = frozenset({"support", "backing", "aid", "assistance", "help", "praise"})
 
 
 def _aimed_at(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> _Group | None:
     """The actor an act noun is aimed at by a preposition right after it ("Druck auf die
     Russische Föderation", "pressure on Moscow"): at most an article or adjective between."""
-    if ti + 1 >= len(toks) or toks[ti + 1].low not in _AIMED_PREPS:
+    if ti + 1 >= len(toks) or toks[ti + 1].low not in _AIMED_PREPS and not (
+            toks[ti + 1].low == "for" and toks[ti].low in _FOR_NOUNS):
         return None
     g = next((g for g in after if g.clause == clause), None)
     if g is None or g.first_tok > ti + 4:
@@ -612,6 +620,7 @@ def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
 
 
 _RELATIVE = frozenset(("which", "who", "whom", "whose"))
+_COMES = frozenset(("comes", "came", "come", "follows", "followed"))
 _PATIENT_NOUNS = frozenset(("arrest", "detention", "killing", "assassination", "extradition", "capture", "abduction",
                             "kidnapping", "execution", "ouster", "overthrow", "removal", "release", "imprisonment",
                             "jailing", "expulsion", "deportation", "murder"))
