@@ -184,3 +184,18 @@ def test_act_noun_referring_back(sentence, kept, wrong):
     got = _ev(sentence)
     assert kept <= got, got
     assert not wrong & got, got
+
+
+# --- 8. what a speaker says another party must do is the demand's content ----------------------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", [
+    ("Armenia said Baku must withdraw its troops.", {("REQUEST", "ARM", "AZE")}, {("RETREAT", "AZE", "ARM")}),
+    ("Trump said Russia must agree to a ceasefire.", {("REQUEST", "USA", "RUS")}, {("AGREE", "RUS", "USA")}),
+    ("Merz said Russia should release the prisoners.", {("REQUEST", "DEU", "RUS")}, {("CONCEDE", "RUS", "DEU")}),
+    # what the other party has done stays its act
+    ("Armenia said Baku had withdrawn its troops.", {("RETREAT", "AZE", "ARM")}, set()),
+])
+def test_reported_obligation_is_content(sentence, kept, wrong):
+    got = _ev(sentence)
+    assert kept <= got, got
+    assert not wrong & got, got

@@ -839,7 +839,17 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if out and not forms_all.isdisjoint(lex.evasion):
         out = _evaded(out, groups, toks, lex.evasion)      # (speed: only where a verb of evading occurs)
     out = respond(out, toks, groups, lex, found)
-    out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
+    demands = _reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on)
+    if demands and lex.language == "en":
+        # "Armenia said Baku must withdraw its troops", "Trump said Russia must agree to a ceasefire":
+        # what the addressee must do is the demand's content, no act of its own (GUIDELINES: demands
+        # -> REQUEST; as a withdrawal demanded is REQUEST, not RETREAT)
+        owed = {(d.target.name, toks[_tok_index(toks, d.trigger_start)].clause, d.trigger_start)
+                for d in demands if d.target is not None}
+        out = [c for c in out if c.type in ("REQUEST", "THREATEN") or not any(
+            c.source.name == who and c.trigger_start > at and toks[_tok_index(toks, c.trigger_start)].clause == cl
+            for who, cl, at in owed)]
+    out.extend(demands)
     if lex.ultimatum:
         out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)
     either = next((t.start for t in toks if t.low in _EITHER), None)
