@@ -199,3 +199,16 @@ def test_reported_obligation_is_content(sentence, kept, wrong):
     got = _ev(sentence)
     assert kept <= got, got
     assert not wrong & got, got
+
+
+# --- 9. the wire transliteration "Araqchi" is Iran's foreign minister, not Mahmoud Abbas -------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", [
+    ("Iran's foreign minister Abbas Araqchi dismissed the threat.", {("REJECT", "IRN", None)}, {("REJECT", "IRN", "PSE")}),
+    ("Abbas Araqchi met Rubio in Oman.", {("CONSULT", "IRN", "USA")}, {("CONSULT", "PSE", "USA")}),
+    ("Abbas met Netanyahu.", {("CONSULT", "PSE", "ISR")}, set()),
+])
+def test_transliterated_name(sentence, kept, wrong):
+    got = _ev(sentence)
+    assert kept <= got, got
+    assert not wrong & got, got
