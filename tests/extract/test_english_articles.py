@@ -212,3 +212,18 @@ def test_transliterated_name(sentence, kept, wrong):
     got = _ev(sentence)
     assert kept <= got, got
     assert not wrong & got, got
+
+
+# --- 10. the terms of a plan or deal named without its owner ------------------------------------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", [
+    ("Under the deal, Ukraine would cede Donetsk.", set(), {("AGREE", "UKR", None)}),
+    ("Under the proposal, Russia would keep Crimea.", set(), {("REQUEST", "RUS", None)}),
+    ("The proposal would see Russia withdraw its troops from Kharkiv.", set(), {("REQUEST", "RUS", "UKR")}),
+    # a deal signed, and pressure after "under", keep their parties
+    ("Ukraine signed the deal under pressure from Washington.", {("AGREE", "UKR", "USA"), ("COERCE", "USA", "UKR")}, set()),
+])
+def test_terms_of_an_unowned_plan(sentence, kept, wrong):
+    got = _ev(sentence)
+    assert kept <= got, got
+    assert not wrong & got, got

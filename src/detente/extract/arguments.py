@@ -98,6 +98,13 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "The meeting comes as Washington has imposed tariffs", "The talks came days after ...": the
         # noun refers back to an act the article has already named; the clause after it is context
         return []
+    if english and nominal and (ti > 1 and toks[ti - 2].low == "under" and toks[ti - 1].low in ("the", "this", "that")
+                                and ti + 1 < len(toks) and toks[ti + 1].text == ","
+                                or ti + 2 < len(toks) and toks[ti + 1].low in ("would", "will") and toks[ti + 2].low == "see"):
+        # "Under the deal, Ukraine would cede Donetsk", "The proposal would see Russia withdraw": the
+        # terms of a plan or deal named without its owner; the party in them is no owner of the noun
+        # ("will withdraw under the deal with Ukraine" names the deal's party and stays an agreement)
+        return []
     if english and nominal and toks[ti].low in _PATIENT_NOUNS and _patient_owner(gs, toks, ti):
         # "a reward for Maduro's arrest", "condemned Nasrallah's killing", "his detention": the owner
         # of such a noun suffers the act (Quirk et al. 1985, 17.41: objective genitive); its agent is
