@@ -60,7 +60,8 @@ from detente.extract.wordsets import (
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 
 
-_TOKEN_FORMS: dict[str, dict[str, tuple[str, tuple[str, ...], bool, int | None]]] = {}
+_TOKEN_FORMS: dict[str, dict[str, tuple[str, tuple[str, ...], bool, int | None, int]]] = {}
+_PLAIN, _BREAK, _OPENER = 0, 1, 2      # a token's clause role (`tokenize`): none, punctuation, subordinator
 
 
 def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
@@ -69,34 +70,41 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
     `spans` (all mentions, places included) let a coordinator open a clause of its own when a
     new subject follows it (`_split_coordinated`)."""
     toks: list[Tok] = []
+    append = toks.append
     clause = 0
     # speed: a token's lower case, forms, word flag and trigger depend on its text only: kept per
     # language in one dict (one probe instead of lower(), isalnum() and the lemma cache per token;
     # the trigger, `Tok.trig`, read here instead of a `_match` call per word in code_sentence:
     # with the particle and clause-split changes, -1.9% of the instructions per article)
+    # (speed, seventh pass: the clause role - punctuation that breaks a clause, a subordinator - is
+    # kept in the same entry, and the previous token's end and word flag in locals: one dict probe
+    # per token instead of two set probes and two attribute reads of toks[-1]; -1.0% instructions)
     known = _TOKEN_FORMS.setdefault(lex.language, {})
     if len(known) > 300_000:
         known.clear()
     clause_words = lex.clause_words
+    prev_end, prev_word = -1, False
     for m in _TOKEN.finditer(sentence):
         t = m.group()
-        s, e = m.span()
-        if t in _CLAUSE and not (t == "-" and toks and toks[-1].end == s and toks[-1].word):
-            # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
-            # "Öl- und Gasexporte": no clause break)
-            clause += 1
-            toks.append(Tok(s, e, t, t, (t,), clause, False))
-            continue
         got = known.get(t)
         if got is None:
             w = t[0].isalnum()
             low = t.lower()
             forms = (low, lemma(t, lex.language)) if w else (low,)
-            got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None)
-        low = got[0]
-        if low in clause_words and toks and toks[-1].word:
-            clause += 1          # a subordinator opens a clause (unless a comma just did)
-        toks.append(Tok(s, e, t, low, got[1], clause, got[2], False, got[3]))
+            role = _BREAK if t in _CLAUSE else _OPENER if low in clause_words else _PLAIN
+            got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None, role)
+        s, e = m.span()
+        low, forms, w, trig, role = got
+        if role:
+            if role == _BREAK:
+                # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
+                # "Öl- und Gasexporte": no clause break)
+                if not (t == "-" and prev_end == s and prev_word):
+                    clause += 1
+            elif prev_word:
+                clause += 1      # a subordinator opens a clause (unless a comma just did)
+        append(Tok(s, e, t, low, forms, clause, w, False, trig))
+        prev_end, prev_word = e, w
     if actors:
         _split_coordinated(toks, actors, spans or [], lex)
     if lex.particles:

@@ -51,6 +51,14 @@ _NOT_VERBS_DE = frozenset("auch selbst noch jedoch aber dagegen hingegen wiederu
 def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
     """German separable verbs: a particle closing a clause (or a coordinated verb phrase) joins
     the clause's lower-case verbs, and their trigger is looked up again on the composed forms."""
+    particles = lex.particles
+    # speed (seventh pass): only a particle that is its clause's last word or stands right before
+    # "und"/"oder"/... can close a verb phrase (`_verb_phrases`); most sentences have none, and
+    # then the per-clause word lists are not built (-0.9% of the instructions per article)
+    n = len(toks)
+    if not any(i + 1 == n or toks[i + 1].clause != t.clause or not toks[i + 1].word or toks[i + 1].low in _PARTICLE_COORD
+               for i, t in enumerate(toks) if t.low in particles and t.word):
+        return
     by_clause: dict[int, list[int]] = {}
     for i, t in enumerate(toks):
         by_clause.setdefault(t.clause, []).append(i)
@@ -58,9 +66,9 @@ def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
         words = [i for i in idxs if toks[i].word]
         if len(words) < 2:
             continue
-        for a, b in _verb_phrases(toks, words, lex.particles):
+        for a, b in _verb_phrases(toks, words, particles):
             last = toks[words[b]]
-            if last.low not in lex.particles:
+            if last.low not in particles:
                 continue
             # the particle must close the clause (only punctuation after it) or its verb phrase
             for i in words[a:b]:
