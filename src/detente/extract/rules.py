@@ -33,7 +33,7 @@ from detente.extract.attribution import (
 )
 from detente.extract.clauses import (
     _clause_words, _each_other, _governing, _governor, _in_relative, _infinitive,
-    _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
+    _SPLITTERS, _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
 )
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups
@@ -49,7 +49,7 @@ from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
 from detente.extract import systems
-from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, lemma
+from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, lemma, low_set
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _MUTUAL, _PUNITIVE,
@@ -61,7 +61,9 @@ _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 
 
 _TOKEN_FORMS: dict[str, dict[str, tuple[str, tuple[str, ...], bool, int | None, int]]] = {}
-_PLAIN, _BREAK, _OPENER = 0, 1, 2      # a token's clause role (`tokenize`): none, punctuation, subordinator
+# a token's clause role (`tokenize`), bits: punctuation that breaks a clause, a subordinator, a
+# coordinator or comma that may open a coordinated clause (`clauses._split_coordinated`)
+_BREAK, _OPENER, _SPLIT = 1, 2, 4
 
 
 def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
@@ -76,14 +78,17 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
     # language in one dict (one probe instead of lower(), isalnum() and the lemma cache per token;
     # the trigger, `Tok.trig`, read here instead of a `_match` call per word in code_sentence:
     # with the particle and clause-split changes, -1.9% of the instructions per article)
-    # (speed, seventh pass: the clause role - punctuation that breaks a clause, a subordinator - is
-    # kept in the same entry, and the previous token's end and word flag in locals: one dict probe
-    # per token instead of two set probes and two attribute reads of toks[-1]; -1.0% instructions)
+    # (speed, seventh pass: the clause role - punctuation that breaks a clause, a subordinator, a
+    # possible clause coordinator - is kept in the same entry, and the previous token's end and word
+    # flag in locals: one dict probe per token instead of two set probes and two attribute reads of
+    # toks[-1], and no second pass for `_split_coordinated`; with `_attach_particles` returning at once
+    # when no particle can close a verb phrase, -1.4% of the instructions per article)
     known = _TOKEN_FORMS.setdefault(lex.language, {})
     if len(known) > 300_000:
         known.clear()
     clause_words = lex.clause_words
     prev_end, prev_word = -1, False
+    splits: list[int] = []      # indices of the possible clause coordinators after the first token
     for m in _TOKEN.finditer(sentence):
         t = m.group()
         got = known.get(t)
@@ -91,22 +96,24 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
             w = t[0].isalnum()
             low = t.lower()
             forms = (low, lemma(t, lex.language)) if w else (low,)
-            role = _BREAK if t in _CLAUSE else _OPENER if low in clause_words else _PLAIN
+            role = (_BREAK if t in _CLAUSE else _OPENER if low in clause_words else 0) | (_SPLIT if low in _SPLITTERS else 0)
             got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None, role)
         s, e = m.span()
         low, forms, w, trig, role = got
         if role:
-            if role == _BREAK:
+            if role & _BREAK:
                 # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
                 # "Öl- und Gasexporte": no clause break)
                 if not (t == "-" and prev_end == s and prev_word):
                     clause += 1
-            elif prev_word:
+            elif role & _OPENER and prev_word:
                 clause += 1      # a subordinator opens a clause (unless a comma just did)
+            if role & _SPLIT and toks:
+                splits.append(len(toks))
         append(Tok(s, e, t, low, forms, clause, w, False, trig))
         prev_end, prev_word = e, w
     if actors:
-        _split_coordinated(toks, actors, spans or [], lex)
+        _split_coordinated(toks, actors, spans or [], lex, splits)
     if lex.particles:
         _attach_particles(toks, lex)
     return toks
@@ -120,11 +127,12 @@ def _phrase_index(lang: str):
     """The phrase table indexed by anchor: ((trigger, pattern) rows, rows with no anchors,
     anchor -> rows having it in their first group, each row's further groups, the anchor finder)."""
     rows = _phrase_table(lang)
-    by_anchor: dict[str, list[int]] = {}
+    present = next((test._present for _, _, test in rows if test is not None), None)
+    # (every anchor the finder knows has an entry, empty for those of no first group)
+    by_anchor: dict[str, list[int]] = {x: [] for x in present.vocab} if present is not None else {}
     for n, (_, _, test) in enumerate(rows):
         for x in test._groups[0] if test is not None else ():
-            by_anchor.setdefault(x, []).append(n)
-    present = next((test._present for _, _, test in rows if test is not None), None)
+            by_anchor[x].append(n)
     return (tuple((t, p) for t, p, _ in rows), frozenset(n for n, r in enumerate(rows) if r[2] is None),
             by_anchor, tuple(test._groups[1:] if test is not None else () for _, _, test in rows), present)
 
@@ -135,11 +143,11 @@ def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[st
     sentence; those calls were ~5% of extraction)."""
     plain, always, by_anchor, more, present = _phrase_index(lang)
     got = present(low) if present is not None else frozenset()
-    ids = set(always)
-    for x in got:
-        ids.update(by_anchor.get(x, ()))
+    # (speed, seventh pass: every anchor found has an entry, so the rows are one C-level union
+    # over a map, not a loop step and a default per anchor)
+    ids = sorted(always.union(*map(by_anchor.__getitem__, got))) if got else sorted(always)
     # (speed: most rows have no further groups: no generator built for them)
-    return [plain[n] for n in sorted(ids) if not more[n] or all(not got.isdisjoint(g) for g in more[n])]
+    return [plain[n] for n in ids if not more[n] or all(not got.isdisjoint(g) for g in more[n])]
 
 
 # words that make a one-sided act of a coordinated pair mutual ("lieferten sich Gefechte", "attacked each other")
@@ -237,7 +245,8 @@ def _impersonal_speaker(groups: list[_Group], toks: list[Tok], clause: int, s: i
                         speech: frozenset[str]) -> _Group | None:
     """The speaker whose reported clause has "man"/"wir" as its subject before the act at s
     ("X sagte, man habe ... angegriffen"), or None."""
-    if kinds.get(clause) != "comp" or not any(t.clause == clause and t.start < s and t.low in _IMPERSONAL for t in toks):
+    if kinds.get(clause) != "comp" or _IMPERSONAL.isdisjoint(low_set(toks)) \
+            or not any(t.clause == clause and t.start < s and t.low in _IMPERSONAL for t in toks):
         return None
     gov = _governor(toks, clause, kinds)
     if gov is None or not any(t.clause == gov and t.low in speech for t in toks):
@@ -374,16 +383,14 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
                     [(h.start, h.end) for h in hits if h.kind != "place"])
     low = _lower(sentence)
-    found: list[tuple[int, Trigger, int, int]] = []     # (token index, trigger, start, end)
-    seen_tok: set[int] = set()
     # phrases that carry their own negation ("nicht bereit", "not ready to") are the act
     # itself (a refusal), not a negated statement
     self_negated: dict[int, tuple[int, int]] = {}
     triggers = lex.triggers
-    for i, t in enumerate(toks):
-        if t.trig is not None:      # (tokenize looked the trigger up: `Tok.trig`)
-            found.append((i, triggers[t.trig], t.start, t.end))
-            seen_tok.add(i)
+    # (tokenize looked the trigger up: `Tok.trig`; speed: one comprehension, not a loop appending)
+    found: list[tuple[int, Trigger, int, int]] = [      # (token index, trigger, start, end)
+        (i, triggers[t.trig], t.start, t.end) for i, t in enumerate(toks) if t.trig is not None]
+    seen_tok: set[int] = {i for i, _, _, _ in found}
     phrase_tok: set[int] = set()
     phrase_span: dict[int, tuple[int, int]] = {}
     for trig, p in _phrase_candidates(lang, low):
@@ -411,7 +418,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     names = [(h.start, h.end) for h in linked if h.kind in ("organisation", "company", "government") and " " in h.text]
     if names:
         found = [f for f in found if not any(a <= f[2] < b for a, b in names)]
-    if not found and not any(t.low in lex.deontic for t in toks):
+    # (speed, seventh pass: the sentence's word set, `tokens.low_set`, built once and asked by
+    # the rules below and the argument rules, instead of scans over the tokens)
+    lows = low_set(toks)
+    if not found and lex.deontic.isdisjoint(lows):
         return hits, []
     found.sort(key=lambda x: x[0])
     if any(h.ref == "possessive" for h in linked):
@@ -439,7 +449,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # "warned Y against seeking ...") opens that act's content; acts named from there to the
     # clause end are what is alleged or warned about, not acts of their own
     content_from: dict[int, int] = {}
-    if lex.language == "en":
+    if lex.language == "en" and found and not _GERUND_PREPS.isdisjoint(lows):
         for i, t in enumerate(toks):
             c = t.clause
             if c not in content_from and t.low.endswith("ing") and i > 0 and toks[i - 1].low in _GERUND_PREPS \
@@ -784,7 +794,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     out.extend(_reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on))
     if lex.ultimatum:
         out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)
-    either = next((t.start for t in toks if t.low in _EITHER), None)
+    either = next((t.start for t in toks if t.low in _EITHER), None) if not _EITHER.isdisjoint(lows) else None
     if either is not None and any(t.subj and t.low in ("oder", "or") and t.start > either for t in toks):
         # "Entweder X friert die Front ein, oder Y zwingt ...", "Either Russia accepts ... or
         # Washington will impose ...": alternatives, neither of which is asserted (GUIDELINES: speculation)

@@ -94,3 +94,30 @@ def _verb_phrases(toks: list[Tok], words: list[int], particles: frozenset[str]) 
             a = n + 2
     out.append((a, len(words) - 1))
     return out
+
+
+_FACTS_OF: list[Tok] | None = None
+_FACTS: dict[str, object] = {}
+
+
+def sentence_facts(toks: list[Tok]) -> dict[str, object]:
+    """A dict for facts about one sentence's tokens that the rules ask for per trigger or per party
+    (its word set, whether a cue word occurs at all), kept only for the token list last asked about.
+
+    Speed (seventh pass): the argument and suppression rules rescanned the whole sentence for
+    the same words once per trigger and per party; one scan per sentence then answers from here.
+    Safe because a token list is never changed after `rules.tokenize` returns it, and the dict
+    holds the list itself, so a new list can never be taken for it (no cache across sentences)."""
+    global _FACTS_OF, _FACTS
+    if toks is not _FACTS_OF:
+        _FACTS_OF, _FACTS = toks, {}
+    return _FACTS
+
+
+def low_set(toks: list[Tok]) -> frozenset[str]:
+    """The lower-case token texts of the sentence (one set test instead of a scan over the tokens)."""
+    facts = sentence_facts(toks)
+    got = facts.get("lows")
+    if got is None:
+        got = facts["lows"] = frozenset([t.low for t in toks])
+    return got  # type: ignore[return-value]
