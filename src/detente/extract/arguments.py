@@ -588,7 +588,7 @@ def _witness(toks: list[Tok], i: int) -> bool:
     if cue is None:
         # speed (seventh pass): every phrase below holds one of these words inside a token; most
         # sentences have none, and then no window is built per party and trigger; with the passive and
-        # reflexive tests below answered from `low_set`, -0.4% of the instructions per article)
+        # reflexive tests of `_arguments` answered from `low_set`, -0.4% of the instructions per article)
         cue = facts["witness"] = _WITNESS_WORDS.search(" ".join([t.low for t in toks])) is not None
     if not cue:
         return False

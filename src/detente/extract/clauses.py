@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
-from detente.extract.tokens import Tok, _NOT_VERBS_DE
+from detente.extract.tokens import Tok, _NOT_VERBS_DE, clause_runs
 from detente.extract.triggers import _match
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _BETWEEN, _CLAUSE, _PASSIVE_AUX, _SUBJECT_DETS, _TARGET_PREPS, _WILL,
@@ -170,9 +170,7 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
     """Kind of each clause: comp (complement: "dass", "ob", "that", a zu-infinitive, or a
     clause after a verb of saying without complementizer), rel (relative), cond, adv
     (adverbial: "nachdem", "weil", "because"), or main. Cheap cues standing in for a parser."""
-    by: dict[int, list[Tok]] = {}
-    for t in toks:
-        by.setdefault(t.clause, []).append(t)
+    by = clause_runs(toks)
     out: dict[int, str] = {}
     prev_last: Tok | None = None
     for c in sorted(by):
