@@ -132,3 +132,13 @@ def low_set(toks: list[Tok]) -> frozenset[str]:
     if got is None:
         got = facts["lows"] = frozenset([t.low for t in toks])
     return got  # type: ignore[return-value]
+
+
+def low_text(toks: list[Tok]) -> str:
+    """The lower-case token texts joined by single spaces: a word that occurs inside some token is
+    a substring of it (a C substring test instead of a scan over the tokens)."""
+    facts = sentence_facts(toks)
+    got = facts.get("text")
+    if got is None:
+        got = facts["text"] = " ".join([t.low for t in toks])
+    return got  # type: ignore[return-value]
