@@ -49,7 +49,7 @@ from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
 from detente.extract import systems
-from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, lemma, low_set
+from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, clause_runs, lemma, low_set
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _MUTUAL, _PUNITIVE,
@@ -146,8 +146,9 @@ def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[st
     # (speed, seventh pass: every anchor found has an entry, so the rows are one C-level union
     # over a map, not a loop step and a default per anchor)
     ids = sorted(always.union(*map(by_anchor.__getitem__, got))) if got else sorted(always)
-    # (speed: most rows have no further groups: no generator built for them)
-    return [plain[n] for n in ids if not more[n] or all(not got.isdisjoint(g) for g in more[n])]
+    # (a row is kept when none of its further groups is disjoint from the anchors found; speed: a
+    # C-level map over the groups, no generator per row)
+    return [plain[n] for n in ids if not any(map(got.isdisjoint, more[n]))]
 
 
 # words that make a one-sided act of a coordinated pair mutual ("lieferten sich Gefechte", "attacked each other")
@@ -477,6 +478,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     conj = verb_conjuncts(toks, {j for j, _, _, _ in found if toks[j].text[:1].islower()}, lex) \
         if not forms_all.isdisjoint(_VP_COORDINATORS) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
+    runs = clause_runs(toks)      # (speed, seventh pass: each clause's tokens grouped once, not rescanned per trigger)
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
         tok = toks[ti]
@@ -498,7 +500,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "es gelang ihm nicht, sich mit X zu einigen", "failed to reach a deal": it did not happen
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
-        clause_toks = [t for t in toks if t.clause == tok.clause]
+        clause_toks = list(runs[tok.clause])
         skip, joint, outcome = frozenset(), False, set()
         if conj and any(toks[c].clause == tok.clause for c in conj):
             lo, hi, skip, joint = _conjunct(toks, ti, conj, groups, found)

@@ -68,8 +68,10 @@ def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
     # "und"/"oder"/... can close a verb phrase (`_verb_phrases`); most sentences have none, and
     # then the per-clause word lists are not built (-0.9% of the instructions per article)
     n = len(toks)
-    if not any(i + 1 == n or toks[i + 1].clause != t.clause or not toks[i + 1].word or toks[i + 1].low in _PARTICLE_COORD
-               for i, t in enumerate(toks) if t.low in particles and t.word):
+    for i in [i for i, t in enumerate(toks) if t.low in particles and t.word]:
+        if i + 1 == n or toks[i + 1].clause != toks[i].clause or not toks[i + 1].word or toks[i + 1].low in _PARTICLE_COORD:
+            break
+    else:
         return
     start = 0
     for run in clause_runs(toks).values():
