@@ -101,7 +101,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
         gs = [g for g in gs if g not in where]
-    if any(_compared(toks, g.first_tok) for g in gs):
+    lows = low_set(toks)      # (speed, seventh pass: the per-party tests below run only where their words occur)
+    if not _COMPARE_WORDS.isdisjoint(lows) and any(_compared(toks, g.first_tok) for g in gs):
         # "Anders als Macron lehnt Merz Gespräche mit Putin ab", "Unlike Macron, Merz rejects ...", "Ähnlich
         # wie Russland droht auch Iran den USA": an actor compared with is no party to the act (after
         # "Unlike Macron," the comma may have joined the subject to it in one group: that part stays)
@@ -116,7 +117,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         gs = kept
         if not gs:
             return []
-    if not punitive and any(_scope(toks, g.first_tok) for g in gs):
+    if not punitive and not _SCOPE_WORDS.isdisjoint(lows) and any(_scope(toks, g.first_tok) for g in gs):
         # "unterstützt in ganz Europa Populisten", "backs populists across Europe": a region the act
         # spreads over is no party to a political act (strikes "across Ukraine" still hit it)
         gs = [g for g in gs if not _scope(toks, g.first_tok)]
@@ -162,7 +163,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return []
     # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
     clause_groups = [g for g in gs if g.clause == clause]
-    if not _PASSIVE_AUX.isdisjoint(low_set(toks)) and any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
+    if not _PASSIVE_AUX.isdisjoint(lows) and any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
         agent = next((g for g in clause_groups if g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS
                       or (g.first_tok > 1 and toks[g.first_tok - 2].low in _AGENT_PREPS and toks[g.first_tok - 1].low in _ARTICLES)), None)
         patient = next((g for g in clause_groups if g is not agent), None) if agent else None
@@ -412,7 +413,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # ... and it is the target before any other party of the clause ("verzichtete nach dem
             # Telefonat zwischen Putin und Trump auf Angriffe auf ukrainische Städte": Ukraine)
             return _pairs(src_g.actors, aimed.actors)
-    if mutual and len(src_countries) == 1 and not _REFLEXIVES.isdisjoint(low_set(toks)) \
+    if mutual and len(src_countries) == 1 and not _REFLEXIVES.isdisjoint(lows) \
             and any(t.low in _REFLEXIVES for t in toks if t.clause == clause) \
             and not any(g.clause == clause and g is not src_g and _prep_before(toks, g.first_tok)
                         and any(toks[j].low in ("mit", "with") for j in range(max(0, g.first_tok - 3), g.first_tok)) for g in gs):
@@ -891,6 +892,8 @@ def _noun_aimed(toks: list[Tok], g: _Group) -> bool:
 # Gegensatz zu", "unlike", "like" (opening a clause), "as with", "in contrast to", "similar to"
 _COMPARE_PAIRS = frozenset({("anders", "als"), ("ähnlich", "wie"), ("genau", "wie"), ("wie", "schon"), ("gegensatz", "zu"),
                             ("gegensatz", "zum"), ("gegensatz", "zur"), ("as", "with"), ("contrast", "to"), ("similar", "to")})
+# words one of which a sentence holds wherever `_compared` can be true (the first word of a pair)
+_COMPARE_WORDS = frozenset({"unlike", "like"} | {a for a, _ in _COMPARE_PAIRS})
 
 
 def _compared(toks: list[Tok], i: int) -> bool:
@@ -906,6 +909,7 @@ def _compared(toks: list[Tok], i: int) -> bool:
 
 
 _SCOPE = frozenset({"ganz", "ganze", "ganzen", "gesamte", "gesamten", "across", "throughout"})
+_SCOPE_WORDS = _SCOPE | {"over"}      # (wherever `_scope` can be true)
 
 
 def _scope(toks: list[Tok], i: int) -> bool:
