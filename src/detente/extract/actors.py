@@ -165,7 +165,7 @@ def _candidate_words(gaz: Gazetteer, sentence: str, low: str) -> list[tuple[int,
     n = len(sentence)
     found: dict[int, int] = {}
     for ac, text in zip(auto, (sentence, low)):
-        for _, s, e in ac.find_matches_as_indexes(text, overlapping=True) if ac is not None else ():
+        for _, s, e in ac.find_matches_as_indexes(text) if ac is not None else ():
             # a whole word: no word character right before or after it (the patterns are all
             # word characters, so the match is then exactly one `\w+` run)
             # (speed, seventh pass: `_is_word` written out, no Python call per match)
@@ -189,7 +189,11 @@ def _automata(gaz: Gazetteer) -> tuple:
     if got is None or got[0] is not gaz.by_first:
         def build(words):
             words = sorted(w for w in words if _WORD.fullmatch(w))
-            return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard) if words else None
+            # (leftmost-longest, not overlapping, seventh pass: every match lies inside one word, so the
+            # longest match at a word start is the whole word when it is listed, and the scan skips
+            # the pieces inside it; half the matches to test, -0.3% of the instructions per article;
+            # same words as the overlapping scan on 25,703 texts: the seed, the test files, random alias strings)
+            return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if words else None
         got = _AUTOMATA[id(gaz)] = (gaz.by_first, (build(_first_words(gaz)), build(gaz.adj_forms)))
     return got[1]
 
