@@ -209,7 +209,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
     earlier = [g for g in before if g.clause < clause]
     # "The Philippines said Chinese vessels rammed ...": who speaks is not who acts (a threat
     # reported as "X said Y would face ..." is the speaker's, so the caller passes no speech verbs)
-    sv = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and toks[j].low in speech), None)
+    sv = next((j for j in range(ti - 1, -1, -1) if toks[j].clause == clause and toks[j].low in speech), None) \
+        if not speech.isdisjoint(lows) else None      # (speed, seventh pass: no scan without a verb of saying)
     if sv is not None and any(g.first_tok > sv for g in same_before):
         earlier = earlier + [g for g in same_before if g.last_tok < sv]
         same_before = [g for g in same_before if g.first_tok > sv]
