@@ -56,7 +56,8 @@ _CLAUSE_OF = attrgetter("clause")
 def clause_runs(toks: list[Tok]) -> dict[int, list[Tok]]:
     """Each clause number's tokens. `rules.tokenize` numbers clauses in token order, so a clause
     is one run of tokens: grouped by `itertools.groupby` in C (speed, seventh pass: a dict
-    `setdefault` and `append` per token cost ~8x as much; -0.3% of the instructions per article)."""
+    `setdefault` and `append` per token cost several times as much; with the bisection in
+    `groups._groups`, -0.8% of the instructions per article)."""
     return {c: list(run) for c, run in groupby(toks, _CLAUSE_OF)}
 
 
@@ -66,7 +67,7 @@ def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
     particles = lex.particles
     # speed (seventh pass): only a particle that is its clause's last word or stands right before
     # "und"/"oder"/... can close a verb phrase (`_verb_phrases`); most sentences have none, and
-    # then the per-clause word lists are not built (-0.9% of the instructions per article)
+    # then the per-clause word lists are not built (part of the -1.4% noted in `rules.tokenize`)
     n = len(toks)
     for i in [i for i, t in enumerate(toks) if t.low in particles and t.word]:
         if i + 1 == n or toks[i + 1].clause != toks[i].clause or not toks[i + 1].word or toks[i + 1].low in _PARTICLE_COORD:
@@ -109,8 +110,7 @@ def _verb_phrases(toks: list[Tok], words: list[int], particles: frozenset[str]) 
     return out
 
 
-_FACTS_OF: list[Tok] | None = None
-_FACTS: dict[str, object] = {}
+_FACTS: tuple[list[Tok] | None, dict[str, object]] = (None, {})      # (token list, its facts)
 
 
 def sentence_facts(toks: list[Tok]) -> dict[str, object]:
@@ -120,11 +120,14 @@ def sentence_facts(toks: list[Tok]) -> dict[str, object]:
     Speed (seventh pass): the argument and suppression rules rescanned the whole sentence for
     the same words once per trigger and per party; one scan per sentence then answers from here.
     Safe because a token list is never changed after `rules.tokenize` returns it, and the dict
-    holds the list itself, so a new list can never be taken for it (no cache across sentences)."""
-    global _FACTS_OF, _FACTS
-    if toks is not _FACTS_OF:
-        _FACTS_OF, _FACTS = toks, {}
-    return _FACTS
+    holds the list itself, so a new list can never be taken for it (no cache across sentences).
+    The pair is read and replaced as one object: threads extracting at once may make each other
+    recompute, never read another sentence's facts."""
+    global _FACTS
+    memo = _FACTS
+    if memo[0] is not toks:
+        memo = _FACTS = (toks, {})
+    return memo[1]
 
 
 def low_set(toks: list[Tok]) -> frozenset[str]:
