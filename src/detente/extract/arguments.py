@@ -123,7 +123,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         gs = [g for g in gs if not _scope(toks, g.first_tok)]
         if not gs:
             return []
-    helpers = [g for g in gs if g.first_tok > 1 and _witness(toks, g.first_tok)]
+    # (speed, seventh pass: no call per party where the sentence has no witness word)
+    helpers = [g for g in gs if g.first_tok > 1 and _witness(toks, g.first_tok)] if _witness_cue(toks) else []
     for g in [g for g in helpers if len(g.actors) > 1 and english]:
         # "Under the auspices of the UN, Russia and Ukraine signed ...": the comma closes the mediator
         # phrase; the names after it are the parties
@@ -585,14 +586,7 @@ def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
 def _witness(toks: list[Tok], i: int) -> bool:
     """"signed a peace agreement in the presence of Trump", "witnessed by Trump": a witness or
     mediator of a mutual act is not a party to it."""
-    facts = sentence_facts(toks)
-    cue = facts.get("witness")
-    if cue is None:
-        # speed (seventh pass): every phrase below holds one of these words inside a token; most
-        # sentences have none, and then no window is built per party and trigger; with the passive and
-        # reflexive tests of `_arguments` answered from `low_set`, -0.4% of the instructions per article)
-        cue = facts["witness"] = any(map(low_text(toks).__contains__, _WITNESS_WORDS))
-    if not cue:
+    if not _witness_cue(toks):
         return False
     window = " ".join([t.low for t in toks[max(0, i - 4):i]])     # (speed: a list, not a generator, for join)
     if i > 0 and toks[i - 1].low == "under" and any(t.low in ("mediation", "auspices", "supervision") for t in toks[i + 1:i + 4]):
@@ -605,6 +599,18 @@ def _witness(toks: list[Tok], i: int) -> bool:
 _WITNESS = re.compile(r"\b(?:presence of|witnessed by|mediated by|brokered by|hosted by|auspices of|mediation (?:of|from|by)|help of)\b"
                       r"|\b(?:(?:unter|auf|durch|nach) (?:der )?vermittlung(?: durch)?|vermittelt (?:von|durch)|mit (?:der )?(?:hilfe|unterstützung)"
                       r"|im beisein|in (?:der )?anwesenheit|unter (?:der )?schirmherrschaft)(?: von| vom| der| des| dem| den)?$")
+
+def _witness_cue(toks: list[Tok]) -> bool:
+    """Does a word of `_WITNESS_WORDS` occur in the sentence (kept per sentence: `tokens.sentence_facts`)?
+    Speed (seventh pass): every phrase `_witness` looks for holds one of these words inside a token;
+    most sentences have none, and then no window is built per party and trigger (with the passive
+    and reflexive tests of `_arguments` answered from `low_set`, -0.4% of the instructions per article)."""
+    facts = sentence_facts(toks)
+    cue = facts.get("witness")
+    if cue is None:
+        cue = facts["witness"] = any(map(low_text(toks).__contains__, _WITNESS_WORDS))
+    return cue  # type: ignore[return-value]
+
 
 # (substring tests in C: a regex alternation of them tried each branch at every position)
 _WITNESS_WORDS = ("presence", "witnessed", "mediat", "brokered", "hosted", "auspices", "help", "supervision", "vermitt",

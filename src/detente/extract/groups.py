@@ -37,13 +37,16 @@ class _Group:
     coll: bool = False      # a group noun ("russische Beamte", "Iranian officials") its members may replace
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _SUBJ = attrgetter("start"), attrgetter("end"), attrgetter("subj")
 
 
 def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
     out: list[_Group] = []
     plural = actor_mod.load_gazetteer().plural_aliases
     n = len(toks)
+    # (speed, seventh pass: most sentences have no coordinator opening a clause of its own: then no
+    # scan between each pair of mentions)
+    any_subj = any(map(_SUBJ, toks))
     for h in hits:
         if h.actor is None:
             continue
@@ -61,7 +64,7 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
         if out:
             g = out[-1]
             between = sentence[g.end:h.start]
-            if any(toks[j].subj for j in range(g.last_tok + 1, ti)):
+            if any_subj and any(toks[j].subj for j in range(g.last_tok + 1, ti)):
                 between = "|"      # a coordinator opening a clause of its own: no list ("attacked Kyiv and Ukraine struck")
             if h.actor in g.actors and h.ref is None and (_APPOS.match(between) or _COORD.match(between)):
                 g.end, g.last_tok = h.end, last
