@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
-from detente.extract.tokens import Tok, _NOT_VERBS_DE
+from detente.extract.tokens import Tok, _NOT_VERBS_DE, clause_runs
 from detente.extract.triggers import _match
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _BETWEEN, _CLAUSE, _PASSIVE_AUX, _SUBJECT_DETS, _TARGET_PREPS, _WILL,
@@ -18,18 +18,22 @@ _CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern", "and", "or",
 _SPLITTERS = _CLAUSE_COORDINATORS | {",", ";"}
 
 
-def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tuple[int, int]], lex: Lexicon) -> None:
+def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tuple[int, int]], lex: Lexicon,
+                       at: list[int] | None = None) -> None:
     """Coordinated clauses with their own subjects ("entweder Putin friert die Front ein oder
     Trump zwingt Selenskyj ...", "Israel halts the strikes or Biden forces Netanyahu ..."): a
     coordinator after a word that names no actor, followed by an actor acting as a subject, opens
     a clause, so each trigger takes the arguments of its own conjunct (Huddleston & Pullum 2002,
     ch. 15: clause coordination). Marks the coordinator `subj`, also after a comma (", und die USA
-    drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump")."""
+    drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump"). `at`: the
+    indices of the coordinators, commas and semicolons after the first token, when the caller
+    (`rules.tokenize`) noted them."""
     cuts = []
     n = len(toks)
     # speed: only coordinators, commas and semicolons can open a clause here; listed in one
     # comprehension instead of the loop's own tests on every token (-0.3% of the instructions per article)
-    for i in [i for i, t in enumerate(toks) if t.low in _SPLITTERS and i]:
+    # (seventh pass: tokenize notes them as it goes: `at`)
+    for i in at if at is not None else [i for i, t in enumerate(toks) if t.low in _SPLITTERS and i]:
         t = toks[i]
         if t.low not in _CLAUSE_COORDINATORS:
             if (t.low == "," or t.low == ";") and i + 1 < n and toks[i + 1].start in actors \
@@ -166,9 +170,7 @@ def clause_kinds(toks: list[Tok], lex: Lexicon) -> dict[int, str]:
     """Kind of each clause: comp (complement: "dass", "ob", "that", a zu-infinitive, or a
     clause after a verb of saying without complementizer), rel (relative), cond, adv
     (adverbial: "nachdem", "weil", "because"), or main. Cheap cues standing in for a parser."""
-    by: dict[int, list[Tok]] = {}
-    for t in toks:
-        by.setdefault(t.clause, []).append(t)
+    by = clause_runs(toks)
     out: dict[int, str] = {}
     prev_last: Tok | None = None
     for c in sorted(by):
@@ -246,10 +248,13 @@ def _infinitive(ws: list[Tok], lex: Lexicon) -> bool:
     "to" + verb opening the clause ("..., to meet Putin")."""
     if lex.language == "de":
         last = ws[-1]
-        if last.text[:1].islower() and _zu_infix(lex.language).match(last.low):
+        lower_last = last.text[:1].islower()
+        if lower_last and _zu_infix(lex.language).match(last.low):
             return True            # the particle verbs take "zu" inside: "abzuziehen", "einzustellen"
-        return any(ws[i].low == "zu" and ws[i + 1].text[:1].islower() for i in range(len(ws) - 1)) \
-            and (last.text[:1].islower() or ws[0].low == "um")
+        # (speed, seventh pass: the cheap tests first, and "zu" looked for in a list of the words
+        # before the generator over word pairs)
+        return (lower_last or ws[0].low == "um") and "zu" in [t.low for t in ws] \
+            and any(ws[i].low == "zu" and ws[i + 1].text[:1].islower() for i in range(len(ws) - 1))
     return len(ws) > 1 and ws[0].low == "to"
 
 

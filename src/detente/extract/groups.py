@@ -4,7 +4,9 @@ that act together ('Frankreich, Deutschland und Polen', 'russische Beamte – A,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from detente.extract import actors as actor_mod
 from detente.extract import coref
@@ -35,24 +37,34 @@ class _Group:
     coll: bool = False      # a group noun ("russische Beamte", "Iranian officials") its members may replace
 
 
+_START, _END, _SUBJ = attrgetter("start"), attrgetter("end"), attrgetter("subj")
+
+
 def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_Group]:
     out: list[_Group] = []
     plural = actor_mod.load_gazetteer().plural_aliases
-    tok_at = {t.start: i for i, t in enumerate(toks)}
+    n = len(toks)
+    # (speed, seventh pass: most sentences have no coordinator opening a clause of its own: then no
+    # scan between each pair of mentions)
+    any_subj = any(map(_SUBJ, toks))
     for h in hits:
         if h.actor is None:
             continue
-        ti = tok_at.get(h.start)
-        if ti is None:   # mention starts inside a token (compound): find it
+        # (speed, seventh pass: token starts and ends rise along the sentence, so the mention's first
+        # and last tokens are found by bisection, not a dict of every token's start and a scan)
+        ti = bisect_left(toks, h.start, key=_START)
+        if ti == n or toks[ti].start != h.start:   # mention starts inside a token (compound): find it
             ti = next((i for i, t in enumerate(toks) if t.start <= h.start < t.end), 0)
         if out and h.start == out[-1].start:
             out[-1].actors.append(h.actor)       # one pronoun for several actors ("sie" = France and Poland)
             continue
-        last = next((i for i in range(ti, len(toks)) if toks[i].end >= h.end), ti)
+        last = bisect_left(toks, h.end, ti, key=_END)
+        if last == n:
+            last = ti
         if out:
             g = out[-1]
             between = sentence[g.end:h.start]
-            if any(toks[j].subj for j in range(g.last_tok + 1, ti)):
+            if any_subj and any(toks[j].subj for j in range(g.last_tok + 1, ti)):
                 between = "|"      # a coordinator opening a clause of its own: no list ("attacked Kyiv and Ukraine struck")
             if h.actor in g.actors and h.ref is None and (_APPOS.match(between) or _COORD.match(between)):
                 g.end, g.last_tok = h.end, last

@@ -28,7 +28,7 @@ from detente.extract.groups import _Group
 from detente.extract.lexicon import Lexicon, _read_yaml, load_lexicon
 from detente.extract.passes import _noun_owner
 from detente.extract.status import _has
-from detente.extract.tokens import Tok
+from detente.extract.tokens import Tok, low_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +168,13 @@ def denied_dates(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: L
     w = words(lex.language)
     if not w.dates:
         return out
+    if not any(map(low_text(toks).__contains__, w.dates)):
+        return out      # (speed, seventh pass: no token can start with a date noun)
     denial = lex.status_words.get("denied", frozenset())
-    for j, t in enumerate(toks):
-        if not t.low.startswith(w.dates) or (lex.language == "de" and not t.text[:1].isupper()):
+    # (speed, seventh pass: the date nouns listed by one comprehension, not a loop step per token)
+    for j in [j for j, t in enumerate(toks) if t.low.startswith(w.dates)]:
+        t = toks[j]
+        if lex.language == "de" and not t.text[:1].isupper():
             continue
         own = [x for x in toks if x.clause == t.clause]
         if not _has(own, w.date_verbs) or not (any(x.low in lex.negation for x in own) or _has(toks, denial)):

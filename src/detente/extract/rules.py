@@ -33,7 +33,7 @@ from detente.extract.attribution import (
 )
 from detente.extract.clauses import (
     _clause_words, _each_other, _governing, _governor, _in_relative, _infinitive,
-    _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
+    _SPLITTERS, _VP_COORDINATORS, _reduced_relative, _split_coordinated, clause_kinds, verb_conjuncts,
 )
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _groups, instruments, weapons_for
@@ -50,7 +50,7 @@ from detente.extract.status import (
     _failed, _governed_by, _has, _has_cue, _negated, _stated_refusal, _status,
 )
 from detente.extract import systems
-from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, lemma
+from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, clause_runs, lemma, low_set
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _MUTUAL, _PUNITIVE,
@@ -66,7 +66,10 @@ _AGENT_FROM = frozenset({"from", "aus", "seitens"})      # "Druck aus Washington
 _VOICED = frozenset({"COERCE", "THREATEN", "ACCUSE", "REQUEST"})   # "Vorwürfe von Peking": "von" the agent too
 
 
-_TOKEN_FORMS: dict[str, dict[str, tuple[str, tuple[str, ...], bool, int | None]]] = {}
+_TOKEN_FORMS: dict[str, dict[str, tuple[str, tuple[str, ...], bool, int | None, int]]] = {}
+# a token's clause role (`tokenize`), bits: punctuation that breaks a clause, a subordinator, a
+# coordinator or comma that may open a coordinated clause (`clauses._split_coordinated`)
+_BREAK, _OPENER, _SPLIT = 1, 2, 4
 
 
 def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
@@ -75,36 +78,48 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
     `spans` (all mentions, places included) let a coordinator open a clause of its own when a
     new subject follows it (`_split_coordinated`)."""
     toks: list[Tok] = []
+    append = toks.append
     clause = 0
     # speed: a token's lower case, forms, word flag and trigger depend on its text only: kept per
     # language in one dict (one probe instead of lower(), isalnum() and the lemma cache per token;
     # the trigger, `Tok.trig`, read here instead of a `_match` call per word in code_sentence:
     # with the particle and clause-split changes, -1.9% of the instructions per article)
+    # (speed, seventh pass: the clause role - punctuation that breaks a clause, a subordinator, a
+    # possible clause coordinator - is kept in the same entry, and the previous token's end and word
+    # flag in locals: one dict probe per token instead of two set probes and two attribute reads of
+    # toks[-1], and no second pass for `_split_coordinated`; with `_attach_particles` returning at once
+    # when no particle can close a verb phrase, -1.4% of the instructions per article)
     known = _TOKEN_FORMS.setdefault(lex.language, {})
     if len(known) > 300_000:
         known.clear()
     clause_words = lex.clause_words
+    prev_end, prev_word = -1, False
+    splits: list[int] = []      # indices of the possible clause coordinators after the first token
     for m in _TOKEN.finditer(sentence):
         t = m.group()
-        s, e = m.span()
-        if t in _CLAUSE and not (t == "-" and toks and toks[-1].end == s and toks[-1].word):
-            # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
-            # "Öl- und Gasexporte": no clause break)
-            clause += 1
-            toks.append(Tok(s, e, t, t, (t,), clause, False))
-            continue
         got = known.get(t)
         if got is None:
             w = t[0].isalnum()
             low = t.lower()
             forms = (low, lemma(t, lex.language)) if w else (low,)
-            got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None)
-        low = got[0]
-        if low in clause_words and toks and toks[-1].word:
-            clause += 1          # a subordinator opens a clause (unless a comma just did)
-        toks.append(Tok(s, e, t, low, got[1], clause, got[2], False, got[3]))
+            role = (_BREAK if t in _CLAUSE else _OPENER if low in clause_words else 0) | (_SPLIT if low in _SPLITTERS else 0)
+            got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None, role)
+        s, e = m.span()
+        low, forms, w, trig, role = got
+        if role:
+            if role & _BREAK:
+                # (a hyphen attached to the word before is an elision, "Staats- und Regierungschefs",
+                # "Öl- und Gasexporte": no clause break)
+                if not (t == "-" and prev_end == s and prev_word):
+                    clause += 1
+            elif role & _OPENER and prev_word:
+                clause += 1      # a subordinator opens a clause (unless a comma just did)
+            if role & _SPLIT and toks:
+                splits.append(len(toks))
+        append(Tok(s, e, t, low, forms, clause, w, False, trig))
+        prev_end, prev_word = e, w
     if actors:
-        _split_coordinated(toks, actors, spans or [], lex)
+        _split_coordinated(toks, actors, spans or [], lex, splits)
     if lex.particles:
         _attach_particles(toks, lex)
     return toks
@@ -118,11 +133,12 @@ def _phrase_index(lang: str):
     """The phrase table indexed by anchor: ((trigger, pattern) rows, rows with no anchors,
     anchor -> rows having it in their first group, each row's further groups, the anchor finder)."""
     rows = _phrase_table(lang)
-    by_anchor: dict[str, list[int]] = {}
+    present = next((test._present for _, _, test in rows if test is not None), None)
+    # (every anchor the finder knows has an entry, empty for those of no first group)
+    by_anchor: dict[str, list[int]] = {x: [] for x in present.vocab} if present is not None else {}
     for n, (_, _, test) in enumerate(rows):
         for x in test._groups[0] if test is not None else ():
-            by_anchor.setdefault(x, []).append(n)
-    present = next((test._present for _, _, test in rows if test is not None), None)
+            by_anchor[x].append(n)
     return (tuple((t, p) for t, p, _ in rows), frozenset(n for n, r in enumerate(rows) if r[2] is None),
             by_anchor, tuple(test._groups[1:] if test is not None else () for _, _, test in rows), present)
 
@@ -133,11 +149,12 @@ def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[st
     sentence; those calls were ~5% of extraction)."""
     plain, always, by_anchor, more, present = _phrase_index(lang)
     got = present(low) if present is not None else frozenset()
-    ids = set(always)
-    for x in got:
-        ids.update(by_anchor.get(x, ()))
-    # (speed: most rows have no further groups: no generator built for them)
-    return [plain[n] for n in sorted(ids) if not more[n] or all(not got.isdisjoint(g) for g in more[n])]
+    # (speed, seventh pass: every anchor found has an entry, so the rows are one C-level union
+    # over a map, not a loop step and a default per anchor)
+    ids = sorted(always.union(*map(by_anchor.__getitem__, got))) if got else sorted(always)
+    # (a row is kept when none of its further groups is disjoint from the anchors found; speed: a
+    # C-level map over the groups, no generator per row)
+    return [plain[n] for n in ids if not any(map(got.isdisjoint, more[n]))]
 
 
 # words that make a one-sided act of a coordinated pair mutual ("lieferten sich Gefechte", "attacked each other")
@@ -235,7 +252,8 @@ def _impersonal_speaker(groups: list[_Group], toks: list[Tok], clause: int, s: i
                         speech: frozenset[str]) -> _Group | None:
     """The speaker whose reported clause has "man"/"wir" as its subject before the act at s
     ("X sagte, man habe ... angegriffen"), or None."""
-    if kinds.get(clause) != "comp" or not any(t.clause == clause and t.start < s and t.low in _IMPERSONAL for t in toks):
+    if kinds.get(clause) != "comp" or _IMPERSONAL.isdisjoint(low_set(toks)) \
+            or not any(t.clause == clause and t.start < s and t.low in _IMPERSONAL for t in toks):
         return None
     gov = _governor(toks, clause, kinds)
     if gov is None or not any(t.clause == gov and t.low in speech for t in toks):
@@ -399,16 +417,14 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
                     [(h.start, h.end) for h in hits if h.kind != "place"])
     low = _lower(sentence)
-    found: list[tuple[int, Trigger, int, int]] = []     # (token index, trigger, start, end)
-    seen_tok: set[int] = set()
     # phrases that carry their own negation ("nicht bereit", "not ready to") are the act
     # itself (a refusal), not a negated statement
     self_negated: dict[int, tuple[int, int]] = {}
     triggers = lex.triggers
-    for i, t in enumerate(toks):
-        if t.trig is not None:      # (tokenize looked the trigger up: `Tok.trig`)
-            found.append((i, triggers[t.trig], t.start, t.end))
-            seen_tok.add(i)
+    # (tokenize looked the trigger up: `Tok.trig`; speed: one comprehension, not a loop appending)
+    found: list[tuple[int, Trigger, int, int]] = [      # (token index, trigger, start, end)
+        (i, triggers[t.trig], t.start, t.end) for i, t in enumerate(toks) if t.trig is not None]
+    seen_tok: set[int] = {i for i, _, _, _ in found}
     phrase_tok: set[int] = set()
     phrase_span: dict[int, tuple[int, int]] = {}
     for trig, p in _phrase_candidates(lang, low):
@@ -436,7 +452,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     names = [(h.start, h.end) for h in linked if h.kind in ("organisation", "company", "government") and " " in h.text]
     if names:
         found = [f for f in found if not any(a <= f[2] < b for a, b in names)]
-    if not found and not any(t.low in lex.deontic for t in toks):
+    # (speed, seventh pass: the sentence's word set, `tokens.low_set`, built once and asked by
+    # the rules below and the argument rules, instead of scans over the tokens)
+    lows = low_set(toks)
+    if not found and lex.deontic.isdisjoint(lows):
         return hits, []
     found.sort(key=lambda x: x[0])
     if any(h.ref == "possessive" for h in linked):
@@ -464,7 +483,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # "warned Y against seeking ...") opens that act's content; acts named from there to the
     # clause end are what is alleged or warned about, not acts of their own
     content_from: dict[int, int] = {}
-    if lex.language == "en":
+    if lex.language == "en" and found and not _GERUND_PREPS.isdisjoint(lows):
         for i, t in enumerate(toks):
             c = t.clause
             if c not in content_from and t.low.endswith("ing") and i > 0 and toks[i - 1].low in _GERUND_PREPS \
@@ -494,6 +513,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # weapons named by their origin are the means of an attack, no party to it ("setzte iranische Drohnen gegen Kiew ein")
     armed = instruments(groups, toks) if any(t2.type == "ASSAULT" for _, t2, _, _ in found) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
+    runs = clause_runs(toks)      # (speed, seventh pass: each clause's tokens grouped once, not rescanned per trigger)
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
         tok = toks[ti]
@@ -515,7 +535,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "es gelang ihm nicht, sich mit X zu einigen", "failed to reach a deal": it did not happen
         if trig.type != "REJECT" and reject_at and _refused_content(toks, ti, reject_at, inf_clauses, kinds):
             continue      # "refused to condemn", "lehnte es ab, ... zu liefern": the act refused did not happen
-        clause_toks = [t for t in toks if t.clause == tok.clause]
+        clause_toks = list(runs[tok.clause])
         skip, joint, outcome = frozenset(), False, set()
         if conj and any(toks[c].clause == tok.clause for c in conj):
             lo, hi, skip, joint = _conjunct(toks, ti, conj, groups, found)
@@ -852,7 +872,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     out.extend(demands)
     if lex.ultimatum:
         out = _ultimatum(out, lex, hits, toks, low, sentence, kinds, whens, on)
-    either = next((t.start for t in toks if t.low in _EITHER), None)
+    either = next((t.start for t in toks if t.low in _EITHER), None) if not _EITHER.isdisjoint(lows) else None
     if either is not None and any(t.subj and t.low in ("oder", "or") and t.start > either for t in toks):
         # "Entweder X friert die Front ein, oder Y zwingt ...", "Either Russia accepts ... or
         # Washington will impose ...": alternatives, neither of which is asserted (GUIDELINES: speculation)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 import simplemma
 
@@ -48,19 +50,39 @@ _NOT_VERBS_DE = frozenset("auch selbst noch jedoch aber dagegen hingegen wiederu
                           "bzw oder und sowohl einerseits andererseits ebenfalls".split())
 
 
+_CLAUSE_OF = attrgetter("clause")
+
+
+def clause_runs(toks: list[Tok]) -> dict[int, list[Tok]]:
+    """Each clause number's tokens. `rules.tokenize` numbers clauses in token order, so a clause
+    is one run of tokens: grouped by `itertools.groupby` in C (speed, seventh pass: a dict
+    `setdefault` and `append` per token cost several times as much; with the bisection in
+    `groups._groups`, -0.8% of the instructions per article)."""
+    return {c: list(run) for c, run in groupby(toks, _CLAUSE_OF)}
+
+
 def _attach_particles(toks: list[Tok], lex: Lexicon) -> None:
     """German separable verbs: a particle closing a clause (or a coordinated verb phrase) joins
     the clause's lower-case verbs, and their trigger is looked up again on the composed forms."""
-    by_clause: dict[int, list[int]] = {}
-    for i, t in enumerate(toks):
-        by_clause.setdefault(t.clause, []).append(i)
-    for idxs in by_clause.values():
-        words = [i for i in idxs if toks[i].word]
+    particles = lex.particles
+    # speed (seventh pass): only a particle that is its clause's last word or stands right before
+    # "und"/"oder"/... can close a verb phrase (`_verb_phrases`); most sentences have none, and
+    # then the per-clause word lists are not built (part of the -1.4% noted in `rules.tokenize`)
+    n = len(toks)
+    for i in [i for i, t in enumerate(toks) if t.low in particles and t.word]:
+        if i + 1 == n or toks[i + 1].clause != toks[i].clause or not toks[i + 1].word or toks[i + 1].low in _PARTICLE_COORD:
+            break
+    else:
+        return
+    start = 0
+    for run in clause_runs(toks).values():
+        words = [i for i, t in enumerate(run, start) if t.word]
+        start += len(run)
         if len(words) < 2:
             continue
-        for a, b in _verb_phrases(toks, words, lex.particles):
+        for a, b in _verb_phrases(toks, words, particles):
             last = toks[words[b]]
-            if last.low not in lex.particles:
+            if last.low not in particles:
                 continue
             # the particle must close the clause (only punctuation after it) or its verb phrase
             for i in words[a:b]:
@@ -86,3 +108,42 @@ def _verb_phrases(toks: list[Tok], words: list[int], particles: frozenset[str]) 
             a = n + 2
     out.append((a, len(words) - 1))
     return out
+
+
+_FACTS: tuple[list[Tok] | None, dict[str, object]] = (None, {})      # (token list, its facts)
+
+
+def sentence_facts(toks: list[Tok]) -> dict[str, object]:
+    """A dict for facts about one sentence's tokens that the rules ask for per trigger or per party
+    (its word set, whether a cue word occurs at all), kept only for the token list last asked about.
+
+    Speed (seventh pass): the argument and suppression rules rescanned the whole sentence for
+    the same words once per trigger and per party; one scan per sentence then answers from here.
+    Safe because a token list is never changed after `rules.tokenize` returns it, and the dict
+    holds the list itself, so a new list can never be taken for it (no cache across sentences).
+    The pair is read and replaced as one object: threads extracting at once may make each other
+    recompute, never read another sentence's facts."""
+    global _FACTS
+    memo = _FACTS
+    if memo[0] is not toks:
+        memo = _FACTS = (toks, {})
+    return memo[1]
+
+
+def low_set(toks: list[Tok]) -> frozenset[str]:
+    """The lower-case token texts of the sentence (one set test instead of a scan over the tokens)."""
+    facts = sentence_facts(toks)
+    got = facts.get("lows")
+    if got is None:
+        got = facts["lows"] = frozenset([t.low for t in toks])
+    return got  # type: ignore[return-value]
+
+
+def low_text(toks: list[Tok]) -> str:
+    """The lower-case token texts joined by single spaces: a word that occurs inside some token is
+    a substring of it (a C substring test instead of a scan over the tokens)."""
+    facts = sentence_facts(toks)
+    got = facts.get("text")
+    if got is None:
+        got = facts["text"] = " ".join([t.low for t in toks])
+    return got  # type: ignore[return-value]

@@ -73,9 +73,10 @@ class _Present:
     """The anchors occurring in a sentence, found in one Aho-Corasick pass (Aho & Corasick
     1975, CACM 18(6)) and kept for the last sentence. Speed: one regex alternation searched per
     phrase (~60 per sentence) cost ~7% of extraction; this pass plus a set test per phrase ~2%."""
-    __slots__ = ("_ac", "_low", "_got")
+    __slots__ = ("_ac", "_low", "_got", "vocab")
 
     def __init__(self, vocab: list[str]) -> None:
+        self.vocab = tuple(vocab)
         self._ac = ahocorasick_rs.AhoCorasick(vocab, matchkind=ahocorasick_rs.MatchKind.Standard) if vocab else None
         self._low: str | None = None
         self._got: frozenset[str] = frozenset()
