@@ -37,18 +37,27 @@ DECAY, FLOOR = 0.5, 30.0        # weight halves per sentence; a subject is forgo
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # clause cuts for binding and subject position: punctuation and coordinating conjunctions
-_CLAUSE_PUNCT = re.compile(r"[,;:()–—]|\s-\s|\s(?:und|aber|oder|doch|and|but|or)\s")
+# (speed: written to open with one character class - punctuation or a space, then what a space needs
+# after it - so the regex engine skips ahead to those characters instead of trying both branches at
+# every position; the same matches as [,;:()–—]|\s-\s|\s(?:und|...)\s, -40% of this scan's instructions)
+_CLAUSE_PUNCT = re.compile(r"[,;:()–—\s](?:(?<=[,;:()–—])|(?<=\s)(?:-|und|aber|oder|doch|and|but|or)\s)")
 _COORD = re.compile(r"^\s*(?:,\s*)?(?:und|and|sowie|&|,|als auch|wie auch|as well as|sondern auch|but also|noch|nor"
                     r"|along with|together with|zusammen mit|gemeinsam mit)\s*"
                     r"(?:(?:der|die|den|dem|des|the)\s+)?$")
 _FIRST_PERSON = {"de": {"ich": "person", "wir": "country"}, "en": {"i": "person", "we": "country"}}
 # ", sagte er." / ", he said." closing a quote: its first person is the speaker
 # words for "the two of them" (German and English; few and closed-class, so kept here)
-_PAIR = re.compile(r"(?<!\w)(?:[Bb]eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs"
+# (speed: written to open with one character class, the first letters, so the regex engine skips
+# ahead to them instead of trying the leading lookbehind at every position; the same matches as
+# (?<!\w)(?:[Bb]eide...|[Tt]he two...|[Kk]einer...|[Bb]oth...|[Nn]either...)(?!\w), checked on the
+# seed and shared corpus texts: -50% of this scan's instructions)
+_PAIR = re.compile(r"[BbTtKkNn](?<!\w[BbTtKkNn])"
+                   r"(?:(?<=[Bb])(?:eide[n]?(?:\s+(?:Länder|Ländern|Seiten|Staaten|Regierungen|Parteien|Präsidenten|Staatschefs"
                    r"|Nachbarländer|Nachbarn|Nationen))?"
-                   r"|[Tt]he two\s+(?:sides|countries|governments|leaders|nations|parties|neighbou?rs|states)"
-                   r"|[Kk]einer(?=\s+(?:von beiden|der beiden|konnte|kann|wollte|will|hat|hatte|war))"
-                   r"|[Bb]oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties|nations|neighbou?rs|states))?|[Nn]either(?=\s+(?:side|country|leader|of them)))(?!\w)")
+                   r"|oth(?:\s+(?:countries|sides|governments|leaders|presidents|parties|nations|neighbou?rs|states))?)"
+                   r"|(?<=[Tt])he two\s+(?:sides|countries|governments|leaders|nations|parties|neighbou?rs|states)"
+                   r"|(?<=[Kk])einer(?=\s+(?:von beiden|der beiden|konnte|kann|wollte|will|hat|hatte|war))"
+                   r"|(?<=[Nn])either(?=\s+(?:side|country|leader|of them)))(?!\w)")
 # an apposition naming a group's members: a dash, colon or comma, "including"/"darunter", a title
 MEMBERS = re.compile(r"\s*(?:[–—:,(]|-\s)\s*(?:(?:including|among them|darunter|unter ihnen|namentlich)\s+)?"
                      r"(?:[\w.-]+\s+){0,3}$")
@@ -135,7 +144,7 @@ class Discourse:
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(sentence)]
         if not words:
             return []
-        vocab = _vocabulary(lex.language)
+        kind_of = _kind_of(lex.language)
         roles = _role_pattern(lex.language)
         low_words = [w[2].lower() for w in words]
         clause_of = _clauses(sentence)
@@ -144,14 +153,18 @@ class Discourse:
         taken = [(h.start, h.end) for h in hits]
         out: list[Hit] = []
         rel: tuple[int, Referent] | None = None     # the last relative pronoun resolved: its end, its antecedent
-        # (speed: only the words that can start a resolution, listed in one comprehension)
-        for i in [i for i, lw in enumerate(low_words) if lw in vocab]:
+        # (speed: only the pronouns, listed in one comprehension: role nouns and the first person
+        # are found below; a relative pronoun counts only after a comma (`_relative`), so one
+        # elsewhere - most German articles - is passed over before any other test; 1,216 words
+        # visited per seed pass, 275 of them pronouns; with the dates prefilter -2.4% of the
+        # instructions per article, callgrind)
+        for i in [i for i, lw in enumerate(low_words) if lw in kind_of]:
             s, e, w = words[i]
             lw = low_words[i]
-            if any(a <= s < b for a, b in taken):
+            kind = kind_of[lw]
+            if kind == "relative" and not _after_comma(sentence, s):
                 continue
-            kind = _kind_of(lex.language).get(lw)      # (speed: one dict probe, not a generator over the kinds)
-            if kind is None:
+            if any(a <= s < b for a, b in taken):
                 continue
             code = lex.coref[kind][lw]
             if code == "fp" and kind == "subject":
@@ -398,7 +411,8 @@ def _weigh_mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -
             return          # (speed: a single mention makes no group; most calls are such)
         acts = tuple(dict.fromkeys(h.actor for h in group if h.actor is not None))
         if len(acts) >= 2:
-            w = max(c.weight for c in out if c.start in {h.start for h in group})
+            starts = {h.start for h in group}      # (speed: built once, not per candidate)
+            w = max(c.weight for c in out if c.start in starts)
             if lead is not None and (lead.kind == "collective" or lead.kind == "organisation" and lead.text in gaz.plural_aliases) and (
                     {a.country for a in acts} == {lead.actor.country} and MEMBERS.match(sentence, lead.end, group[0].start)
                     or GENITIVE_OF.match(sentence, lead.end, group[0].start)
@@ -438,6 +452,14 @@ def _weigh_mentions(sentence: str, linked: list[Hit], lex: Lexicon, clause_of) -
 def _plural_pronoun(h: Hit, lex: Lexicon) -> bool:
     w = h.text.lower()
     return any(lex.coref.get(k, {}).get(w) == "p" for k in ("subject", "object", "possessive"))
+
+
+def _after_comma(sentence: str, s: int) -> bool:
+    """Is the word at `s` right after a comma (spaces between)? The test `_relative` opens with."""
+    j = s - 1
+    while j >= 0 and sentence[j] == " ":
+        j -= 1
+    return j >= 0 and sentence[j] == ","
 
 
 def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, lex: Lexicon) -> Referent | None:
