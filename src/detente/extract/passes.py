@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from detente.extract import actors as actor_mod
 from detente.extract import dates as date_mod
-from detente.extract.arguments import _ACT_ON_ACTS, _DETERMINERS, _clause_at, _pairs, _tok_index
+from detente.extract.arguments import _ACT_ON_ACTS, _DETERMINERS, _POSSESSIVE, _clause_at, _pairs, _tok_index
 from detente.extract.clauses import _CLAUSE_COORDINATORS, _governor, _zu_infix
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group, _right_after_prep
@@ -673,8 +673,7 @@ _NP_FILLERS = frozenset({"der", "die", "das", "dem", "den", "des", "the", "a", "
                          "seinem", "seinen", "seiner", "ihrem", "ihren", "ihrer"})
 
 
-_POSSESSIVES = frozenset({"sein", "seine", "seinem", "seinen", "seiner", "seines", "ihr", "ihre", "ihrem", "ihren", "ihrer",
-                          "ihres", "its", "his", "her", "their"})
+_POSSESSIVES = _POSSESSIVE | {"its", "his", "her", "their"}     # (arguments' German possessives and the English ones)
 
 
 def _relation_sides(groups: list[_Group], toks: list[Tok], ti: int) -> dict:
