@@ -79,9 +79,7 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 if len(hits) > 1 and hits[-2].kind == "adjective" and _ADJ_COORD.fullmatch(sentence, hits[-2].end, s):
                     # "Iranian and US negotiators", "Chinese and US officials": a demonym coordinated with a state's
                     # name before a noun for people shares that noun (a group, as "Iranian and American negotiators")
-                    nxt = _WORD.match(sentence, e + 1) if e < n and sentence[e] == " " else None
-                    head = nxt.group().lower() if nxt else ""
-                    if head and (head.startswith(actor_nouns) or _office_end(sentence, nxt, head, actor_nouns)):
+                    if _noun_end(sentence, e, actor_nouns):
                         hits[-2] = Hit(hits[-2].start, hits[-2].end, hits[-2].text, hits[-2].actor, "collective")
             next_free = e
             done = True
@@ -92,10 +90,8 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
         if actor is not None:
             # "russische Armee", "amerikanische Beamte", "seinem amerikanischen Kollegen": a
             # demonym before a noun for people or institutions names a collective actor
-            nxt = _WORD.match(sentence, w_end + 1) if w_end < n and sentence[w_end] == " " else None
-            head = nxt.group().lower() if nxt else ""
-            end = nxt.end() if head and head.startswith(actor_nouns) else _office_end(sentence, nxt, head, actor_nouns)
-            if end:      # (speed: str.startswith takes the tuple, no generator)
+            end = _noun_end(sentence, w_end, actor_nouns)
+            if end:
                 # "russische und amerikanische Beamte", "French, German and British leaders": the
                 # demonyms coordinated before this one share its noun, so each names a group
                 k = len(hits)
@@ -215,12 +211,19 @@ def _not_current(sentence: str, i: int, holder: Actor, gaz: Gazetteer) -> bool:
     return prev in _EARLIER or (other is not None and other.country != holder.country)
 
 
-def _office_end(sentence: str, nxt: re.Match | None, head: str, actor_nouns: tuple[str, ...]) -> int:
-    """End of a two-word office or body after a demonym ("the Indian foreign minister", "Qatari
-    prime minister", "the Pakistani army chief", "Iranian foreign ministry"), 0 if none: the
-    actor nouns with a space are tried on the two words (an entry without a space that fits them
-    would already fit the first word alone)."""
-    if not head or nxt.end() >= len(sentence) or sentence[nxt.end()] != " ":
+def _noun_end(sentence: str, i: int, actor_nouns: tuple[str, ...]) -> int:
+    """End of the noun for people or institutions right after the word ending at `i` ("russische
+    Armee", "Iranian and US negotiators"), or of a two-word office or body ("the Indian foreign
+    minister", "Qatari prime minister", "the Pakistani army chief", "Iranian foreign ministry"), 0
+    if none: the actor nouns with a space are tried on the two words (an entry without a space that
+    fits them would already fit the first word alone). (speed: str.startswith takes the tuple)"""
+    nxt = _WORD.match(sentence, i + 1) if i < len(sentence) and sentence[i] == " " else None
+    if nxt is None:
+        return 0
+    head = nxt.group().lower()
+    if head.startswith(actor_nouns):
+        return nxt.end()
+    if nxt.end() >= len(sentence) or sentence[nxt.end()] != " ":
         return 0
     two = _WORD.match(sentence, nxt.end() + 1)
     if two is None or not f"{head} {two.group().lower()}".startswith(actor_nouns):
