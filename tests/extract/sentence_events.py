@@ -14,8 +14,14 @@ def events(text: str, lang: str, on: dt.date = ON) -> set[tuple[str, str, str | 
     return {(e.type, e.source_country, e.target_country, e.status) for e in x.events}
 
 
+def pairs(text: str, lang: str, on: dt.date = ON) -> set[tuple[str, str, str | None]]:
+    """The events as in `events`, without their status: (type, source country, target country)."""
+    return {(t, s, g) for t, s, g, _ in events(text, lang, on)}
+
+
 def events_and_claims(text: str, lang: str, on: dt.date = ON) -> tuple[set, set]:
     """The events as in `events`, and the claims as (actor country, issue, stance)."""
     x = extract_article(ArticleIn("test#1", text, 0, on, lang))
     return ({(e.type, e.source_country, e.target_country, e.status) for e in x.events},
             {(c.actor_country, c.issue, c.stance) for c in x.claims})
+

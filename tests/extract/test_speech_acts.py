@@ -4,11 +4,7 @@ from the seed; each class has sentences that must yield the act and sentences of
 that must not."""
 import pytest
 
-from sentence_events import events
-
-
-def _types(text: str, lang: str) -> set[tuple[str, str, str | None]]:
-    return {(t, s, g) for t, s, g, _ in events(text, lang)}
+from sentence_events import events, pairs
 
 
 # --- approval: backing a proposal is agreeing to it; backing an actor is support -----------------
@@ -25,7 +21,7 @@ def _types(text: str, lang: str) -> set[tuple[str, str, str | None]]:
     ("en", "Erdogan proposed Istanbul as the venue and Netanyahu immediately backed the idea.", ("AGREE", "ISR", "TUR")),
 ])
 def test_backing_a_proposal_is_agreeing(lang, text, want):
-    got = _types(text, lang)
+    got = pairs(text, lang)
     assert want in got and ("SUPPORT",) + want[1:] not in got, got
 
 
@@ -37,7 +33,7 @@ def test_backing_a_proposal_is_agreeing(lang, text, want):
     ("en", "The EU welcomed China's initiative.", ("SUPPORT", "EU", "CHN")),
 ])
 def test_backing_an_actor_is_support(lang, text, want):
-    got = _types(text, lang)
+    got = pairs(text, lang)
     assert want in got and ("AGREE",) + want[1:] not in got, got
 
 
@@ -53,7 +49,7 @@ def test_backing_an_actor_is_support(lang, text, want):
     ("en", "Israel stands by its position in the talks with Hamas.", ("REJECT", "ISR", "PSE")),
 ])
 def test_holding_ones_line_is_refusing(lang, text, want):
-    assert want in _types(text, lang)
+    assert want in pairs(text, lang)
 
 
 @pytest.mark.parametrize("lang,text,absent", [
@@ -64,7 +60,7 @@ def test_holding_ones_line_is_refusing(lang, text, want):
     ("en", "The index has not budged since Monday.", "REJECT"),
 ])
 def test_not_refusing(lang, text, absent):
-    assert absent not in {t for t, _, _ in _types(text, lang)}
+    assert absent not in {t for t, _, _ in pairs(text, lang)}
 
 
 # --- insisting: on another's act it is a demand, on one's own line a refusal ---------------------
@@ -83,7 +79,7 @@ def test_not_refusing(lang, text, absent):
     ("en", "Russia insists on its position in talks with the US.", ("REJECT", "RUS", "USA")),
 ])
 def test_insisting(lang, text, want):
-    got = _types(text, lang)
+    got = pairs(text, lang)
     other = "REJECT" if want[0] == "REQUEST" else "REQUEST"
     assert want in got and (other,) + want[1:] not in got, got
 
@@ -94,7 +90,7 @@ def test_insisting(lang, text, want):
     ("en", "The deal between Serbia and Kosovo consists of three parts."),
 ])
 def test_not_insisting(lang, text):
-    assert not {t for t, _, _ in _types(text, lang)} & {"REQUEST", "REJECT"}
+    assert not {t for t, _, _ in pairs(text, lang)} & {"REQUEST", "REJECT"}
 
 
 # --- stressing the need for an act is demanding it -----------------------------------------------
@@ -106,7 +102,7 @@ def test_not_insisting(lang, text):
     ("en", "Macron underlined the importance of holding talks with Iran.", ("REQUEST", "FRA", "IRN")),
 ])
 def test_stressing_the_need(lang, text, want):
-    assert want in _types(text, lang)
+    assert want in pairs(text, lang)
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -117,7 +113,7 @@ def test_stressing_the_need(lang, text, want):
     ("en", "The report stresses the need for talks."),
 ])
 def test_no_demand_in_a_judgement(lang, text):
-    assert "REQUEST" not in {t for t, _, _ in _types(text, lang)}
+    assert "REQUEST" not in {t for t, _, _ in pairs(text, lang)}
 
 
 # --- pressure for a concession is a demand; pressure on a party is coercion ----------------------
@@ -130,7 +126,7 @@ def test_no_demand_in_a_judgement(lang, text):
     ("en", "Washington stepped up pressure on Israel.", ("COERCE", "USA", "ISR"), "REQUEST"),
 ])
 def test_pressure_for_and_on(lang, text, want, absent):
-    got = _types(text, lang)
+    got = pairs(text, lang)
     assert want in got and absent not in {t for t, _, _ in got}, got
 
 
@@ -141,7 +137,7 @@ def test_pressure_for_and_on(lang, text, want, absent):
     ("en", "The Israeli occupiers attacked Gaza.", ("ASSAULT", "ISR", "PSE")),
 ])
 def test_occupiers_are_their_state(lang, text, want):
-    assert want in _types(text, lang)
+    assert want in pairs(text, lang)
 
 
 # --- getting someone to act is asking it of them; a thing moves nobody by speech -----------------
@@ -153,7 +149,7 @@ def test_occupiers_are_their_state(lang, text, want):
     ("en", "Qatar persuaded Hamas to accept a truce with Israel.", ("REQUEST", "QAT", "PSE")),
 ])
 def test_getting_someone_to_act(lang, text, want):
-    assert want in _types(text, lang)
+    assert want in pairs(text, lang)
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -169,7 +165,7 @@ def test_getting_someone_to_act(lang, text, want):
     ("de", "Die Krise brachte Deutschland dazu, mehr Gas zu kaufen."),
 ])
 def test_no_demand(lang, text):
-    assert "REQUEST" not in {t for t, _, _ in _types(text, lang)}
+    assert "REQUEST" not in {t for t, _, _ in pairs(text, lang)}
 
 
 @pytest.mark.parametrize("lang,text,want", [
@@ -177,7 +173,7 @@ def test_no_demand(lang, text):
     ("de", "Biden erwartet von Xi konkrete Zusagen.", ("REQUEST", "USA", "CHN")),
 ])
 def test_still_a_demand(lang, text, want):
-    assert want in _types(text, lang)
+    assert want in pairs(text, lang)
 
 
 # --- a negated agreement word that refuses nothing -----------------------------------------------
@@ -189,7 +185,7 @@ def test_still_a_demand(lang, text, want):
     ("en", "There is no basis for an agreement between Serbia and Kosovo."),
 ])
 def test_not_refused(lang, text):
-    assert "REJECT" not in {t for t, _, _ in _types(text, lang)}
+    assert "REJECT" not in {t for t, _, _ in pairs(text, lang)}
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -199,7 +195,7 @@ def test_not_refused(lang, text):
     ("en", "Serbia has no interest in a deal with Kosovo."),
 ])
 def test_still_refused(lang, text):
-    assert ("REJECT", "SRB", "XKX") in _types(text, lang)
+    assert ("REJECT", "SRB", "XKX") in pairs(text, lang)
 
 
 # --- a proposal its maker owns was made, whatever the frame of the response to it ----------------

@@ -9,11 +9,7 @@ import pytest
 
 from detente.extract import actors
 from detente.extract.lexicon import load_gazetteer, load_lexicon
-from sentence_events import events
-
-
-def _pairs(text: str, lang: str, on: dt.date | None = None) -> set[tuple[str, str, str | None]]:
-    return {(t, s, o) for t, s, o, _ in (events(text, lang, on) if on else events(text, lang))}
+from sentence_events import events, pairs
 
 
 def _mentions(text: str, lang: str, on: dt.date = dt.date(2025, 10, 24)) -> list[tuple[str, str, str | None]]:
@@ -40,7 +36,7 @@ def _mentions(text: str, lang: str, on: dt.date = dt.date(2025, 10, 24)) -> list
      ("CONSULT", "TUR", "EGY")),
 ])
 def test_demonym_and_office_names_the_country(text, lang, want):
-    assert want in _pairs(text, lang)
+    assert want in pairs(text, lang)
 
 
 def test_two_word_office_is_one_mention():
@@ -53,7 +49,7 @@ def test_demonym_before_other_two_words_stays_an_adjective():
     # "Indian foreign policy", "Chinese prime time": no office, no actor
     got = _mentions("Indian foreign policy shifted as Chinese prime time television ignored it.", "en")
     assert ("Indian", "adjective", "IND") in got and ("Chinese", "adjective", "CHN") in got
-    assert _pairs("Indian foreign policy has drifted toward the Gulf monarchies.", "en") == set()
+    assert pairs("Indian foreign policy has drifted toward the Gulf monarchies.", "en") == set()
 
 
 # --- appositions: an unknown person's office gives the person a country -----------------------
@@ -96,12 +92,12 @@ def test_no_person_without_a_name_next_to_an_office(text, lang):
     ("Erik Larsen, Norwegens Außenminister, kritisierte Russland scharf.", "de", ("ACCUSE", "NOR", "RUS")),
 ])
 def test_surname_later_in_the_article_keeps_the_country(text, lang, want):
-    assert want in _pairs(text, lang)
+    assert want in pairs(text, lang)
 
 
 def test_surname_without_an_office_stays_unknown():
     # "Larsen" was never introduced with an office: no country for it
-    assert not any(s == "NOR" for _, s, _ in _pairs("Erik Larsen arrived on Sunday. Larsen met Lavrov on Monday.", "en"))
+    assert not any(s == "NOR" for _, s, _ in pairs("Erik Larsen arrived on Sunday. Larsen met Lavrov on Monday.", "en"))
 
 
 # --- office holders of 2024-2025 ---------------------------------------------------------------
@@ -119,7 +115,7 @@ def test_surname_without_an_office_stays_unknown():
     ("Trudeau met Sheinbaum in Mexico City on Friday.", "en", ("CONSULT", "CAN", "MEX")),
 ])
 def test_office_holders_of_other_crises(text, lang, want):
-    assert want in _pairs(text, lang)
+    assert want in pairs(text, lang)
 
 
 def test_common_words_are_not_office_holders():
@@ -166,7 +162,7 @@ def test_former_us_president_is_not_the_current_one():
 
 
 def test_dated_office_decides_the_country_of_an_event():
-    assert ("CONSULT", "GBR", "UKR") in _pairs(
+    assert ("CONSULT", "GBR", "UKR") in pairs(
         "The British prime minister spoke with Zelensky by phone on Tuesday.", "en", dt.date(2024, 5, 7))
 
 
@@ -209,7 +205,7 @@ def test_ruled_out_act_is_no_act(text, lang):
      {("CONSULT", "ETH", "SDN"), ("CONSULT", "EGY", "ETH"), ("CONSULT", "EGY", "SDN")}),
 ])
 def test_mediator_consults_each_party(text, lang, want):
-    got = {(t, *sorted((s, o))) for t, s, o in _pairs(text, lang) if t == "CONSULT"}
+    got = {(t, *sorted((s, o))) for t, s, o in pairs(text, lang) if t == "CONSULT"}
     assert {(t, *sorted((s, o))) for t, s, o in want} <= got
 
 
@@ -224,7 +220,7 @@ def test_mediator_consults_each_party(text, lang, want):
     ("Unter Vermittlung der Türkei verhandelten Russland und die Ukraine in Istanbul.", "de", "TUR"),
 ])
 def test_no_mediator_without_a_mediation_word_or_role(text, lang, outsider):
-    assert not any(t == "CONSULT" and outsider in (s, o) for t, s, o in _pairs(text, lang))
+    assert not any(t == "CONSULT" and outsider in (s, o) for t, s, o in pairs(text, lang))
 
 
 # --- capitals and contested places: locations after a preposition, states only as governments ----
@@ -251,7 +247,7 @@ def test_places_of_other_crises(text, lang, place, host):
     ("Israel struck Hezbollah targets in the Bekaa Valley.", "en", ("ASSAULT", "ISR", "LBN"), None),
 ])
 def test_capital_is_a_place_after_a_preposition_and_a_state_as_subject(text, lang, want, not_party):
-    got = _pairs(text, lang)
+    got = pairs(text, lang)
     assert want in got or (want[0], want[2], want[1]) in got
     assert not_party is None or not any(not_party in (s, o) for _, s, o in got)
 
@@ -263,7 +259,7 @@ def test_capital_is_a_place_after_a_preposition_and_a_state_as_subject(text, lan
     ("Manila protested after fresh threats from Beijing over the shoal.", "en", ("THREATEN", "CHN", "PHL")),
 ])
 def test_capital_after_from_is_the_agent(text, lang, want):
-    assert want in _pairs(text, lang)
+    assert want in pairs(text, lang)
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -271,7 +267,7 @@ def test_capital_after_from_is_the_agent(text, lang, want):
     ("Refugees from Kyiv arrived in Warsaw.", "en"),
 ])
 def test_travel_from_a_capital_is_no_act_of_it(text, lang):
-    assert not any(s in ("CHN", "UKR") and t not in ("CONSULT",) for t, s, _ in _pairs(text, lang))
+    assert not any(s in ("CHN", "UKR") and t not in ("CONSULT",) for t, s, _ in pairs(text, lang))
 
 
 # --- armed and security bodies named without their state ---------------------------------------
@@ -285,4 +281,4 @@ def test_travel_from_a_capital_is_no_act_of_it(text, lang):
     ("HTS fighters attacked government positions held by Assad's army near Hama in 2024.", "en", ("ASSAULT", "SYR", "SYR")),
 ])
 def test_armed_and_security_bodies(text, lang, want):
-    assert want in _pairs(text, lang)
+    assert want in pairs(text, lang)
