@@ -1,9 +1,12 @@
-"""Test helper: what the whole pipeline extracts from one short text (an article of its own)."""
+"""Test helper: what the whole pipeline extracts from one short text (an article of its own),
+and what the rules code in one sentence."""
 from __future__ import annotations
 
 import datetime as dt
 
+from detente.extract import coref
 from detente.extract.pipeline import ArticleIn, extract_article
+from detente.extract.rules import code_sentence
 
 ON = dt.date(2025, 10, 24)   # a Friday: the article date of the test sentences
 
@@ -25,3 +28,14 @@ def events_and_claims(text: str, lang: str, on: dt.date = ON) -> tuple[set, set]
     return ({(e.type, e.source_country, e.target_country, e.status) for e in x.events},
             {(c.actor_country, c.issue, c.stance) for c in x.claims})
 
+
+def coded_pairs(sentence: str, lang: str, on: dt.date = ON) -> set[tuple[str, str, str | None]]:
+    """(type, source country, target country) of what the rules code in one sentence alone."""
+    _, coded = code_sentence(sentence, lang, on, discourse=coref.Discourse())
+    return {(c.type, c.source.country, c.target.country if c.target else None) for c in coded}
+
+
+def check_kept_wrong(got: set, kept: set, wrong: set) -> None:
+    """Every event of `kept` is in `got`, none of `wrong` is."""
+    assert kept <= got, got
+    assert not wrong & got, got
