@@ -25,7 +25,7 @@ from detente.extract import actors as actor_mod
 from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.arguments import (
-    NOUN_WINDOW, _ACT_ON_ACTS, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
+    NOUN_WINDOW, _ACT_ON_ACTS, _BENEFICIARY_PREPS as _FOR, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
     _default_supplier, _goods_supplier, _host, _requested_from_maker, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
 )
 from detente.extract.attribution import (
@@ -58,11 +58,10 @@ from detente.extract.wordsets import (
 )
 
 
-_FOR = frozenset({"für", "for"})
 _INVITED_TO = frozenset({"zu", "zum", "zur", "an", "to", "for"})
 _FROM_DE = frozenset({"aus", "seitens"})
 # a capital right after these is the act noun's agent, not a place ("a warning from Beijing", "Druck aus Washington")
-_AGENT_FROM = frozenset({"from", "aus", "seitens"})      # "Druck aus Washington", "Drohungen seitens Pekings": the agent
+_AGENT_FROM = _FROM_DE | {"from"}      # "Druck aus Washington", "Drohungen seitens Pekings": the agent
 _VOICED = frozenset({"COERCE", "THREATEN", "ACCUSE", "REQUEST"})   # "Vorwürfe von Peking": "von" the agent too
 
 
