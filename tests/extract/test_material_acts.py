@@ -42,8 +42,9 @@ def test_weapons_that_hit_are_no_meeting():
     got = pairs("Indien setzte Raketen ein, um pakistanische Stellungen zu treffen.", "de")
     assert not any(t == "CONSULT" for t, _, _ in got)
     # people met still are
-    assert ("CONSULT", "FRA", "DEU") in {(t, s, g) for t, s, g in pairs("Macron will Merz in Paris treffen.", "de")} | \
-        {("CONSULT", g, s) for t, s, g in pairs("Macron will Merz in Paris treffen.", "de") if t == "CONSULT"}
+    got = pairs("Macron will Merz in Paris treffen.", "de")
+    assert ("CONSULT", "FRA", "DEU") in {(t, s, g) for t, s, g in got} | \
+        {("CONSULT", g, s) for t, s, g in got if t == "CONSULT"}
 
 
 # --- 2. weapons named by their origin are the means of an attack, not its target ---------------

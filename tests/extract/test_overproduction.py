@@ -153,8 +153,8 @@ def test_own_relations_and_partners_stay(lang, sentence, src, tgt):
            "einem Waffenstillstand zuzustimmen.", "EU", "TUR"),
 ])
 def test_a_parenthesis_controls_no_infinitive(lang, sentence, src, tgt):
-    assert not _has(events(sentence, lang), "AGREE", src, tgt) and not _has(events(sentence, lang), "REQUEST", src, tgt), \
-        events(sentence, lang)
+    got = events(sentence, lang)
+    assert not _has(got, "AGREE", src, tgt) and not _has(got, "REQUEST", src, tgt), got
 
 
 def test_an_infinitive_keeps_its_controller_beside_a_parenthesis():
