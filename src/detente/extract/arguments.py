@@ -123,7 +123,8 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             gs = _outside_aside(gs, asides, toks, ti)
             if not gs:
                 return []
-            if ti > 3 and toks[ti - 3].text == "," and toks[ti - 2].low in _RELATIVE and toks[ti - 1].low in _BE_PASSIVE:
+            if ti > 3 and toks[ti - 3].text == "," and toks[ti - 2].low in load_lexicon("en").relative_words \
+                    and toks[ti - 1].low in _BE_PASSIVE:
                 # "the Houthis, who are backed by Iran": a passive aside; its antecedent is the patient
                 agent = next((g for g in gs if ti < g.first_tok <= ti + 3 and toks[g.first_tok - 1].low == "by"
                               or g.first_tok == ti + 3 and toks[ti + 1].low == "by"), None)
@@ -632,7 +633,6 @@ def _unnamed_object(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     return not any(j <= g.first_tok <= k for g in groups)
 
 
-_RELATIVE = frozenset(("which", "who", "whom", "whose"))
 _COMES = frozenset(("comes", "came", "come", "follows", "followed"))
 _PATIENT_NOUNS = frozenset(("arrest", "detention", "killing", "assassination", "extradition", "capture", "abduction",
                             "kidnapping", "execution", "ouster", "overthrow", "removal", "release", "imprisonment",
@@ -680,8 +680,9 @@ def _relative_asides(toks: list[Tok]) -> list[tuple[int, int]]:
     17.3: a non-restrictive relative clause adds background to its antecedent, apart from the
     main clause's act)."""
     out: list[tuple[int, int]] = []
+    relative = load_lexicon("en").relative_words      # (clauses: relative)
     for k in range(len(toks) - 1):
-        if toks[k].text == "," and toks[k + 1].low in _RELATIVE:
+        if toks[k].text == "," and toks[k + 1].low in relative:
             end = next((j for j in range(k + 2, len(toks)) if toks[j].text in (",", ";", ".", "–", "—")), len(toks))
             out.append((k, end))
     return out
