@@ -162,8 +162,10 @@ class Discourse:
             s, e, w = words[i]
             lw = low_words[i]
             kind = kind_of[lw]
-            if kind == "relative" and not _after_comma(sentence, s):
-                continue
+            if kind == "relative":
+                comma = _comma_before(sentence, s)
+                if comma < 0:
+                    continue
             if any(a <= s < b for a, b in taken):
                 continue
             code = lex.coref[kind][lw]
@@ -175,7 +177,7 @@ class Discourse:
                                          or (lw == "sein" and not words[i + 1][2][:1].isupper())):
                 continue            # no noun follows ("wird ... sein" is the verb)
             if kind == "relative":
-                ref = _relative(sentence, s, words, i, linked, lw, lex)
+                ref = _relative(sentence, comma, words, i, linked, lw, lex)
                 if ref is not None:
                     rel = (e, ref)
             elif kind != "object" and rel is not None and not _REL_CUT.search(sentence, rel[0], s) \
@@ -454,21 +456,17 @@ def _plural_pronoun(h: Hit, lex: Lexicon) -> bool:
     return any(lex.coref.get(k, {}).get(w) == "p" for k in ("subject", "object", "possessive"))
 
 
-def _after_comma(sentence: str, s: int) -> bool:
-    """Is the word at `s` right after a comma (spaces between)? The test `_relative` opens with."""
+def _comma_before(sentence: str, s: int) -> int:
+    """The position of the comma right before the word at `s` (spaces between), -1 if none: a
+    relative pronoun counts only there (`_relative`)."""
     j = s - 1
     while j >= 0 and sentence[j] == " ":
         j -= 1
-    return j >= 0 and sentence[j] == ","
+    return j if j >= 0 and sentence[j] == "," else -1
 
 
-def _relative(sentence: str, s: int, words, i: int, linked: list[Hit], lw: str, lex: Lexicon) -> Referent | None:
-    """"Trump, der nach seinem Telefonat ...": the actor right before the comma."""
-    j = s - 1
-    while j >= 0 and sentence[j] == " ":
-        j -= 1
-    if j < 0 or sentence[j] != ",":
-        return None
+def _relative(sentence: str, j: int, words, i: int, linked: list[Hit], lw: str, lex: Lexicon) -> Referent | None:
+    """"Trump, der nach seinem Telefonat ...": the actor right before the comma at `j`."""
     if lw not in _REL_POSSESSIVE and i + 1 < len(words) and not (
             # "Iran, das Russland Drohnen lieferte", "Merz, der Kiew Waffen zusagte": no article
             # before a country's bare name or a capital standing for its state
