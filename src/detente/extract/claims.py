@@ -34,6 +34,7 @@ import ahocorasick_rs
 from detente.extract.actors import Hit
 from detente.extract.lexicon import Actor, Issue, StanceCues, languages, load_issues, load_stance_cues
 from detente.extract.rules import Coded
+from detente.extract.status import _ARTICLES
 
 _SUPPORT_TYPES = {"REQUEST", "AGREE", "SUPPORT", "AID", "SANCTION", "COOPERATE", "CONCEDE"}
 _PROPOSAL = re.compile(r"\b(?:vorschlag|vorschläge|idee|initiative|forderung|plan|angebot|proposal|idea|initiative|plan|offer|demand)\w*")
@@ -42,7 +43,6 @@ _BOUNDARY = re.compile(r"[,;:–—()]|\s-\s")
 _NEW_CLAUSE = re.compile(r"\s*(?:und|aber|doch|sondern|denn|jedoch|während|and|but|while|whereas|yet)\b")
 _INFINITIVE = re.compile(r"\bzu \w+(?:en|ern|eln)\b|\bto \w+\b")
 _WORDS = re.compile(r"[\w’'-]+")
-_ARTICLES = frozenset("der die das des dem den the a an ein eine einen einem einer eines".split())
 _ADJECTIVE = re.compile(r"\w+(?:en|e|er|es|em)$")
 _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
 SCOPE_BEFORE = 120    # characters of the cue's own clause before it (German verb-final objects)
