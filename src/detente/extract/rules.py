@@ -489,10 +489,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                     and any(j < i - 1 and toks[j].clause == c for j, _, _, _ in found):
                 content_from[c] = i
     reject_at = [(j, toks[j].clause) for j, t2, _, _ in found if t2.type == "REJECT"]
+    runs = clause_runs(toks)      # (speed, seventh pass: each clause's tokens grouped once, not rescanned per trigger)
     # "did not rule out sending troops", "schloss eine Lieferung nicht aus": a negated ruling-out is
     # no refusal (no event: `negated` unset), and the act it leaves open is hypothetical
-    open_ended = {toks[j].clause for j, _ in reject_at if _rules_out(toks[j])
-                  and _negated([t for t in toks if t.clause == toks[j].clause], lex)} if reject_at else set()
+    open_ended = {c for j, c in reject_at if _rules_out(toks[j]) and _negated(runs[c], lex)} if reject_at else set()
     if open_ended:
         reject_at = [(j, c) for j, c in reject_at if c not in open_ended]
     talk_topics = _talk_topics(found, toks) if any(t2.type == "CONSULT" for _, t2, _, _ in found) else {}
@@ -512,7 +512,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # weapons named by their origin are the means of an attack, no party to it ("setzte iranische Drohnen gegen Kiew ein")
     armed = instruments(groups, toks) if any(t2.type == "ASSAULT" for _, t2, _, _ in found) else []
     rejected: list[int] = []      # request nouns that are the object of a rejection
-    runs = clause_runs(toks)      # (speed, seventh pass: each clause's tokens grouped once, not rescanned per trigger)
     cond_threat = False           # a punishment announced on a fronted condition was coded as a threat
     for ti, trig, s, e in found:
         tok = toks[ti]
