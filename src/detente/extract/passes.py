@@ -606,6 +606,7 @@ _IDEA_NOUNS = frozenset({"idee", "ideen", "vorstellung", "vorstellungen", "gedan
                          "idea", "ideas", "notion", "vision", "dream", "illusion", "illusions", "hope", "hopes"})
 _GENITIVE_DETS = frozenset({"einer", "eines", "der", "des"})
 _OF_DETS = frozenset({"a", "an", "the", "any", "some"})
+_GENITIVE_OR_OF = _GENITIVE_DETS | {"of"}
 _OBJECT_DETS = frozenset({"die", "den", "das", "diese", "diesen", "dieses", "jene", "jenen", "seine", "seinen", "ihre", "ihren",
                           "eine", "einen", "jede", "jeden", "jegliche", "jeglichen", "the", "his", "her", "its", "their", "any",
                           "this", "that", "a", "an", "all"})
@@ -617,12 +618,11 @@ def _idea_content(toks: list[Tok], ti: int) -> bool:
     """Is the act noun at ti what an idea holds ("die Idee einer wirtschaftlichen Zusammenarbeit",
     "the idea of a joint patrol")? Then it names no act, whoever holds or voices the idea."""
     j = ti - 1
-    if j > 0 and toks[j].text[:1].islower() and toks[j].low not in _GENITIVE_DETS and toks[j].low not in _OF_DETS \
-            and toks[j].low != "of":
+    if j > 0 and toks[j].text[:1].islower() and toks[j].low not in _GENITIVE_OR_OF and toks[j].low not in _OF_DETS:
         j -= 1                                  # one adjective: "einer wirtschaftlichen Zusammenarbeit"
     if j > 0 and toks[j].low in _OF_DETS:
         j -= 1
-    if j < 1 or toks[j].low not in _GENITIVE_DETS | {"of"}:
+    if j < 1 or toks[j].low not in _GENITIVE_OR_OF:
         return False
     return toks[j - 1].low in _IDEA_NOUNS
 
@@ -637,7 +637,7 @@ def _idea_given_up(toks: list[Tok], ti: int) -> bool:
     tok = toks[ti]
     if _GIVING_UP.isdisjoint(tok.forms):
         return False
-    if tok.low == "give" or tok.low.startswith("gave") or tok.low.startswith("giv"):
+    if tok.low.startswith(("giv", "gave")):
         if not (ti + 1 < len(toks) and toks[ti + 1].low == "up"):
             return False
     for j in range(ti + 1, min(len(toks), ti + 6)):          # verb before its object: "gab die Idee ... auf"
