@@ -54,7 +54,7 @@ from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, claus
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
     _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _MUTUAL, _PUNITIVE,
-    _TARGET_PREPS, _VISITS, _WILL,
+    _SUBJECT_DETS, _TARGET_PREPS, _VISITS, _WILL,
 )
 
 
@@ -341,7 +341,7 @@ def _matrix_conjunct(toks: list[Tok], ti: int, groups: list[_Group], speech: fro
 
 
 _MEDIATION = ("mediat", "broker", "vermittl", "vermittel")
-_MEDIATION_DETS = frozenset({"the", "a", "an", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"})
+_MEDIATION_DETS = _SUBJECT_DETS | {"ein", "eine", "einer", "einen", "einem"}     # ("the mediator", "ein Vermittler")
 
 
 def _mediators(pairs, groups: list[_Group], toks: list[Tok], ti: int):
