@@ -273,12 +273,11 @@ class Discourse:
             c.weight *= DECAY
         self._ents = {k: c for k, c in self._ents.items() if c.weight >= FLOOR}
         linked = [h for h in hits if h.actor is not None and h.kind != "place"]
-        if linked:
-            self._learn(linked)
         if not linked:
             if sentence.lstrip()[:1] not in _OPEN_QUOTES:
                 self.speaker = None
             return
+        self._learn(linked)
         tail = _report_tail(sentence)
         if tail:
             pos = tail.start(1) if tail.group(1) else tail.start(2)
