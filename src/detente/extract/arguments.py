@@ -909,7 +909,6 @@ def _agent_phrase(toks: list[Tok], i: int) -> bool:
 
 _PASSIVE_NEAR = frozenset({"wurde", "wurden", "worden", "werden", "wird", "sein", "ist", "sind", "war", "waren",
                            "was", "were", "been", "being", "be", "is", "are"})
-_PASSIVE_NEAR_EN = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 _PARTICIPLE_DE = re.compile(r"^(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|zu|zurück|weg|los|statt|teil|fort|hinzu|durch|über|unter)?ge\w{2,}(?:t|en)$")
 
 
@@ -1099,7 +1098,7 @@ def _agentless_passive(toks: list[Tok], ti: int, english: bool = False) -> bool:
     participle = bool(_PARTICIPLE_DE.match(t.low)) or t.low.endswith("ed") or t.low in ("hit", "struck", "shot", "taken")
     if not participle:
         return False
-    near = _PASSIVE_NEAR_EN if english else _PASSIVE_NEAR
+    near = _BE_EN if english else _PASSIVE_NEAR
     return any(toks[j].low in near for j in range(max(0, ti - 2), min(len(toks), ti + 3)) if j != ti)
 
 
