@@ -134,8 +134,6 @@ def trie(words) -> str:
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
-        if "" not in node:
-            return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return (alts[0] if len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")") + "?" if len(alts) == 1 \
-            else "(?:" + "|".join(alts) + ")?"
+        one = len(alts) == 1 and ("" not in node or len(alts[0]) == 1)     # no group needed: "ab", "e?"
+        return (alts[0] if one else "(?:" + "|".join(alts) + ")") + ("?" if "" in node else "")
     return emit(tree)
