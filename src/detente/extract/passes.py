@@ -17,7 +17,7 @@ from detente.extract.groups import _Group, _right_after_prep
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.status import _has_cue, _status
 from detente.extract.tokens import Tok
-from detente.extract.wordsets import _GENITIVE, _PUNITIVE
+from detente.extract.wordsets import _DASHES, _GENITIVE, _PUNITIVE
 
 
 @lru_cache(maxsize=8)
@@ -611,7 +611,7 @@ _OBJECT_DETS = frozenset({"die", "den", "das", "diese", "diesen", "dieses", "jen
                           "eine", "einen", "jede", "jeden", "jegliche", "jeglichen", "the", "his", "her", "its", "their", "any",
                           "this", "that", "a", "an", "all"})
 _GIVING_UP = frozenset({"aufgeben", "give", "abandon", "abandoned", "abandons", "abandoning", "drop", "dropped", "drops"})
-_DASH_CHARS = frozenset({"–", "—", "-"})
+_DASH_CHARS = _DASHES | {"-"}     # (the dashes of wordsets and a hyphen standing for one)
 
 
 def _idea_content(toks: list[Tok], ti: int) -> bool:
