@@ -111,13 +111,14 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # of such a noun suffers the act (Quirk et al. 1985, 17.41: objective genitive); its agent is
         # not named ("Israel's killing of X" keeps the owner as agent)
         return []
-    if english and any(g.last_tok + 1 < len(toks) and toks[g.last_tok + 1].low in _PATIENT_NOUNS for g in gs):
+    lows = low_set(toks)      # (speed, seventh pass: the per-party tests below run only where their words occur)
+    if english and not _PATIENT_NOUNS.isdisjoint(lows):
         # ... and it is no party of the act that governs the noun ("Russia welcomed Assad's ouster")
         gs = [g for g in gs if not (g.last_tok + 1 < len(toks) and toks[g.last_tok + 1].low in _PATIENT_NOUNS
                                     and _patient_owner([g], toks, g.last_tok + 1))]
         if not gs:
             return []
-    if english and not load_lexicon("en").relative_words.isdisjoint(low_set(toks)):
+    if english and not load_lexicon("en").relative_words.isdisjoint(lows):
         asides = _relative_asides(toks)      # (speed: no scan of the sentence per trigger where it has no relative pronoun)
         if asides:
             gs = _outside_aside(gs, asides, toks, ti)
@@ -138,7 +139,6 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
         gs = [g for g in gs if g not in where]
-    lows = low_set(toks)      # (speed, seventh pass: the per-party tests below run only where their words occur)
     if not _COMPARE_WORDS.isdisjoint(lows) and any(_compared(toks, g.first_tok) for g in gs):
         # "Anders als Macron lehnt Merz Gespräche mit Putin ab", "Unlike Macron, Merz rejects ...", "Ähnlich
         # wie Russland droht auch Iran den USA": an actor compared with is no party to the act (after
