@@ -220,8 +220,9 @@ def _anaphors(low: str, cues: StanceCues, issue_hits: list[IssueHit], ctx: Conte
             name = max(salience, key=salience.get)
         else:
             continue
-        # (the issue looked up only here: a dict of the issues per sentence was ~0.3% of extraction)
-        out.append(IssueHit([i for i in load_issues() if i.name == name][-1], m.start(), m.end(), False))
+        # (the issue looked up only here: a dict of the issues per sentence was ~0.3% of extraction;
+        # the names are the keys of issues.yaml, so the first match is the only one)
+        out.append(IssueHit(next(i for i in load_issues() if i.name == name), m.start(), m.end(), False))
     return out
 
 
