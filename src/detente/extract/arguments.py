@@ -14,7 +14,7 @@ from detente.extract.lexicon import load_lexicon
 from detente.extract.triggers import _match
 from detente.extract.tokens import Tok, low_set, low_text, sentence_facts
 from detente.extract.wordsets import (
-    _AGENT_PREPS, _ARTICLES, _BETWEEN, _GENITIVE, _IN_PLACE, _PASSIVE_AUX, _TARGET_PREPS, _VISITS,
+    _AGENT_PREPS, _ARTICLES, _BETWEEN, _DASHES, _GENITIVE, _IN_PLACE, _PASSIVE_AUX, _TARGET_PREPS, _VISITS,
 )
 
 
@@ -337,7 +337,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         countries = {a.country for a in fuer.actors}
         tgt = next((g for g in gs if g.clause == clause and {a.country for a in g.actors} - countries), None)
         return (_pairs(fuer.actors, tgt.actors) if tgt is not None else []) or [(a, None) for a in fuer.actors]
-    if infinitive and earlier and any(_dash_parenthesis(toks, g.clause) for g in earlier):
+    if infinitive and earlier and not _PAREN_DASHES.isdisjoint(lows):
         # "dass es – um neuen Druck seitens der USA zu vermeiden – besser wäre, zuzustimmen": a party
         # named inside a parenthesis between dashes does not control an infinitive outside it
         earlier = [g for g in earlier if not _dash_parenthesis(toks, g.clause)] or earlier
@@ -751,11 +751,14 @@ def _from_agent(groups: list[_Group], toks: list[Tok], ti: int):
     return _pairs(frm.actors, other.actors) if other is not None else None
 
 
+_PAREN_DASHES = _DASHES | {"-"}
+
+
 def _dash_parenthesis(toks: list[Tok], clause: int) -> bool:
     """Is `clause` a parenthesis between dashes (it opens with a dash and the next clause does)?"""
     first = next((t for t in toks if t.clause == clause), None)
     nxt = next((t for t in toks if t.clause == clause + 1), None)
-    return first is not None and nxt is not None and first.text in "–—-" and nxt.text in "–—-"
+    return first is not None and nxt is not None and first.text in _PAREN_DASHES and nxt.text in _PAREN_DASHES
 
 
 def _partner_phrase(toks: list[Tok], i: int) -> bool:
