@@ -973,13 +973,9 @@ _FOR = frozenset({"für"})
 
 def _after_preposition(toks: list[Tok], i: int, only: frozenset[str] | None = None) -> bool:
     """Is token i the head of a German prepositional phrase of any preposition ("für Biden",
-    "gegenüber Xi"; articles and adjectives between), or of one of `only`?"""
-    preps = load_lexicon("de").prepositions
-    j = i - 1
-    while j >= 0 and i - j <= 3 and (toks[j].low in _ARTICLES or toks[j].word and toks[j].text[:1].islower()
-                                     and toks[j].low not in preps and toks[j].low.endswith(("e", "en", "er", "em", "es"))):
-        j -= 1
-    return j >= 0 and toks[j].low in (only or preps)
+    "gegenüber Xi"; articles and adjectives between), or of one of `only` (`groups._right_after_prep`
+    over the lexicon's prepositions; `only` among them)?"""
+    return _right_after_prep(toks, i, load_lexicon("de").prepositions, only)
 
 
 _OBJECT_NEXT = _ROLE_PREPS | frozenset({"of", "for", "into", "zur", "vor", "über", "and", "und", "that", "dass"})

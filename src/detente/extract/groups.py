@@ -108,15 +108,17 @@ def _groups(hits: list[actor_mod.Hit], sentence: str, toks: list[Tok]) -> list[_
 _COMITATIVE = frozenset({("gemeinsam", "mit"), ("zusammen", "mit"), ("together", "with"), ("along", "with")})
 
 
-def _right_after_prep(toks: list[Tok], i: int) -> bool:
-    """Is token i the head of a prepositional phrase ("mit China", "mit dem russischen Präsidenten")?"""
+def _right_after_prep(toks: list[Tok], i: int, preps: frozenset[str] = _TARGET_PREPS,
+                      heads: frozenset[str] | None = None) -> bool:
+    """Is token i the head of a prepositional phrase ("mit China", "mit dem russischen Präsidenten")
+    of one of `preps` (articles and adjectives between), and of one of `heads` among them where given?"""
     j = i - 1
     while j >= 0 and i - j <= 3 and (toks[j].low in _ARTICLES or (toks[j].word and toks[j].text[:1].islower()
-                                                                   and toks[j].low not in _TARGET_PREPS)):
+                                                                   and toks[j].low not in preps)):
         if toks[j].low not in _ARTICLES and not toks[j].low.endswith(("e", "en", "er", "em", "es")):
             return False      # a verb or adverb, not an article or adjective
         j -= 1
-    return j >= 0 and toks[j].low in _TARGET_PREPS
+    return j >= 0 and toks[j].low in (heads or preps)
 
 
 # the heads of weapon nouns ("Marschflugkörper", "Storm-Shadow-Raketen", "Iranian drones")
