@@ -201,9 +201,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             return []
     # passive voice: "Kyiv was hit by Russia", "Kiew wurde von Russland angegriffen"
     clause_groups = [g for g in gs if g.clause == clause]
-    if not _PASSIVE_AUX.isdisjoint(lows) and any(t.low in _PASSIVE_AUX and not (english and t.low == "war")
-                                                 for t in toks if t.clause == clause):
-        # (English "war" is the noun: "launched a war against Ukraine" is active)
+    if not _PASSIVE_AUX.isdisjoint(lows) and any(t.low in _PASSIVE_AUX for t in toks if t.clause == clause):
         agent = next((g for g in clause_groups if g.first_tok > 0 and toks[g.first_tok - 1].low in _AGENT_PREPS
                       or (g.first_tok > 1 and toks[g.first_tok - 2].low in _AGENT_PREPS and toks[g.first_tok - 1].low in _ARTICLES)), None)
         patient = next((g for g in clause_groups if g is not agent), None) if agent else None
