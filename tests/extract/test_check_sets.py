@@ -16,7 +16,7 @@ ON = dt.date(2025, 6, 12)
 # events F1 reached (raise when quality improves, never lower)
 FLOORS = {"de_1": 0.757, "de_2": 0.744, "de_3": 0.634, "en_1": 0.893, "en_2": 0.695,
           # session 5 blind sets (the session-start code 4343402 reached 0.441, 0.332, 0.569)
-          "de_4": 0.461, "en_3": 0.342, "en_4": 0.602}
+          "de_4": 0.486, "en_3": 0.342, "en_4": 0.629}
 
 
 def _key(etype: str, src: str | None, tgt: str | None) -> tuple:

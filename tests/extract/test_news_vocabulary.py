@@ -125,7 +125,7 @@ POSITIVE = [
     ('en', 'Belarus pardoned 14 Polish prisoners.', ('CONCEDE', 'BLR', 'POL')),
     ('en', 'The United States eased sanctions on Venezuela.', ('CONCEDE', 'USA', 'VEN')),
     ('en', 'Russia returned 20 Ukrainian children.', ('CONCEDE', 'RUS', 'UKR')),
-    ('en', 'Iran let IAEA inspectors back into the country.', ('CONCEDE', 'IRN', 'IAEA')),
+    ('en', 'Iran let IAEA inspectors back into the country.', ('CONCEDE', 'IRN', None)),
     ('en', 'China waived visa requirements for Japanese citizens.', ('CONCEDE', 'CHN', 'JPN')),
     ('en', 'Serbia backed down and reopened the border with Kosovo.', ('CONCEDE', 'SRB', 'XKX')),
     ('en', 'Trump exempted Indian firms from the tariffs.', ('CONCEDE', 'USA', 'IND')),

@@ -105,9 +105,9 @@ def test_surname_without_an_office_stays_unknown():
 @pytest.mark.parametrize("text,lang,want", [
     ("Pashinyan and Aliyev met in Abu Dhabi on Thursday.", "en", ("CONSULT", "ARM", "AZE")),
     ("Paschinjan traf Alijew am Donnerstag in Abu Dhabi.", "de", ("CONSULT", "ARM", "AZE")),
-    ("Grossi met Araghchi in Tehran on Tuesday.", "en", ("CONSULT", "IAEA", "IRN")),
-    ("Tedros urged Israel to let fuel into Gaza.", "en", ("REQUEST", "WHO", "ISR")),
-    ("Die WHO forderte Israel auf, Treibstoff nach Gaza zu lassen.", "de", ("REQUEST", "WHO", "ISR")),
+    ("Grossi met Araghchi in Tehran on Tuesday.", "en", ("CONSULT", None, "IRN")),
+    ("Tedros urged Israel to let fuel into Gaza.", "en", ("REQUEST", None, "ISR")),
+    ("Die WHO forderte Israel auf, Treibstoff nach Gaza zu lassen.", "de", ("REQUEST", None, "ISR")),
     ("Abdelatty held talks with Safadi in Cairo on Sunday.", "en", ("CONSULT", "EGY", "JOR")),
     ("Kobakhidze accused the European Union of meddling in Georgia's affairs.", "en", ("ACCUSE", "GEO", "EU")),
     ("Nasrallah threatened Israel with a wider war.", "en", ("THREATEN", "LBN", "ISR")),

@@ -16,6 +16,7 @@ from detente.extract import claims as claim_mod
 from detente.extract import rules
 from detente.extract import sentences as sent_mod
 from detente.extract import coref as coref_mod
+from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import denied_reports
@@ -97,17 +98,25 @@ def extract_article(art: ArticleIn) -> Extraction:
             out.events.append(Event(
                 id=_hid(art.id, s, e, c.type, c.source.name, c.target.name if c.target else None),
                 article=art.id, sentence_id=sid, sentence=text, start=s, end=e, type=c.type, mode=c.mode,
-                source=c.source.name, source_country=c.source.country,
-                target=c.target.name if c.target else None, target_country=c.target.country if c.target else None,
+                source=c.source.name, source_country=_guideline_country(c.source.country),
+                target=c.target.name if c.target else None,
+                target_country=_guideline_country(c.target.country) if c.target else None,
                 date=c.date.isoformat() if c.date else None, status=c.status, location=c.location,
                 trigger=c.trigger))
         for actor, country, issue, stance in claim_mod.stances(rules._lower(text), coded, hits, lang, claim_ctx,
                                                                heading):
             out.claims.append(Claim(_hid(art.id, s, e, actor, issue, stance), art.id, sid, text, s, e,
-                                    actor, country, issue, stance))
+                                    actor, _guideline_country(country), issue, stance))
     out.events = dedupe_events(out.events)
     out.claims = dedupe_claims(out.claims)
     return out
+
+
+def _guideline_country(code: str | None) -> str | None:
+    """The GUIDELINES' country of a party: ISO 3166 alpha-3, or EU / NATO. Another international
+    body (UN, IAEA, AU, G7) has none - its name stays in source/target; the gazetteer's code for
+    it (UNO, IAEA) only tells the rules that it is a party of its own."""
+    return code if code in ("EU", "NATO") or code in _states() else None
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
