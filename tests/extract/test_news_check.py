@@ -29,7 +29,8 @@ CASES = [
     ("de", "Wenn Russland die Ukraine angreift, könnte die NATO Sanktionen gegen Moskau verhängen.",
      [("ASSAULT", "RUS", "UKR", "hypothetical"), ("SANCTION", "NATO", "RUS", "hypothetical")]),
     # a deontic "sollte" after its subject, or in a question, is no condition
-    ("de", "Russland sollte einer Waffenruhe zustimmen, sagte Merz.", []),
+    # (eighth pass: the speaker after the report demands it, as in "Merz said Russia must ...")
+    ("de", "Russland sollte einer Waffenruhe zustimmen, sagte Merz.", [("REQUEST", "DEU", "RUS", "occurred")]),
     ("en", "Should Russia refuse a ceasefire, the United States will impose new tariffs.",
      [("THREATEN", "USA", "RUS", "occurred")]),
     ("en", "Should Iran refuse to admit inspectors, Israel would strike its nuclear sites, Netanyahu said.",

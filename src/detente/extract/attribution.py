@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from detente.extract.coded import Coded
+from detente.extract.lexicon import _read_yaml
 from detente.extract.wordsets import _ARTICLES
 
 
@@ -108,3 +111,51 @@ _PAREN_REPORTER = re.compile(r",\s+(?:[\w.'’-]+\s+){1,5}?(?:said|says|say|beli
 # an English dateline: "KYIV, Oct 22 (Reuters) -", "DEIR AL-BALAH, Gaza Strip (AP) -"
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,[^()\n–—-]{1,40}?)?"
                        r"(?:\s*\((?:AP|Reuters|AFP|dpa|Bloomberg|ANI|PTI|Xinhua|UPI|CNN|BBC)\))?\s*[-–—]{1,2}\s+")
+
+
+# --- a closing reporting clause's speaker (eighth pass: German long articles) ---
+
+def tail_speaker(hits: list, tail_start: int):
+    """Who speaks in a closing reporting clause (", sagte Kremlsprecher Dmitri Peskow.", ", so
+    Kurti.", ", sagte er."): its first actor; with none, the country of a place named there
+    (", hieß es aus Washington.", ", sagte ein Sprecher des Außenministeriums in Peking.")."""
+    tail = [h for h in hits if h.start >= tail_start]
+    who = next((h.actor for h in tail if h.kind != "place" and h.actor is not None), None)
+    return who or next((h.host for h in tail if h.kind == "place" and getattr(h, "host", None) is not None), None)
+
+
+@lru_cache(maxsize=4)
+def _accusation_cues(lang: str) -> re.Pattern[str] | None:
+    """One alternation of the `reported_accusations:` patterns of data/lang/XX.yaml."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("reported_accusations") or []
+    return re.compile("|".join(f"(?:{p})" for p in raw)) if raw else None
+
+
+def accusation_cues(low: str, lang: str, end: int) -> list[re.Match[str]]:
+    """The reported charges ("habe sich eingemischt", "sei eine Provokation", "versuche, die
+    Lage zu destabilisieren") in the reported part of a lower-cased sentence (before `end`)."""
+    p = _accusation_cues(lang)
+    return list(p.finditer(low, 0, end)) if p is not None else []
+
+
+def reported_accusations(cues: list[re.Match[str]], speaker, groups: list, toks: list, negation: frozenset[str],
+                         keys: set, when) -> list[Coded]:
+    """A charge reported in the subjunctive with its speaker after it ("Washington habe sich in
+    die Wahl eingemischt, erklärte Gil"; "Belgrad versuche, die Lage zu destabilisieren, so
+    Kurti") is the speaker's accusation of the party the report is about: the first party named
+    before the charge (German reported speech puts its subject first; Duden-Grammatik 2016,
+    §§ 774-779 on indirect speech in Konjunktiv I). A negation between them ("Russland werde
+    die Waffenruhe nicht verletzen") denies the charge: no event."""
+    out: list[Coded] = []
+    for m in cues:
+        subj = min((g for g in groups if g.end <= m.start()), key=lambda g: g.start, default=None)
+        if subj is None or any(subj.end <= t.start < m.start() and t.low in negation for t in toks):
+            continue
+        for a in subj.actors:
+            if a.name == speaker.name or (a.country is not None and a.country == speaker.country):
+                continue
+            key = ("ACCUSE", speaker.name, a.name)
+            if key not in keys:
+                keys.add(key)
+                out.append(Coded("ACCUSE", None, speaker, a, "occurred", when, None, m.group(), m.start()))
+    return out

@@ -359,12 +359,14 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
 
 
 def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds: dict[int, str],
-                      keys: set, low: str, sentence: str, whens, on) -> list[Coded]:
+                      keys: set, low: str, sentence: str, whens, on, tail_speaker=None) -> list[Coded]:
     """A report of what another actor should or must do is a demand by the speaker
     ("Trump betonte, dass Russland und die Ukraine dort stehen bleiben sollten" -> REQUEST
     USA -> RUS, UKR; "Merz said Russia must withdraw"). The speaker is the first actor of the
     clause holding the verb of saying; the addressees are the actors before the deontic modal
-    in the reported clause. Words: `deontic` and `clauses: speech_verbs` in data/lang."""
+    in the reported clause; with no verb of saying before it, the speaker of a closing reporting
+    clause (`tail_speaker`: "Die USA müssten aufhören, ..., sagte Wang"). Words: `deontic` and
+    `clauses: speech_verbs` in data/lang."""
     out: list[Coded] = []
     if not lex.deontic:
         return out
@@ -388,6 +390,8 @@ def _reported_demands(lex: Lexicon, toks: list[Tok], groups: list[_Group], kinds
             if sv is not None:
                 speaker = next((g for g in groups if g.clause == c and g.last_tok < sv), None)
                 subj = [g for g in subj if g.first_tok > sv]
+        if speaker is None and tail_speaker is not None and kinds.get(c) != "comp":
+            speaker = _Group([tail_speaker], -1, -1, -1, toks[-1].clause, len(toks) - 1, False)
         if speaker is None:
             continue
         addressees = [a for g in subj if g is not speaker for a in g.actors]

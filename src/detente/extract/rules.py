@@ -30,6 +30,7 @@ from detente.extract.arguments import (
 )
 from detente.extract.attribution import (
     _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
+    accusation_cues, reported_accusations, tail_speaker,
 )
 from detente.extract.clauses import (
     _clause_words, _each_other, _governing, _governor, _in_relative, _infinitive,
@@ -398,6 +399,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # Russland ... an") names who tells of the act, not a party to it
         linked = [h for h in linked if h.start >= opener]
     tail = reporter(sentence)
+    speaker, charges = None, []
+    if tail and lex.language == "de":
+        # who speaks after the report (", sagte Lawrow.", ", so Kurti.", ", hieß es aus Washington."):
+        # the demands and charges of the report are that speaker's (attribution.reported_accusations)
+        speaker = tail_speaker(hits, tail.start())
+        charges = accusation_cues(_lower(sentence), lang, tail.start()) if speaker is not None else []
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
@@ -454,7 +461,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     # (speed, seventh pass: the sentence's word set, `tokens.low_set`, built once and asked by
     # the rules below and the argument rules, instead of scans over the tokens)
     lows = low_set(toks)
-    if not found and lex.deontic.isdisjoint(lows):
+    if not found and lex.deontic.isdisjoint(lows) and not charges:
         return hits, []
     found.sort(key=lambda x: x[0])
     if any(h.ref == "possessive" for h in linked):
@@ -857,7 +864,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if out and not forms_all.isdisjoint(lex.evasion):
         out = _evaded(out, groups, toks, lex.evasion)      # (speed: only where a verb of evading occurs)
     out = respond(out, toks, groups, lex, found)
-    demands = _reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on)
+    demands = _reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on, speaker)
+    if charges:
+        demands += reported_accusations(charges, speaker, groups, toks, lex.negation, keys,
+                                        date_mod.event_date(whens, False, on))
     if demands and lex.language == "en":
         # "Armenia said Baku must withdraw its troops", "Trump said Russia must agree to a ceasefire":
         # what the addressee must do is the demand's content, no act of its own (GUIDELINES: demands

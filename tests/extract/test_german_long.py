@@ -1,0 +1,54 @@
+"""Eighth pass: German long articles - who did what to whom across sentences (issue 3).
+
+Own development sentences and articles in the manner of dpa, tagesschau, Spiegel and FAZ on
+several crises, annotated before the extractor ran (docs/extraction.md, "Eighth pass: German
+long articles"). Both directions: what must be coded, and same-shaped text that must not.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sentence_events import events, pairs
+
+# the speaker after the report: a charge reported in Konjunktiv I is the speaker's ACCUSE of
+# the party named first; a "müsse/sollte" of another party is the speaker's REQUEST
+SPEAKER_AFTER = [
+    ("Belgrad versuche, die Lage im Norden des Kosovo zu destabilisieren, so Kurti.", ("ACCUSE", "XKX", "SRB")),
+    ("Die ukrainische Seite sei nicht an einer Lösung interessiert, sagte Kremlsprecher Dmitri Peskow.",
+     ("ACCUSE", "RUS", "UKR")),
+    ("Iran sei die größte Gefahr für den Frieden in der Region, erklärte Netanjahu.", ("ACCUSE", "ISR", "IRN")),
+    ("Taiwan sei eine Provokation, sagte ein Sprecher des Außenministeriums in Peking.", ("ACCUSE", "CHN", "TWN")),
+    ("Die USA müssten aufhören, sich in die inneren Angelegenheiten Chinas einzumischen, sagte ein Sprecher des "
+     "Außenministeriums in Peking.", ("REQUEST", "CHN", "USA")),
+    ("Die Ukraine müsse ihre Truppen aus dem Donbass abziehen, sagte Lawrow.", ("REQUEST", "RUS", "UKR")),
+]
+
+
+@pytest.mark.parametrize("text,want", SPEAKER_AFTER)
+def test_speaker_after_the_report(text: str, want: tuple) -> None:
+    assert want in pairs(text, "de")
+
+
+def test_pronoun_speaker_after_the_report() -> None:
+    text = ("Der serbische Präsident Aleksandar Vučić traf am Montag Ungarns Regierungschef Viktor Orbán in Belgrad. "
+            "Kosovo habe die Vereinbarungen von Brüssel gebrochen, sagte er.")
+    assert ("ACCUSE", "SRB", "XKX") in pairs(text, "de")
+
+
+# same shape, no charge: a negated charge, the speaker's own side, a subject that is no party,
+# "in Gefahr" (a danger to, not from, the party), no speaker at all (the journalist's own
+# Konjunktiv), a neutral report
+NO_CHARGE = [
+    "Russland werde die Waffenruhe nicht verletzen, sagte Selenskyj.",
+    "Die Ukraine sei in Gefahr, sagte Selenskyj.",
+    "Die Ukraine sei in Gefahr, sagte Trump.",
+    "Die Lage sei eine Gefahr für Europa, sagte Trump.",
+    "Washington habe sich in die Wahl eingemischt.",
+    "Die Sanktionen seien nicht verantwortlich für die Krise, hieß es aus Washington.",
+    "China habe die Manöver beendet, hieß es aus Washington.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CHARGE)
+def test_no_charge_reported(text: str) -> None:
+    assert not {e for e in events(text, "de") if e[0] == "ACCUSE"}
