@@ -547,9 +547,53 @@ def made_proposals(out: list[Coded], toks: list[Tok], groups: list[_Group], lex:
     return res
 
 
+_HOSTILE = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST"})
+
+
+def shared_target(out: list[Coded]) -> list[Coded]:
+    """A threat, accusation or refusal whose own conjunct names no target is aimed at the target of
+    an earlier hostile act of the same party in the sentence ("Iran blamed Israel for the killing and
+    vowed to retaliate", "Pakistan rejected India's claims and warned of a befitting response"): the
+    second verb shares the first's object by ellipsis (Quirk et al. 1985, 13.64: coordination with
+    the object left out of one conjunct). Only hostile acts pass a target on: "welcomed X and
+    warned ..." says nothing of whom the warning is for."""
+    res = []
+    for c in out:
+        if c.target is None and c.type in ("THREATEN", "ACCUSE", "REJECT") and c.source.country:
+            prior = [d for d in out if d.target is not None and d.type in _HOSTILE and d.trigger_start < c.trigger_start
+                     and d.source.country == c.source.country and d.target.country != c.source.country]
+            if prior:
+                c = replace(c, target=max(prior, key=lambda d: d.trigger_start).target)
+        res.append(c)
+    return res
+
+
+def condemned_agent(out: list[Coded]) -> list[Coded]:
+    """An accusation or refusal whose object is an act named right after its verb ("condemned the
+    latest U.S. arms sale to Taiwan", "rejected the Israeli strikes on Lebanon") is aimed at that act's
+    agent, not at the party the act was done to: the position rules took the party after the noun's
+    preposition. Only when the two acts share that party (the sign of the mix-up) and the act noun
+    follows within a few words."""
+    res = []
+    for c in out:
+        if c.type in ("ACCUSE", "REJECT") and c.target is not None:
+            end = c.trigger_start + len(c.trigger)
+            act = next((d for d in out if d is not c and end <= d.trigger_start <= end + 30 and d.target is not None
+                        and d.target.country == c.target.country and d.source.country
+                        and d.source.country not in (c.source.country, c.target.country)), None)
+            if act is not None:
+                c = replace(c, target=act.source)
+        res.append(c)
+    return res
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
+        if len(out) > 1:
+            out = condemned_agent(out)
+            if any(c.target is None for c in out):
+                out = shared_target(out)
         out = backed_proposals(out, toks, groups, lex)
         if any(c.type == "REJECT" for c in out):
             out = not_refused(out, toks, lex)

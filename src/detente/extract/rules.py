@@ -220,6 +220,13 @@ def _setting(toks: list[Tok], ti: int) -> bool:
     if ti > 1 and toks[ti - 2].low in _SETTING_PREPS and toks[ti - 1].low in _SETTING_OWNERS \
             and toks[ti].low.startswith(_VISITS):
         return True
+    # ... and so are talks with a named party opening the sentence ("Bei einem Treffen mit Macron sicherte
+    # Paschinjan zu, ...", "During a meeting with Xi, Lula urged ...", "Speaking after talks with Macron, ..."):
+    # the phrase is set off before the main clause, so it is the occasion, not the content
+    k = ti - 2 if ti > 1 and toks[ti - 1].low in _SETTING_ARTICLES else ti - 1
+    if 0 <= k <= 1 and toks[k].low in _SETTING_PREPS and (k == 0 or toks[0].low in _SETTING_LEADS) \
+            and ti + 1 < len(toks) and toks[ti + 1].low in ("mit", "with") and toks[ti].low.startswith(_TALKS + _VISITS):
+        return True
     # ... and so are a pair's own talks ("einigten sich nach ihrem Gespräch auf ...", "agreed on a
     # budget after their meeting"): a plural possessive, one modifier allowed ("in ihrem ersten Telefonat")
     k = ti - 2 if ti > 2 and toks[ti - 1].text[:1].islower() and toks[ti - 2].low in _PAIR_OWNERS else ti - 1
@@ -240,6 +247,8 @@ def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
 
 
 _PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
+_SETTING_ARTICLES = frozenset({"einem", "einer", "dem", "der", "den", "a", "an", "the"})
+_SETTING_LEADS = frozenset({"speaking", "writing", "addressing", "sprechend"})     # "Speaking after talks with X, ..."
 _OCCASION_PREPS = frozenset({"in", "seit", "since"})
 _TALKS = ("gespräch", "telefonat", "treffen", "unterredung", "gipfel", "verhandlung", "call", "phone call", "meeting", "talks",
           "conversation", "summit", "negotiation")
