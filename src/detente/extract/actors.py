@@ -87,6 +87,14 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
         if done:
             continue
         actor = gaz.adj_forms.get(word.lower())
+        if actor is None and word in _TWO_WORD_FIRST:
+            # a demonym of two words ("North Korean troops", "South Korean", "Sri Lankan"): the
+            # candidate words are single words, so the second is read here (the alias loop above
+            # has already turned down "North Korea" before "n")
+            m = _NEXT_WORD.match(sentence, w_end)
+            if m and (actor := gaz.adj_forms.get(f"{word} {m.group(1)}".lower())) is not None:
+                w_end = m.end()
+                word = sentence[s:w_end]
         if actor is not None:
             # "russische Armee", "amerikanische Beamte", "seinem amerikanischen Kollegen": a
             # demonym before a noun for people or institutions names a collective actor
@@ -244,6 +252,10 @@ def _title_words() -> tuple[str, ...]:
 
 
 _WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r" (\w+)")
+# the first words of the gazetteer's two-word demonyms (actors.yaml: North/South Korean, South African,
+# South Sudanese, North Macedonian, Sri Lankan)
+_TWO_WORD_FIRST = frozenset({"North", "South", "Sri"})
 _START = operator.attrgetter("start")
 
 

@@ -599,12 +599,13 @@ def _aimed_at(toks: list[Tok], ti: int, after: list[_Group], clause: int) -> _Gr
 
 
 def _received(groups: list[_Group], toks: list[Tok], clause: int):
-    """"Solche Absagen hörte Trump von Putin", "Macron received threats from Erdogan": with a
+    """"Solche Absagen hörte Trump von Putin", "Macron received threats from Erdogan", "erhielt Munition aus
+    Dänemark": with a
     verb of receiving, the act noun's agent is the party after "von"/"from" and the subject
     its target. None when the clause has no such party."""
     gs = [g for g in groups if g.clause == clause]
-    frm = next((g for g in gs if g.first_tok > 0 and (toks[g.first_tok - 1].low in ("von", "vom", "from") or (
-        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in ("von", "from")))), None)
+    frm = next((g for g in gs if g.first_tok > 0 and (toks[g.first_tok - 1].low in ("von", "vom", "aus", "from") or (
+        g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in ("von", "aus", "from")))), None)
     if frm is None:
         return None
     countries = {a.country for a in frm.actors}
@@ -1243,6 +1244,24 @@ def _goods_supplier(pairs, groups: list[_Group], toks: list[Tok], ti: int):
     rcpt = next((h for h in groups if h.clause == toks[ti].clause and h.first_tok > g.last_tok and not h.adj
                  and _after_prep(toks, h.first_tok, _RECIPIENT_PREPS)), None)
     return (_pairs(g.actors, rcpt.actors) or pairs) if rcpt is not None else pairs
+
+
+def _forces_owner(pairs, groups: list[_Group], toks: list[Tok], ti: int):
+    """The state of the forces a deployment noun governs is who deploys them ("the deployment of North
+    Korean troops to Russia was confirmed by Seoul", "die Verlegung nordkoreanischer Soldaten nach
+    Russland": North Korea, not the one who confirms); the state right after an/nach/to/into its target,
+    none when the place there is no state ("of American warships to the Caribbean"). Else the pairs."""
+    g = next((g for g in groups if g.coll and ti < g.first_tok <= ti + 4 and all(
+        t.low in _GENITIVE or t.low in _ARTICLES or t.low in ("von", "of", "a", "an") or (t.word and t.text[:1].islower())
+        for t in toks[ti + 1:g.first_tok])), None)
+    if g is None:
+        return pairs
+    dest = next((h for h in groups if h.clause == toks[ti].clause and h.first_tok > g.last_tok and not h.adj
+                 and _after_prep(toks, h.first_tok, _RECIPIENT_PREPS)), None)
+    if dest is not None:
+        return _pairs(g.actors, dest.actors)
+    # (a target the position rules found stays: "der Aufmarsch russischer Truppen an der Grenze zu Finnland")
+    return [(a, b) for a, b in pairs if a in g.actors] or [(a, None) for a in g.actors]
 
 
 def _after_prep(toks: list[Tok], i: int, preps: frozenset[str]) -> bool:

@@ -26,7 +26,7 @@ from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.arguments import (
     NOUN_WINDOW, _ACT_ON_ACTS, _BENEFICIARY_PREPS as _FOR, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
-    _default_supplier, _goods_supplier, _host, _requested_from_maker, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
+    _default_supplier, _forces_owner, _goods_supplier, _host, _requested_from_maker, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
 )
 from detente.extract.attribution import (
     _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
@@ -382,6 +382,10 @@ def _helped(clause_toks: list[Tok], s: int) -> bool:
         and any(t.low.startswith(("negotiat", "broker", "mediat", "secur")) for t in clause_toks)
 
 
+# verbs of hitting that a sanction noun before them takes as its effect, not an attack or a meeting
+_HIT_VERBS = frozenset({"hit", "hits", "hitting", "treffen", "trifft", "traf", "trafen", "getroffen"})
+
+
 def code_sentence(sentence: str, lang: str, on: dt.date | None,
                   discourse: coref.Discourse | None = None) -> tuple[list[actor_mod.Hit], list[Coded]]:
     """Mentions (named and resolved by coreference) and events of one sentence.
@@ -535,6 +539,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if lex.language == "en" and ti > 0 and toks[ti - 1].text == "-" and toks[ti - 1].end == tok.start:
             continue      # "a U.S.-backed proposal": the second half of a compound modifier, no act of its own
+        if tok.low in _HIT_VERBS and trig.type in ("ASSAULT", "CONSULT") and any(
+                j < ti and t2.type == "SANCTION" and toks[j].clause == tok.clause for j, t2, _, _ in found):
+            continue      # "Beijing's export controls hit European carmakers", "Die Sanktionen treffen auch chinesische Firmen":
+            #               a measure that hits someone is neither an attack nor a meeting
         if accuse_at and kinds.get(tok.clause) == "comp" and trig.type != "ACCUSE":
             gov = _governor(toks, tok.clause, kinds)
             if gov is not None and any(c == gov and j < ti for j, c in accuse_at):
@@ -742,6 +750,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
         if etype == "AID" and nominal:
             pairs = _goods_supplier(pairs, groups, toks, ti)
+        elif etype == "MOBILIZE" and nominal:
+            pairs = _forces_owner(pairs, groups, toks, ti)
         elif etype == "AID" and tok.low in _FOR:
             # "amerikanische Marschflugkörper für die Ukraine": a delivery named, not stated to happen (a verb of
             # delivering beside it is its own trigger)
@@ -754,9 +764,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             pairs = _requested_from_maker(pairs, arms, toks, ti)
         recv = [t for t in clause_toks if any(f in lex.receiving for f in t.forms)] \
             if has_recv and etype not in _MUTUAL else []
-        if recv and (recv[0].start < s if lex.language == "en" else nominal):
-            # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb
-            pairs = _received(groups, toks, tok.clause) or pairs
+        if recv and (recv[0].start <= s if lex.language == "en" else (nominal or recv[0].start == s)):
+            # German fronts the object ("Solche Absagen hörte X von Y"); English puts it after the verb; a
+            # phrase may start at the verb itself ("erhielt Munition aus Dänemark", "received shells from")
+            # (a capital after von/from is read as a place: the giver too, "received aid from Washington")
+            pairs = _received(groups + place_groups, toks, tok.clause) or pairs
         elif lex.language == "en" and etype not in _MUTUAL and etype != "RETREAT" and (nominal or not tok.low.endswith(("ed", "ing")) or _reduced_relative(toks, ti)) \
                 and ti + 1 < len(toks) and toks[ti + 1].low == "from":
             # "after pressure from the United States", "threats from Pyongyang": the party after
