@@ -52,3 +52,40 @@ NO_CHARGE = [
 @pytest.mark.parametrize("text", NO_CHARGE)
 def test_no_charge_reported(text: str) -> None:
     assert not {e for e in events(text, "de") if e[0] == "ACCUSE"}
+
+
+# a long closing reporting clause with when and where, no comma (", erklärte Außenminister Yván Gil
+# am Donnerstag in Caracas."): still the speaker, not a party
+def test_long_reporting_clause_is_the_speaker() -> None:
+    text = ("Washington habe sich in die Präsidentschaftswahl eingemischt, erklärte Außenminister Yván Gil "
+            "am Donnerstag in Caracas.")
+    assert ("ACCUSE", "VEN", "USA") in pairs(text, "de")
+
+
+# "beide Seiten" / "beide Länder" with no coordinated pair before: the two parties of the last
+# sentences named apart; those who speak to them are not among them
+BOTH_SIDES = [
+    ("Indien griff in der Nacht mehrere Ziele in Pakistan an. Die USA und China riefen beide Länder zur Mäßigung auf.",
+     {("REQUEST", "USA", "IND"), ("REQUEST", "USA", "PAK"), ("REQUEST", "CHN", "IND"), ("REQUEST", "CHN", "PAK")}),
+    ("Belgrad versuche, die Lage im Norden zu destabilisieren, so Kurti. Die EU rief beide Seiten zur Zurückhaltung auf.",
+     {("REQUEST", "EU", "SRB"), ("REQUEST", "EU", "XKX")}),
+]
+
+
+@pytest.mark.parametrize("text,want", BOTH_SIDES)
+def test_both_sides_named_apart(text: str, want: set) -> None:
+    assert want <= pairs(text, "de")
+
+
+def test_both_sides_unclear_with_three_parties() -> None:
+    # Russia, Ukraine and the USA in view: which two "beide Seiten" are is not clear
+    text = ("Russland griff Kiew an, nachdem Trump Selenskyj Waffen zugesagt hatte. "
+            "Die EU rief beide Seiten zur Zurückhaltung auf.")
+    assert not {p for p in pairs(text, "de") if p[0] == "REQUEST" and p[1] == "EU"}
+
+
+def test_bare_pair_word_before_a_noun_or_quote_is_no_pair() -> None:
+    # "in beiden Kammern", "diese beiden „Siege“": the word qualifies what follows
+    text = ("Trump und Putin sprachen über einen Waffenstillstand. "
+            "Wie man diese beiden „Siege“ miteinander vereinbaren soll, ist völlig unklar.")
+    assert not {p for p in pairs(text, "de") if p[0] == "AGREE"}

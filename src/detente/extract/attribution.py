@@ -84,7 +84,10 @@ def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
 _REPORTER_WORDS = r"(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)"     # verb or source word first
 _REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
-                       r"|" + _REPORTER_WORDS + r"\s+(?:(?>\S+)\s*){1,6})"
+                       r"|" + _REPORTER_WORDS + r"\s+(?:(?>\S+)\s*){1,6}"
+                       # German, longer: who and when with no comma (", erklärte Putins Berater Jurij Uschakow nach
+                       # dem Telefonat am Donnerstag."; a comma would open a clause of its own: ", sagte Trump, der ...")
+                       r"|" + _REPORTER_WORDS + r"\s+(?:(?>[^\s,]+)\s*){7,12})"
                        r"[\s\W]*$")
 # speed: each word of the German tail is taken whole (atomic group). "(?:\S+\s*){1,6}" could split a
 # word into pieces, so on a failing tail of 10+ words the engine tried every split (3 ms for one seed

@@ -66,6 +66,7 @@ _STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|Nachbarländer|Nationen|cou
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
 _OPEN_QUOTES = frozenset("„“\"»«‚'")
+
 _REPORT_TAIL = re.compile(r"[,“”\"»«]\s*(?:(?:sagte|sagt|erklärte|erklärt|betonte|fügte|so)\s+(\w+)"
                           r"|(\w+)\s+(?:said|says|added|told \w+|stressed))[^\w]*$")
 
@@ -254,6 +255,8 @@ class Discourse:
         for m in _PAIR.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken) or any(h.start < m.end() and m.start() < h.end for h in out):
                 continue
+            if " " not in m.group() and sentence[m.end():m.end() + 2].lstrip()[:1] in _OPEN_QUOTES:
+                continue      # "diese beiden „Siege“": it qualifies the quoted word that follows, no pair of actors
             states = _STATE_NOUNS.search(m.group()) is not None
             # a pair named before it in its own clause is the clause's subject, not what it refers to
             # ("Qatar and Egypt pressed both sides to accept": the sides are another pair)
@@ -265,7 +268,27 @@ class Discourse:
             if pairs:
                 best = max(pairs, key=lambda c: c.weight)
                 out.extend(_hits(m.start(), m.end(), m.group(), best.ref, "pair"))
+            elif " " in m.group() and (two := self._two_sides({a.country for c in here if c.start < m.start()
+                                                                for a in c.ref.actors})):
+                # (only with its noun, "beide Seiten", "both countries": a bare "beiden" may qualify any
+                # noun, "in beiden Kammern", "both chambers")
+                out.extend(_hits(m.start(), m.end(), m.group(), two, "pair"))
         return out
+
+    def _two_sides(self, named: set) -> Referent | None:
+        """With no coordinated pair named before, "beide Seiten" / "both sides" are the two parties
+        of the last sentences named apart ("Indien griff Pakistan an. ... riefen beide Länder zur
+        Mäßigung auf"): the single actors of exactly two countries that the sentence has not named
+        before the words (those are who speaks to the sides), mentioned in the last sentence or the
+        one before (weight above a halved subject mention); with three countries in view, none."""
+        cands = sorted((c for c in self._ents.values() if len(c.ref.actors) == 1 and not c.ref.plural
+                        and c.weight >= RECENCY / 2 and c.ref.actors[0].country
+                        and c.ref.actors[0].country not in named), key=lambda c: -c.weight)
+        if len({c.ref.actors[0].country for c in cands}) != 2:
+            return None      # three parties or more in view: which two are meant is not clear
+        first = cands[0]
+        second = next(c for c in cands if c.ref.actors[0].country != first.ref.actors[0].country)
+        return Referent((first.ref.actors[0], second.ref.actors[0]), True)
 
     def update(self, sentence: str, hits: list[Hit], lex: Lexicon) -> None:
         """Add the actors named in `sentence` (gazetteer and resolved mentions) to the model."""
