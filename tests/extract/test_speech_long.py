@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sentence_events import coded_pairs, pairs
+from detente.extract.pipeline import ArticleIn, extract_article
+from sentence_events import ON, coded_pairs, pairs
 
 
 def _consult(got: set, a: str, b: str) -> bool:
@@ -108,3 +109,27 @@ def test_armenia_article():
     got = pairs(ARMENIA, "de")
     assert {("ACCUSE", "AZE", "ARM"), ("REQUEST", "ARM", "AZE")} <= got, got
     assert _consult(got, "ARM", "FRA"), got
+
+
+# --- two charges against the same party in one article, named by different words, are two events
+
+PAKISTAN = (
+    "Pakistan's foreign office rejected the allegations as baseless and accused India of trying to divert attention "
+    "from its own failures in Kashmir. Islamabad also said New Delhi was behind a bombing in Quetta last week that "
+    "killed 14 people.")
+PAKISTAN_RESTATED = (
+    "Pakistan accused India of backing militants in Balochistan. The foreign office in Islamabad accused India of "
+    "backing militants in the province.")
+
+
+def _count(text: str, lang: str, key: tuple) -> int:
+    x = extract_article(ArticleIn("test#1", text, 0, ON, lang))
+    return sum(1 for e in x.events if (e.type, e.source_country, e.target_country) == key)
+
+
+def test_another_charge_is_another_accusation():
+    assert _count(PAKISTAN, "en", ("ACCUSE", "PAK", "IND")) == 2
+
+
+def test_a_restated_charge_is_one_accusation():
+    assert _count(PAKISTAN_RESTATED, "en", ("ACCUSE", "PAK", "IND")) == 1

@@ -139,12 +139,14 @@ def dedupe_events(events: list[Event]) -> list[Event]:
     (GUIDELINES, gold README "What is coded"): same type, actors, status, date and location.
     A refusal is a response to one proposal or appeal, so a refusal named by another word in
     another sentence is another refusal ("Putin wies ihn sofort ab. Solche Absagen hörte Trump bei
-    jedem Telefonat"), not a re-mention; the same word again ("rejected ... rejected") is the same."""
+    jedem Telefonat"), not a re-mention; the same word again ("rejected ... rejected") is the same.
+    So is a charge: another word of accusing names another charge ("accused India of trying to divert
+    attention ... also said New Delhi was behind a bombing"), the same word a restated one."""
     seen: set[tuple] = set()
     out = []
     for ev in events:
         key = (ev.type, ev.source, ev.target, ev.status, ev.date, ev.location)
-        if ev.type == "REJECT":
+        if ev.type in ("REJECT", "ACCUSE"):
             key = key + ((ev.trigger or "").lower(),)
         if key in seen:
             continue
