@@ -89,3 +89,49 @@ def test_bare_pair_word_before_a_noun_or_quote_is_no_pair() -> None:
     text = ("Trump und Putin sprachen über einen Waffenstillstand. "
             "Wie man diese beiden „Siege“ miteinander vereinbaren soll, ist völlig unklar.")
     assert not {p for p in pairs(text, "de") if p[0] == "AGREE"}
+
+
+# a reaction with no party named: the agent of the act aimed at the reacting party a sentence or
+# two before (extract/reactions.py)
+REACTIONS = [
+    ("Indien machte Pakistan für den Anschlag verantwortlich. "
+     "Islamabad wies jede Beteiligung zurück und sprach von einer kriegerischen Handlung.",
+     {("REJECT", "PAK", "IND"), ("ACCUSE", "PAK", "IND")}),
+    ("Die US-Regierung hat neue Zölle auf chinesische Elektroautos angekündigt. "
+     "Die Abgaben sollen ab August gelten. China kündigte umgehend Gegenmaßnahmen an.",
+     {("THREATEN", "CHN", "USA")}),
+    ("Israel hat in der Nacht zum Freitag Ziele im Iran angegriffen. "
+     "Teheran sprach von einem Akt der Aggression und kündigte Vergeltung an.",
+     {("ASSAULT", "ISR", "IRN"), ("ACCUSE", "IRN", "ISR")}),
+    ("Selenskyj warf Moskau vor, die Gespräche in Istanbul zu blockieren. Der Kreml wies das zurück.",
+     {("REJECT", "RUS", "UKR")}),
+]
+
+
+@pytest.mark.parametrize("text,want", REACTIONS)
+def test_reaction_answers_the_act_before(text: str, want: set) -> None:
+    assert want <= pairs(text, "de")
+
+
+NO_REACTION = [
+    # the act before was by the reacting party, not aimed at it
+    "Russland griff in der Nacht Kiew an. Moskau wies Berichte über zivile Opfer zurück.",
+    # the act that hit the party lies three sentences back: no longer tied
+    "Indien machte Pakistan für den Anschlag verantwortlich. Die Börse in Mumbai fiel. Der Monsun setzte ein. "
+    "Die Ernte war gut. Islamabad wies jede Beteiligung zurück.",
+    # a third party's act aimed at someone else
+    "Die USA verhängten Zölle gegen Kanada. China kündigte Gegenmaßnahmen an.",
+]
+
+
+@pytest.mark.parametrize("text", NO_REACTION)
+def test_no_reaction_without_an_act_aimed_at_the_party(text: str) -> None:
+    got = pairs(text, "de")
+    assert not {p for p in got if p[0] in ("REJECT", "THREATEN") and p[1] in ("RUS", "PAK", "CHN")}, got
+
+
+def test_place_before_a_verb_final_participle_is_the_target() -> None:
+    # German perfect: "hat Ziele im Iran angegriffen" (the place stands before the participle)
+    assert ("ASSAULT", "ISR", "IRN") in pairs("Israel hat in der Nacht zum Freitag Ziele im Iran angegriffen.", "de")
+    # ... not for a meeting there, which is neutral ground
+    assert not {p for p in pairs("Russland hat im Iran mit Vertretern der Regierung verhandelt.", "de") if p[2] == "IRN"}

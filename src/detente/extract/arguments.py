@@ -533,8 +533,10 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
             # bare comma may join a clause's subject to the next clause's actor, "Trump beginnt, Putin ...")
             return _pairs([src_g.actors[0]], [src_g.actors[1]])
         # no party but a country where the act happened, after it: "bombardierte Ziele im Libanon"
-        tgt_g = next((g for g in where if g.start >= e and g.clause == clause
-                      and {a.country for a in g.actors} - src_countries), None)
+        # (German verb-final: the place stands between the subject and the participle, "hat Ziele im
+        # Iran angegriffen")
+        tgt_g = next((g for g in where if (g.start >= e or (not english and src_g.last_tok < g.first_tok < ti))
+                      and g.clause == clause and {a.country for a in g.actors} - src_countries), None)
         if tgt_g is not None and not mutual:
             return _pairs(src_g.actors, tgt_g.actors)
         if to_place:

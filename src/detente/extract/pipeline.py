@@ -18,6 +18,7 @@ from detente.extract import sentences as sent_mod
 from detente.extract import coref as coref_mod
 from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
+from detente.extract.reactions import reacted, remember
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import denied_reports
 
@@ -71,6 +72,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     discourse = coref_mod.Discourse()      # actors named so far, for pronouns and role nouns
     claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
     before: list = []                     # the acts of the sentence before (a denial may point back to them)
+    history: list = []                    # (sentence index, act) of the last sentences (extract/reactions.py)
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
         text = art.text[s:e]
@@ -82,6 +84,9 @@ def extract_article(art: ArticleIn) -> Extraction:
         heading = _is_heading(art.text, s, e)
         hits, coded = rules.code_sentence(text, lang, art.date, discourse=discourse)
         coded, before = denied_reports(text, lang, coded, before), coded   # "dementierte diese Information"
+        if lang == "de":
+            coded = reacted(coded, history, idx)      # "Islamabad wies jede Beteiligung zurück": the accuser before
+        history = remember(history, coded, idx)
         if heading:
             coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
         else:

@@ -1,0 +1,49 @@
+"""Reactions whose other party is named only in the sentences before (eighth pass: German long
+articles; docs/extraction.md).
+
+News tells an act and then the reaction of the party it hit, without naming the first party
+again: "Indien machte Pakistan für den Anschlag verantwortlich. Islamabad wies jede Beteiligung
+zurück und sprach von einer kriegerischen Handlung." / "Die US-Regierung kündigte neue Zölle auf
+chinesische Elektroautos an. ... China kündigte umgehend Gegenmaßnahmen an." The rejection,
+charge, threat or protest answers the party whose act was aimed at the reacting party a
+sentence or two before: an adjacency pair across sentences (Schegloff & Sacks 1973, "Opening
+up closings", Semiotica 8: a first part - accusation, demand, attack - makes its answer
+relevant next), tied by the reacting party being that act's target. A reaction with a party of
+its own in the sentence keeps it (the caller passes only acts with no target). German only: the
+English answers to acts named by a definite noun are responses.answered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from detente.extract.coded import Coded
+
+REACTIONS = frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST"})
+# acts that call for an answer from the party they are aimed at
+FIRST_PARTS = frozenset({"ASSAULT", "ACCUSE", "SANCTION", "THREATEN", "COERCE", "MOBILIZE", "REJECT", "PROTEST", "REQUEST"})
+WINDOW = 2        # sentences back: a reaction told further down is no longer tied to one act
+
+
+def reacted(coded: list[Coded], history: list[tuple[int, Coded]], idx: int) -> list[Coded]:
+    """The reactions of sentence `idx` with no target, aimed at the agent of the latest act of
+    `history` ((sentence index, act) of the sentences before) aimed at the reacting party."""
+    if not history or not any(c.target is None and c.type in REACTIONS for c in coded):
+        return coded
+    out = []
+    for c in coded:
+        country = c.source.country
+        if c.target is None and c.type in REACTIONS and country:
+            first = next((d for i, d in reversed(history) if idx - i <= WINDOW and d.type in FIRST_PARTS
+                          and d.target is not None and d.target.country == country
+                          and d.source.country and d.source.country != country), None)
+            if first is not None:
+                c = replace(c, target=first.source)
+        out.append(c)
+    return out
+
+
+def remember(history: list[tuple[int, Coded]], coded: list[Coded], idx: int) -> list[tuple[int, Coded]]:
+    """`history` with the acts of sentence `idx` that have a target; older ones dropped."""
+    kept = [h for h in history if idx - h[0] < WINDOW]
+    return kept + [(idx, c) for c in coded if c.target is not None] if coded else kept
