@@ -133,3 +133,29 @@ def test_another_charge_is_another_accusation():
 
 def test_a_restated_charge_is_one_accusation():
     assert _count(PAKISTAN_RESTATED, "en", ("ACCUSE", "PAK", "IND")) == 1
+
+
+# --- a proposal judged unacceptable is refused; a breach named by "sprach von" is a charge
+
+@pytest.mark.parametrize("sentence,lang,want,wrong", [
+    ("Moscow called the American proposal a non-starter.", "en", ("REJECT", "RUS", "USA"), None),
+    ("Russia described the U.S. peace plan as unrealistic.", "en", ("REJECT", "RUS", "USA"), None),
+    ("Der Kreml bezeichnete den Vorschlag der USA als inakzeptabel.", "de", ("REJECT", "RUS", "USA"), ("ACCUSE", "RUS", "USA")),
+    ("Peking nannte den Friedensplan der EU realitätsfern.", "de", ("REJECT", "CHN", "EU"), None),
+    # another's act so judged stays an accusation
+    ("Der Kreml bezeichnete den Angriff der Ukraine als Provokation.", "de", ("ACCUSE", "RUS", "UKR"), ("REJECT", "RUS", "UKR")),
+    ("Baerbock sprach von einem Bruch des Völkerrechts durch Russland.", "de", ("ACCUSE", "DEU", "RUS"), None),
+])
+def test_judgements_of_proposals_and_acts(sentence, lang, want, wrong):
+    got = coded_pairs(sentence, lang)
+    assert want in got, got
+    assert wrong is None or wrong not in got, got
+
+
+@pytest.mark.parametrize("sentence,lang", [
+    ("Iran called the proposal a good basis for talks.", "en"),
+    ("Selenskyj sprach von einem Durchbruch bei den Gesprächen mit Russland.", "de"),
+])
+def test_approval_and_breakthrough_are_no_refusal_or_charge(sentence, lang):
+    got = coded_pairs(sentence, lang)
+    assert not any(t in ("REJECT", "ACCUSE") for t, _, _ in got), got

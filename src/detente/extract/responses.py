@@ -587,10 +587,21 @@ def condemned_agent(out: list[Coded]) -> list[Coded]:
     return res
 
 
+def judged_proposal(out: list[Coded]) -> list[Coded]:
+    """A proposal judged unacceptable is refused, not accused ("bezeichnete den Vorschlag der USA als
+    inakzeptabel"): the accusation read from the same judgement words inside the refusal's span is
+    dropped (the REJECT phrase of data/lang spans the verb, the proposal noun and the judgement)."""
+    spans = [(c.source.country, c.trigger_start, c.trigger_start + len(c.trigger)) for c in out if c.type == "REJECT"]
+    return [c for c in out if not (c.type == "ACCUSE" and any(
+        src == c.source.country and a <= c.trigger_start < b for src, a, b in spans))]
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
         if len(out) > 1:
+            if any(c.type == "REJECT" for c in out) and any(c.type == "ACCUSE" for c in out):
+                out = judged_proposal(out)
             out = condemned_agent(out)
             if any(c.target is None for c in out):
                 out = shared_target(out)
