@@ -135,3 +135,22 @@ def test_place_before_a_verb_final_participle_is_the_target() -> None:
     assert ("ASSAULT", "ISR", "IRN") in pairs("Israel hat in der Nacht zum Freitag Ziele im Iran angegriffen.", "de")
     # ... not for a meeting there, which is neutral ground
     assert not {p for p in pairs("Russland hat im Iran mit Vertretern der Regierung verhandelt.", "de") if p[2] == "IRN"}
+
+
+# a government's office before "in" + a capital is that state ("Das Außenministerium in Abu Dhabi"),
+# the subject of its clause; a room in a ministry is a place ("ein Treffen im Außenministerium in Berlin")
+OFFICES = [
+    ("Sudans Armeeführung hat die Vereinigten Arabischen Emirate beschuldigt, die RSF-Miliz zu bewaffnen. "
+     "Das Außenministerium in Abu Dhabi wies die Vorwürfe am Mittwoch zurück.", ("REJECT", "ARE", "SDN")),
+    ("Das Außenministerium in Manila bestellte daraufhin den chinesischen Botschafter ein.", ("ACCUSE", "PHL", "CHN")),
+    ("Die Militärregierung in Bamako warf Algier vor, eine Drohne abgeschossen zu haben.", ("ACCUSE", "MLI", "DZA")),
+]
+
+
+@pytest.mark.parametrize("text,want", OFFICES)
+def test_office_in_a_capital_is_the_state(text: str, want: tuple) -> None:
+    assert want in pairs(text, "de")
+
+
+def test_meeting_in_a_ministry_is_no_party() -> None:
+    assert not {p for p in pairs("Ein Treffen im Außenministerium in Berlin mit Lawrow ist geplant.", "de") if "DEU" in p}

@@ -777,6 +777,9 @@ def _partner_phrase(toks: list[Tok], i: int) -> bool:
 
 # who stands for the state whose capital follows "in" ("die Regierung in Caracas", "officials in Kyiv")
 _SEAT_NOUNS = ("regierung", "führung", "beamte", "behörde", "machthaber", "offizielle", "diplomaten", "regime", "staatsführung",
+               # (a government's offices, as data/lang/de.yaml group_nouns: "das Außenministerium in Manila")
+               "außenministerium", "verteidigungsministerium", "handelsministerium", "innenministerium",
+               "wirtschaftsministerium", "präsidialamt", "militärregierung", "militärjunta", "junta", "armeeführung", "generalstab",
                "government", "leadership", "officials", "authorities", "administration", "diplomats", "regime", "rulers")
 _OFFICE_NOUNS = ("regierung", "führung", "präsident", "armee", "truppen", "streitkräfte", "behörde", "ministerium", "staat",
                  "government", "leadership", "president", "army", "troops", "forces", "ministry", "state")
