@@ -124,7 +124,9 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 continue
             hits.append(Hit(s, e, name, None, "unknown"))
     hits.sort(key=_START)     # (attrgetter: no Python call per item, unlike a lambda)
-    if hits and (", " in sentence or len(taken) < len(hits)):
+    if hits and (", " in sentence or len(taken) < len(hits)
+                 or (("'s " in sentence or "’s " in sentence) and _GENITIVE_OFFICE.search(sentence))):
+        # (the English genitive: "Kenya's foreign minister Musalia Mudavadi", a Reuters/AP form with no comma)
         hits = _appositions(sentence, hits)
     # "die italienische Ministerpräsidentin Giorgia Meloni": the name is the mention, the
     # demonym + office noun before it only its apposition
@@ -196,6 +198,9 @@ def _appositions(sentence: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+# "Kenya's foreign minister Musalia Mudavadi": a state's office in lower case, then a name
+_GENITIVE_OFFICE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:minister|president|premier|chancellor|secretary|spokes(?:man|woman|person)"
+                              r"|ambassador|envoy|chief|adviser|advisor|leader|commander|governor)\s+[A-Z]")
 _THREE_WORDS = re.compile(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 # the apposition closes within four words ("Norway's foreign minister, said", "the UN envoy for Yemen, urged")
 _APPOSITION_END = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s*(?:[,.;]|$)")

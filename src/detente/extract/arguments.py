@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from detente.extract import actors as actor_mod
-from detente.extract.clauses import _continues, _participle_clause, _subject_clause
+from detente.extract.clauses import _continues, _participle_clause, _subject_clause, contrast_clause
 from detente.extract.groups import _Group, _right_after_prep
 from detente.extract.lexicon import load_lexicon
 from detente.extract.triggers import _match
@@ -548,9 +548,12 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
         if kinds.get(clause) == "comp" and _believed(toks, clause, kinds, english):
             # "Merz glaubt, dass Putin verhandeln wird": who believes it is no party to the act believed
             return [(a, None) for a in src_g.actors]
-        # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme")
+        # the addressee named before ("sagte Rubio, dass Russland keinem ... zustimme"); not across an
+        # English contrast ("Egypt offered to mediate, while China urged restraint": two propositions,
+        # Quirk et al. 1985, 15.20 - unlike "after Hamas fired rockets", whose earlier party is the target)
         tgt_g = next((g for g in reversed(earlier) if g is not src_g and _pairs(src_g.actors, g.actors)
-                      and not (english and not {a.country for a in g.actors} - src_countries)), None)
+                      and not (english and not {a.country for a in g.actors} - src_countries)), None) \
+            if not (english and src_g.clause == clause and contrast_clause(toks, clause)) else None
         if tgt_g is None:
             # no second party: kept for claims (a stance needs no target), not coded as an event
             return [(a, None) for a in src_g.actors]
@@ -656,7 +659,8 @@ _BE_EN = frozenset(("was", "were", "is", "are", "be", "been", "being"))
 
 def _named_thing_subject(toks: list[Tok], ti: int, clause: int) -> bool:
     """Does an English clause open with a subject noun phrase of its own that is no actor ("after the
-    group attacked", "when two militias clashed"): determiner, lower-case words, auxiliaries, verb."""
+    group attacked", "when two militias clashed", "as mediators pressed"): determiner (or a
+    subordinator and a bare plural), lower-case words, auxiliaries, verb."""
     j = ti - 1
     while j >= 0 and toks[j].clause == clause and toks[j].low in _AUX_EN:
         j -= 1
@@ -667,6 +671,9 @@ def _named_thing_subject(toks: list[Tok], ti: int, clause: int) -> bool:
             and toks[j].low not in _SUBJ_DETS and toks[j].low not in _CLAUSE_OPENERS and nouns < 3:
         j -= 1
         nouns += 1
+    if nouns and j >= 0 and toks[j].clause == clause and toks[j].low in _CLAUSE_OPENERS and toks[j + 1].low.endswith("s") \
+            and toks[j].low not in ("and", "but", "that"):
+        return True      # a bare plural after a subordinator: "as mediators pressed for a truce", "after militants attacked"
     if not nouns or j < 0 or toks[j].clause != clause or toks[j].low not in _SUBJ_DETS:
         return False
     return j == 0 or toks[j - 1].clause != clause or toks[j - 1].low in _CLAUSE_OPENERS

@@ -82,12 +82,15 @@ def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 # (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
 _REPORTER_WORDS = r"(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)"     # verb or source word first
-_REPORTER = re.compile(r",\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
+_REPORTER = re.compile(r",[\"”’']?\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|" + _REPORTER_WORDS + r"\s+(?:(?>\S+)\s*){1,6}"
                        # German, longer: who and when with no comma (", erklärte Putins Berater Jurij Uschakow nach
                        # dem Telefonat am Donnerstag."; a comma would open a clause of its own: ", sagte Trump, der ...")
-                       r"|" + _REPORTER_WORDS + r"\s+(?:(?>[^\s,]+)\s*){7,12})"
+                       r"|" + _REPORTER_WORDS + r"\s+(?:(?>[^\s,]+)\s*){7,12}"
+                       # English verb first after a quotation: ',” said a spokesman for the foreign ministry.' (no
+                       # comma: not ', said Araqchi, who also spoke with ...', whose aside holds an act of its own)
+                       r"|(?<=[\"”’'] )(?:said|says|added)\s+(?:[^\s,]+\s+){0,8}[^\s,]+)"
                        r"[\s\W]*$")
 # speed: each word of the German tail is taken whole (atomic group). "(?:\S+\s*){1,6}" could split a
 # word into pieces, so on a failing tail of 10+ words the engine tried every split (3 ms for one seed

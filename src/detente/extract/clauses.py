@@ -271,7 +271,15 @@ def _continues(toks: list[Tok], clause: int) -> bool:
     """Does an English clause continue the one before (a participle, an apposition, a phrase after
     a comma) rather than open a clause of its own with a coordinator or subordinator?"""
     first = next((t for t in toks if t.clause == clause and t.word), None)
-    return first is not None and first.low not in _EN_OPENERS
+    return first is not None and first.low not in _EN_OPENERS and not contrast_clause(toks, clause)
+
+
+def contrast_clause(toks: list[Tok], clause: int) -> bool:
+    """Is an English clause a contrast set off by a comma (", while China urged restraint")? Its
+    proposition is apart from the clause before (Quirk et al. 1985, 15.20); "while" with no comma is
+    mostly temporal ("would not negotiate while Russia attacks its cities") and stays tied to it."""
+    i = next((i for i, t in enumerate(toks) if t.clause == clause and t.word), None)
+    return i is not None and i > 0 and toks[i].low in ("while", "whereas") and toks[i - 1].text == ","
 
 
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:

@@ -20,7 +20,7 @@ from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
 from detente.extract.reactions import reacted, remember
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
-from detente.extract.responses import denied_reports
+from detente.extract.responses import ANSWER_WINDOW, answered, denied_reports
 
 _DE = frozenset("der die das und nicht mit ist ein eine zu den von dem des sich auf für im dass wird".split())
 # (no words that are German too: "will" - "Trump will Xi treffen" - and "was" would turn a short
@@ -73,6 +73,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
     before: list = []                     # the acts of the sentence before (a denial may point back to them)
     history: list = []                    # (sentence index, act) of the last sentences (extract/reactions.py)
+    recent: list = []                     # (sentence index, act, its sentence) of the last few sentences ("condemned the attack")
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
         text = art.text[s:e]
@@ -84,9 +85,12 @@ def extract_article(art: ArticleIn) -> Extraction:
         heading = _is_heading(art.text, s, e)
         hits, coded = rules.code_sentence(text, lang, art.date, discourse=discourse)
         coded, before = denied_reports(text, lang, coded, before), coded   # "dementierte diese Information"
+        coded = answered(text, lang, coded, recent, idx)
         if lang == "de":
             coded = reacted(coded, history, idx)      # "Islamabad wies jede Beteiligung zurück": the accuser before
         history = remember(history, coded, idx)
+        if coded:
+            recent = [r for r in recent if idx - r[0] <= ANSWER_WINDOW] + [(idx, c, text.lower()) for c in coded]
         if heading:
             coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
         else:

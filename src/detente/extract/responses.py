@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from detente.extract import scan
 from detente.extract.arguments import _english_noun, _tok_index
@@ -618,3 +619,54 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
         if found and any(c.type in ("AGREE", "CONCEDE") for c in out):
             out = proposed_by(accepted_requests(out, toks, groups, lex, found), toks)
     return denied_dates(out, toks, groups, lex)
+
+
+@lru_cache(maxsize=8)
+def _answers(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The determiners and the act nouns by type of the `answers:` section of data/lang/XX.yaml."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    nouns = {t: frozenset(str(w).lower() for w in ws) for t, ws in (raw.get("nouns") or {}).items()}
+    return frozenset(str(w).lower() for w in raw.get("determiners") or []), nouns
+
+
+ANSWER_WINDOW = 5     # sentences back an answered act may lie (a wire's reaction paragraph is a few lines down)
+ECHO_SPAN = 40        # characters from an act's trigger in which its own noun stands ("launched large-scale military drills")
+
+
+def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[int, Coded, str]], idx: int) -> list[Coded]:
+    """A condemnation or rejection with no target whose object is a definite act noun ("The
+    United States condemned the exercises", "India rejected the claim", "rejected the
+    allegations") answers an act told a few sentences before: the agent of the latest such act
+    (of the noun's type, by another country, aimed at the answering party or told with a noun of
+    the same class) is the target. Cohesion by reference to an earlier event (Halliday & Hasan 1976, ch. 2: the definite
+    article points back). `recent` holds (sentence index, act, lower-case sentence) of the article so far."""
+    if not recent or not any(c.target is None and c.type in ("ACCUSE", "REJECT") for c in coded):
+        return coded
+    dets, nouns = _answers(lang)
+    if not nouns:
+        return coded
+    out = list(coded)
+    for k, c in enumerate(coded):
+        if c.target is not None or c.type not in ("ACCUSE", "REJECT") or not c.source.country:
+            continue
+        after = [m.group().lower() for m in islice(_WORDS.finditer(sentence, c.trigger_start + len(c.trigger)), 3)]
+        if not after or after[0] not in dets:
+            continue
+        kind = next((t for t, ws in nouns.items() if after[1] in ws or (len(after) > 2 and after[2] in ws)), None) \
+            if len(after) > 1 else None
+        if kind is None:
+            continue
+        earlier = [(d, said) for i, d, said in reversed(recent) if idx - i <= ANSWER_WINDOW and d.type == kind
+                   and d.source.country and d.source.country != c.source.country]
+        if not earlier:
+            continue
+        # an act aimed at the answering party, else the latest told with a noun of the same class
+        # ("drills" ... "the exercises"), else one aimed at nobody ("fired a missile into the sea" ...
+        # "condemned the launch"); an act against a third party, told in other words, is of another story
+        aimed = [d for d, _ in earlier if d.target is not None and d.target.country == c.source.country]
+        echo = [d for d, said in earlier      # (the noun names that act: at its trigger or a few words on)
+                if not nouns[kind].isdisjoint(_WORDS.findall(said, d.trigger_start, d.trigger_start + ECHO_SPAN))]
+        alone = [d for d, _ in earlier if d.target is None]
+        if aimed or echo or alone:
+            out[k] = replace(c, target=(aimed or echo or alone)[0].source)
+    return out

@@ -413,7 +413,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         linked = [h for h in linked if h.start >= opener]
     tail = reporter(sentence)
     speaker, charges = None, []
-    if tail and lex.language == "de":
+    if tail:
         # who speaks after the report (", sagte Lawrow.", ", so Kurti.", ", hieß es aus Washington."):
         # the demands and charges of the report are that speaker's (attribution.reported_accusations)
         speaker = tail_speaker(hits, tail.start())

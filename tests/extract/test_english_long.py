@@ -1,0 +1,147 @@
+"""English long articles: who did what to whom across sentences (eighth pass, docs/extraction.md
+"Eighth pass: English long articles"). Articles and sentences of our own in the manner of
+Reuters/AP wires, annotated before the extractor was run; each class both ways - what must be
+coded and same-shaped text that must not."""
+from __future__ import annotations
+
+from sentence_events import check_kept_wrong, pairs
+
+
+# --- a response whose object is a definite act noun answers an act told before (responses.answered)
+
+def test_condemned_exercises_point_back_to_the_drills():
+    text = ("China launched large-scale military drills around Taiwan on Wednesday. "
+            "Taiwan's defence ministry said it had dispatched warships to monitor the Chinese vessels. "
+            "\"These drills are a serious warning to separatist forces,\" a Chinese military spokesman said. "
+            "The United States condemned the exercises and urged Beijing to show restraint.")
+    # the drills are China's (the noun's class is told in the first sentence), not Taiwan's warships
+    check_kept_wrong(pairs(text, "en"), {("ACCUSE", "USA", "CHN"), ("REQUEST", "USA", "CHN")},
+                     {("ACCUSE", "USA", "TWN")})
+
+
+def test_rejected_claim_answers_the_accuser():
+    text = ("Prime Minister Shehbaz Sharif accused New Delhi of targeting mosques. "
+            "India rejected the claim.")
+    assert ("REJECT", "IND", "PAK") in pairs(text, "en")
+
+
+def test_rejected_allegations_three_sentences_later():
+    text = ("Venezuela's government accused the United States on Wednesday of plotting a coup. "
+            "The sanctions have crippled the country's oil industry. "
+            "\"We will not accept orders from the empire,\" Foreign Minister Yvan Gil said on state television. "
+            "The U.S. State Department rejected the allegations.")
+    assert ("REJECT", "USA", "VEN") in pairs(text, "en")
+
+
+def test_denied_the_accusation_is_a_refusal_of_the_accuser():
+    text = ("Estonia accused Russia on Friday of violating its airspace with three fighter jets. "
+            "Russia's defence ministry denied the accusation, saying the jets had flown over neutral waters.")
+    assert ("REJECT", "RUS", "EST") in pairs(text, "en")
+
+
+def test_condemned_attack_aimed_at_the_condemner():
+    text = ("Israel struck targets in southern Lebanon on Sunday. "
+            "The Lebanese army said two soldiers were killed. "
+            "Lebanon's prime minister condemned the attack.")
+    assert ("ACCUSE", "LBN", "ISR") in pairs(text, "en")
+
+
+def test_condemned_launch_of_a_missile_fired_at_nobody():
+    assert ("ACCUSE", "JPN", "PRK") in pairs("North Korea fired a missile into the sea. Japan condemned the launch.", "en")
+
+
+def test_no_answer_without_an_act_of_that_kind_or_of_another_country():
+    # the noun is no act of the classes ("the violence"): no target
+    got = pairs("Russia launched an attack on Kyiv overnight. Brazil condemned the violence.", "en")
+    assert not any(t == "ACCUSE" for t, _, _ in got), got
+    # nobody answers its own act
+    got = pairs("Russia launched drones at Kyiv overnight. The Kremlin condemned the strikes.", "en")
+    assert ("ACCUSE", "RUS", "RUS") not in got and not any(t == "ACCUSE" for t, _, _ in got), got
+    # an attack on a third party, told in other words, belongs to another story of the article
+    got = pairs("Russia struck Kyiv with drones overnight. In Brazil, police clashed with protesters. "
+                "Argentina condemned the attack.", "en")
+    assert not any(t == "ACCUSE" for t, _, _ in got), got
+
+
+# --- a contrast clause with a subject of its own is a proposition of its own (arguments._CONTRAST_EN)
+
+def test_while_clause_takes_no_party_from_the_clause_before():
+    got = pairs("Egypt offered to mediate, while China urged restraint.", "en")
+    assert ("REQUEST", "CHN", "EGY") not in got and ("REQUEST", "EGY", "CHN") not in got, got
+    got = pairs("Saudi Arabia and Iran offered to mediate, while Qatar urged restraint.", "en")
+    assert not {("REQUEST", "SAU", "QAT"), ("REQUEST", "QAT", "SAU"), ("REQUEST", "QAT", "IRN")} & got, got
+
+
+def test_after_clause_still_answers_the_party_before():
+    # an act after "after" often answers the party named first: kept
+    assert ("ASSAULT", "PSE", "ISR") in pairs("Israel struck Gaza after Hamas fired rockets.", "en")
+
+
+# --- the speaker after a quotation or a report (attribution._REPORTER, rules: tail speaker)
+
+def test_obligation_with_the_speaker_after_the_quote():
+    check_kept_wrong(pairs("\"Russia must withdraw its troops,\" Macron said.", "en"),
+                     {("REQUEST", "FRA", "RUS")}, {("RETREAT", "RUS", "FRA")})
+    assert ("REQUEST", "FRA", "RUS") in pairs("Russia must withdraw its troops from Ukraine, Macron said.", "en")
+
+
+def test_obligation_with_the_speaker_inverted_after_the_quote():
+    check_kept_wrong(pairs("\"Israel must stop its attacks on Lebanon,\" said a spokesman for the French foreign ministry.", "en"),
+                     {("REQUEST", "FRA", "ISR")}, {("CONCEDE", "ISR", "LBN")})
+
+
+def test_said_after_an_aside_is_no_closing_speaker():
+    # ", said Russia had launched ...": the verb of an aside's subject, with its content after it
+    got = pairs("Zelensky, speaking in Kyiv, said Russia had launched 400 drones at Ukraine.", "en")
+    assert ("ASSAULT", "RUS", "UKR") in got, got
+
+
+def test_quoted_third_party_is_not_the_speaker():
+    # the obligation is the speaker's demand; the person he quotes agreeing is no party to it
+    got = pairs("\"Russia must withdraw,\" Zelensky said, adding that Macron agreed.", "en")
+    assert ("REQUEST", "FRA", "RUS") not in got, got
+
+
+# --- a person introduced with a state's office in the genitive, then named by the surname (actors._GENITIVE_OFFICE)
+
+def test_genitive_office_then_surname():
+    text = ("Kenya's foreign minister Musalia Mudavadi met Somali officials in Nairobi. "
+            "Mudavadi urged Ethiopia to withdraw its troops.")
+    assert ("REQUEST", "KEN", "ETH") in pairs(text, "en")
+
+
+# --- whole articles of our own
+
+ARTICLE_INDIA_PAKISTAN = (
+    "NEW DELHI, May 8 (AP) - India said on Thursday it had struck militant camps in Pakistan in retaliation "
+    "for an attack in Kashmir, and Islamabad vowed to respond.\n"
+    "Pakistan's army said Indian missiles had hit six sites and killed 26 civilians.\n"
+    "\"This was a cowardly act of war,\" Prime Minister Shehbaz Sharif told parliament.\n"
+    "He accused New Delhi of targeting mosques and said Pakistan had shot down five Indian jets.\n"
+    "India rejected the claim.\n"
+    "Saudi Arabia and Iran offered to mediate, while China called on both sides to exercise restraint.\n"
+    "U.S. Secretary of State Marco Rubio spoke with his Indian and Pakistani counterparts on Wednesday, "
+    "the State Department said.")
+
+
+def test_article_india_pakistan():
+    got = pairs(ARTICLE_INDIA_PAKISTAN, "en")
+    check_kept_wrong(got, {("ASSAULT", "IND", "PAK"), ("ACCUSE", "PAK", "IND"), ("REJECT", "IND", "PAK"),
+                           ("CONSULT", "USA", "IND"), ("CONSULT", "USA", "PAK")},
+                     {("REQUEST", "SAU", "CHN"), ("REQUEST", "IRN", "CHN")})
+
+
+ARTICLE_KOREAS = (
+    "SEOUL, Oct 9 (Reuters) - North Korea fired several ballistic missiles into the sea off its east coast "
+    "on Thursday, South Korea's military said.\n"
+    "Japan's defence ministry said one of the missiles fell inside its exclusive economic zone.\n"
+    "Kim Yo Jong, the powerful sister of leader Kim Jong Un, said the drills were a rehearsal for invasion.\n"
+    "South Korea and the United States condemned the launches and vowed to strengthen their deterrence.\n"
+    "Seoul's unification ministry urged Pyongyang to return to dialogue.")
+
+
+def test_article_koreas():
+    got = pairs(ARTICLE_KOREAS, "en")
+    check_kept_wrong(got, {("ACCUSE", "KOR", "PRK"), ("ACCUSE", "USA", "PRK"), ("REQUEST", "KOR", "PRK")},
+                     {("ACCUSE", "KOR", "USA"), ("ACCUSE", "USA", "KOR"), ("ACCUSE", "KOR", "JPN")})
+
