@@ -159,3 +159,28 @@ def test_judgements_of_proposals_and_acts(sentence, lang, want, wrong):
 def test_approval_and_breakthrough_are_no_refusal_or_charge(sentence, lang):
     got = coded_pairs(sentence, lang)
     assert not any(t in ("REJECT", "ACCUSE") for t, _, _ in got), got
+
+
+# --- welcoming or receiving a person is hosting a visit
+
+@pytest.mark.parametrize("sentence,a,b", [
+    ("Erdogan welcomed Putin to Ankara.", "TUR", "RUS"),
+    ("Xi welcomed Lula in Beijing.", "CHN", "BRA"),
+    ("Saudi Arabia's crown prince received Araqchi in Riyadh on Wednesday.", "SAU", "IRN"),
+    ("Xi received his Russian counterpart in Beijing.", "CHN", "RUS"),
+])
+def test_a_person_welcomed_or_received_is_a_visit(sentence, a, b):
+    got = coded_pairs(sentence, "en")
+    assert _consult(got, a, b), got
+    assert ("SUPPORT", a, b) not in got, got
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Kyiv welcomed Trump's decision on Tuesday.", ("SUPPORT", "UKR", "USA")),
+    ("Ukraine received Russian gas in winter.", None),
+    ("Poland received Ukrainian refugees in large numbers.", None),
+])
+def test_things_welcomed_or_received_are_no_visit(sentence, want):
+    got = coded_pairs(sentence, "en")
+    assert not any(t == "CONSULT" for t, _, _ in got), got
+    assert want is None or want in got, got

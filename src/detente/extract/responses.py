@@ -597,9 +597,54 @@ def judged_proposal(out: list[Coded]) -> list[Coded]:
         src == c.source.country and a <= c.trigger_start < b for src, a, b in spans))]
 
 
+_WELCOME = ("welcom",)                                 # English verbs of welcoming (SUPPORT lemma "welcome")
+_RECEIVE = frozenset({"receive", "received", "receives", "receiving"})   # the bare verb of the en.yaml CONSULT phrase
+_HOST_AFTER = frozenset({"to", "in", "at", "on", "for", ",", ".", "as", "and", "at", "during"})
+
+
+def _guest(toks: list[Tok], groups: list[_Group], c: Coded) -> bool:
+    """Is the act's target a person named right after its verb, the name ending the object ("welcomed
+    Putin to Ankara", "received Araqchi in Riyadh"; not "welcomed Trump's decision")?"""
+    ti = _tok_index(toks, c.trigger_start)
+    g = next((g for g in groups if g.first_tok == ti + 1 and not g.adj), None)
+    return g is not None and c.target in g.actors and all(a.kind == "person" for a in g.actors) \
+        and (g.last_tok + 1 >= len(toks) or toks[g.last_tok + 1].low in _HOST_AFTER)
+
+
+def _received_office(toks: list[Tok], c: Coded) -> bool:
+    """Does a determiner follow the verb, as in the role-noun phrase of en.yaml ("received his
+    counterpart", "received the Indian prime minister"), which the bare-verb phrase leaves out?"""
+    ti = _tok_index(toks, c.trigger_start)
+    return ti + 1 < len(toks) and toks[ti + 1].low in _OFFICE_DETS
+
+
+_OFFICE_DETS = frozenset({"his", "her", "their", "its", "the", "a", "an"})
+
+
+def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """Welcoming or receiving a person is hosting a visit (GUIDELINES: visits -> CONSULT; PLOVER
+    CONSULT): "Erdogan welcomed Putin to Ankara", "Saudi Arabia's crown prince received Araqchi in
+    Riyadh", as German "empfing Lula in Peking" already is. Welcoming a decision, a plan or someone's
+    act stays SUPPORT; the bare verb "received" codes only with a person right after it."""
+    res = []
+    for c in out:
+        word = c.trigger.lower()
+        if c.target is not None and (c.type == "SUPPORT" and word.startswith(_WELCOME) or c.type == "CONSULT" and word in _RECEIVE):
+            if _guest(toks, groups, c):
+                c = replace(c, type="CONSULT", mode="in-person")
+            elif c.type == "CONSULT" and not _received_office(toks, c):
+                continue      # "received Russian gas in ...": no guest, no visit
+        elif c.type == "CONSULT" and word in _RECEIVE and not _received_office(toks, c):
+            continue
+        res.append(c)
+    return res
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
+        if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
+            out = hosted(out, toks, groups)
         if len(out) > 1:
             if any(c.type == "REJECT" for c in out) and any(c.type == "ACCUSE" for c in out):
                 out = judged_proposal(out)
