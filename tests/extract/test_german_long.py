@@ -154,3 +154,26 @@ def test_office_in_a_capital_is_the_state(text: str, want: tuple) -> None:
 
 def test_meeting_in_a_ministry_is_no_party() -> None:
     assert not {p for p in pairs("Ein Treffen im Außenministerium in Berlin mit Lawrow ist geplant.", "de") if "DEU" in p}
+
+
+# "man" in a German report is the speaker's side: the speaker of the closing clause, else the one
+# who spoke last (a Konjunktiv chain goes on), else the subject of the sentence before
+REPORTED_MAN = [
+    ("Der iranische Außenminister Abbas Araghtschi sagte am Mittwoch, Teheran sei weiter zu Gesprächen mit Washington "
+     "bereit. Man werde die Verhandlungen in Oman fortsetzen, sofern die USA ihre Drohungen einstellten.",
+     ("CONSULT", "IRN", "USA")),
+    ("Man werde die Gespräche mit Russland fortsetzen, sagte Selenskyj.", ("CONSULT", "UKR", "RUS")),
+    ("Das Außenministerium in Abu Dhabi wies die Vorwürfe zurück. Man leiste humanitäre Hilfe für den Sudan.",
+     ("AID", "ARE", "SDN")),
+]
+
+
+@pytest.mark.parametrize("text,want", REPORTED_MAN)
+def test_reported_man_is_the_speaker(text: str, want: tuple) -> None:
+    assert want in pairs(text, "de")
+
+
+def test_generic_man_is_nobody() -> None:
+    # the indicative ("man sagte", "man sollte") is no report: no party
+    text = "Trump traf Putin in Alaska. Man sagte, die beiden verstünden sich gut. Man sollte mit Russland verhandeln."
+    assert pairs(text, "de") == {("CONSULT", "USA", "RUS")}

@@ -30,7 +30,9 @@ from functools import lru_cache
 
 from detente.extract import scan
 from detente.extract.actors import Hit
+from detente.extract.attribution import reporter, tail_speaker
 from detente.extract.lexicon import Actor, Lexicon, load_gazetteer, load_lexicon
+from detente.extract.tokens import lemma
 
 RECENCY, SUBJECT, NON_PREP = 100.0, 80.0, 50.0
 DECAY, FLOOR = 0.5, 30.0        # weight halves per sentence; a subject is forgotten after two sentences
@@ -251,6 +253,8 @@ class Discourse:
                 if ref is not None:
                     out.extend(_hits(s, e, m.group("key"), ref, "role"))
         out.extend(_quoted_first_person(sentence, words, linked + out, lex, self.speaker))
+        if lex.language == "de" and "man" in low_words:
+            out.extend(self._reported_man(sentence, words, low_words, hits))
         # "beide Länder", "beide Seiten", "keiner", "both sides", "neither": the salient pair
         for m in _PAIR.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken) or any(h.start < m.end() and m.start() < h.end for h in out):
@@ -274,6 +278,31 @@ class Discourse:
                 # noun, "in beiden Kammern", "both chambers")
                 out.extend(_hits(m.start(), m.end(), m.group(), two, "pair"))
         return out
+
+    def _reported_man(self, sentence: str, words, low_words: list[str], hits: list[Hit]) -> list[Hit]:
+        """German reported speech says "man" for the speaker's side ("Man werde die Verhandlungen
+        fortsetzen, sagte Araghtschi"; "Teheran sei bereit. Man werde ..."): in a report - a closing
+        reporting clause, or a Konjunktiv I verb next to "man" - it is the speaker's state: the
+        speaker of the closing clause, else the one who spoke last, else the subject of the sentence
+        before. A generic "man" in the indicative ("man sagt", "man sollte") is nobody."""
+        tail = reporter(sentence)
+        spoken = tail is not None or any(
+            w == "man" and any(0 <= j < len(low_words) and _konjunktiv(low_words[j]) for j in (i - 1, i + 1))
+            for i, w in enumerate(low_words))
+        if not spoken:
+            return []
+        speaker = (tail_speaker(hits, tail.start()) if tail is not None else None) or self.speaker
+        if speaker is None:
+            # no one said to speak: the subject of the sentence before, whose words the report goes on with
+            # ("Abu Dhabi wies die Vorwürfe zurück. Man unterstütze keine der Konfliktparteien ...")
+            top = max((c for c in self._ents.values() if len(c.ref.actors) == 1), key=lambda c: c.weight, default=None)
+            speaker = top.ref.actors[0] if top is not None and top.weight >= RECENCY else None
+        country = _country_actor(speaker) if speaker is not None else None
+        if country is None:
+            return []
+        end = tail.start() if tail is not None else len(sentence)
+        return [Hit(s, e, w, country, country.kind, ref="quote") for (s, e, w), lw in zip(words, low_words)
+                if lw == "man" and s < end]
 
     def _two_sides(self, named: set) -> Referent | None:
         """With no coordinated pair named before, "beide Seiten" / "both sides" are the two parties
@@ -307,8 +336,9 @@ class Discourse:
             self.speaker = next((h.actor for h in linked if h.start == pos), self.speaker)
         elif not lex.speech_verbs.isdisjoint(sentence.lower().split()):
             self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
-        elif sentence.lstrip()[:1] not in _OPEN_QUOTES:
-            self.speaker = None
+        elif sentence.lstrip()[:1] not in _OPEN_QUOTES and not (
+                lex.language == "de" and not _KONJUNKTIV_AUX.isdisjoint(sentence.lower().split())):
+            self.speaker = None      # (a Konjunktiv report goes on: "Teheran sei bereit. Man werde ...")
         for c in _mentions(sentence, linked, lex, _clauses(sentence)):
             key = tuple(a.name for a in c.ref.actors)
             old = self._ents.get(key)
@@ -634,6 +664,8 @@ def _vocabulary(lang: str) -> frozenset[str]:
     words = {w for k in lex.coref.values() for w in k}
     words |= {r.split()[0] for r in lex.role_nouns}
     words |= set(_FIRST_PERSON.get(lang, {}))
+    if lang == "de":
+        words.add("man")      # the speaker's side in a report (Discourse._reported_man)
     return frozenset(words)
 
 
@@ -644,6 +676,16 @@ def _country_by_code() -> dict[str, Actor]:
         if a.kind in ("country", "organisation") and a.country not in out:
             out[a.country] = a
     return out
+
+
+# Konjunktiv I of the auxiliaries and modals: reported speech, not the speaker's own words
+_KONJUNKTIV_AUX = frozenset({"werde", "sei", "seien", "habe", "könne", "wolle", "müsse", "solle", "dürfe"})
+
+
+def _konjunktiv(word: str) -> bool:
+    """A Konjunktiv I form next to "man": an auxiliary, or a verb's stem + e, its infinitive
+    without the -n ("man unterstütze", "man leiste", "warne man"; not the past "man sagte")."""
+    return word in _KONJUNKTIV_AUX or (word.endswith("e") and len(word) > 3 and lemma(word, "de") == word + "n")
 
 
 def _country_actor(a: Actor) -> Actor | None:
