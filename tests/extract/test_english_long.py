@@ -145,3 +145,23 @@ def test_article_koreas():
     check_kept_wrong(got, {("ACCUSE", "KOR", "PRK"), ("ACCUSE", "USA", "PRK"), ("REQUEST", "KOR", "PRK")},
                      {("ACCUSE", "KOR", "USA"), ("ACCUSE", "USA", "KOR"), ("ACCUSE", "KOR", "JPN")})
 
+
+
+# --- "the country" names the salient state of the sentences before (coref.Discourse._the_country)
+
+def test_the_country_is_the_state_named_before():
+    text = ("Venezuela's government said on Monday that U.S. warships had entered its waters. "
+            "The country accused Washington of preparing an invasion.")
+    assert ("ACCUSE", "VEN", "USA") in pairs(text, "en")
+    text = "Poland said Russian drones had entered its airspace. The country asked NATO for consultations."
+    assert ("REQUEST", "POL", "NATO") in pairs(text, "en")
+
+
+def test_the_country_possessive_and_a_person_named_before():
+    # "the country's ...": a possessive stays unresolved (the state of the grid is the one attacked)
+    got = pairs("Russia attacked Kyiv overnight. The country's air defence shot down 40 drones.", "en")
+    assert not any(s == "RUS" and t in ("ASSAULT", "MOBILIZE") and g != "UKR" for t, s, g in got), got
+    # a person named before stands for his state
+    text = ("Maduro said on Monday that U.S. warships had entered Venezuelan waters. "
+            "The country accused Washington of preparing an invasion.")
+    assert ("ACCUSE", "VEN", "USA") in pairs(text, "en")

@@ -64,6 +64,7 @@ _PAIR = re.compile(r"[BbTtKkNn](?<!\w[BbTtKkNn])"
 MEMBERS = re.compile(r"\s*(?:[–—:,(]|-\s)\s*(?:(?:including|among them|darunter|unter ihnen|namentlich)\s+)?"
                      r"(?:[\w.-]+\s+){0,3}$")
 GENITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?$")
+_THE_COUNTRY = re.compile(r"(?<![\w-])[Tt]he country(?![\w'’-])")     # (not "the country's": a possessive is an owner)
 _STATE_NOUNS = re.compile(r"Länder|Ländern|Staaten|Nachbarländer|Nationen|countries|states|nations")
 _EXPLETIVE_NEXT = frozenset({"is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained", "would",
                              "will", "could", "might", "may", "must", "should", "takes", "took", "means", "meant"})
@@ -119,7 +120,27 @@ class Discourse:
         named = self._surnames(sentence, hits) if self._names_re is not None else []
         if named:
             hits = sorted(hits + named, key=lambda h: h.start)
-        return named + self._resolve(sentence, hits, lex)
+        out = named + self._resolve(sentence, hits, lex)
+        if lex.language == "en" and ("the country" in sentence or "The country" in sentence):
+            out += self._the_country(sentence, hits + out)
+        return out
+
+    def _the_country(self, sentence: str, hits: list[Hit]) -> list[Hit]:
+        """English wires name a state again as "the country" ("Venezuela's government said ...
+        The country accused Washington of ..."): the most salient state of the sentences before (a
+        person stands for the state; Lappin & Leass 1994 salience as for pronouns)."""
+        out = []
+        for m in _THE_COUNTRY.finditer(sentence):
+            s, e = m.span()
+            if any(h.start < e and s < h.end for h in hits):
+                continue
+            cands = [(c.weight, _country_actor(c.ref.actors[0])) for c in self._ents.values()
+                     if len(c.ref.actors) == 1 and not c.ref.plural and c.ref.actors[0].country]
+            cands = [(w, a) for w, a in cands if a is not None and a.kind == "country"]
+            if cands:
+                a = max(cands, key=lambda x: x[0])[1]
+                out.append(Hit(s, e, m.group(), a, a.kind, ref="role"))
+        return out
 
     def _surnames(self, sentence: str, hits: list[Hit]) -> list[Hit]:
         """Later mentions of a person the article introduced with an office ("Erik Larsen,
