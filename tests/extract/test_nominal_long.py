@@ -177,3 +177,92 @@ def test_german_article():
     got = pairs(_ARTICLE_DE, "de")
     assert {("RETREAT", "FRA", "MLI"), ("SANCTION", "EU", "NER"), ("AID", "RUS", "MLI")} <= got
     assert not any(t == "ASSAULT" for t, _, _ in got)
+
+
+# --- 6. aid and measures in other words: handed over, provided with, transferred; bans, halted trade, duties,
+#        penalties, restrictions, visas, terrorist designations -------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("France handed over the first Mirage jets to Ukraine last month.", "en", ("AID", "FRA", "UKR")),
+    ("Washington has provided Kyiv with more than $60 billion in weapons since 2022.", "en", ("AID", "USA", "UKR")),
+    ("Denmark donated its entire artillery stock to Kyiv.", "en", ("AID", "DNK", "UKR")),
+    ("China extended a $2 billion loan to Pakistan this week.", "en", ("AID", "CHN", "PAK")),
+    ("Frankreich übergab der Ukraine die ersten Mirage-Kampfjets.", "de", ("AID", "FRA", "UKR")),
+    ("Deutschland überweist Kiew weitere 500 Millionen Euro.", "de", ("AID", "DEU", "UKR")),
+    ("Die EU stellt der Ukraine weitere 50 Milliarden Euro bereit.", "de", ("AID", "EU", "UKR")),
+    ("Der Iran beliefert die Huthis mit Raketen und Drohnen.", "de", ("AID", "IRN", "YEM")),
+    ("Beijing banned exports of gallium and germanium to the United States.", "en", ("SANCTION", "CHN", "USA")),
+    ("Turkey halted all trade with Israel.", "en", ("SANCTION", "TUR", "ISR")),
+    ("China slapped retaliatory duties on Canadian canola oil.", "en", ("SANCTION", "CHN", "CAN")),
+    ("The US imposed penalties on three Iranian shipping companies.", "en", ("SANCTION", "USA", "IRN")),
+    ("Washington tightened restrictions on chip exports to China.", "en", ("SANCTION", "USA", "CHN")),
+    ("Australia suspended visas for Israeli ministers.", "en", ("SANCTION", "AUS", "ISR")),
+    ("The United States designated the Houthis a foreign terrorist organisation.", "en", ("SANCTION", "USA", "YEM")),
+    ("Die Türkei stoppte den gesamten Handel mit Israel.", "de", ("SANCTION", "TUR", "ISR")),
+    ("Kanada verhängte ein Waffenembargo gegen Israel.", "de", ("SANCTION", "CAN", "ISR")),
+    ("Ecuador brach die diplomatischen Beziehungen zu Mexiko ab.", "de", ("SANCTION", "ECU", "MEX")),
+    ("Die USA verhängten Strafen gegen drei iranische Reedereien.", "de", ("SANCTION", "USA", "IRN")),
+    ("Washington verschärfte die Beschränkungen für Chipexporte nach China.", "de", ("SANCTION", "USA", "CHN")),
+    ("Brüssel belegte Moskau mit einem 19. Sanktionspaket.", "de", ("SANCTION", "EU", "RUS")),
+    ("Australien entzog israelischen Ministern die Visa.", "de", ("SANCTION", "AUS", "ISR")),
+    ("Die USA stuften die Huthis als Terrororganisation ein.", "de", ("SANCTION", "USA", "YEM")),
+])
+def test_aid_and_measures_in_other_words(text, lang, want):
+    assert want in coded_pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Frankreich übergab der Ukraine eine Protestnote.", "de"),          # no goods or money
+    ("Restrictions on journalists remain in place in Gaza.", "en"),       # no party imposes them
+    ("Die Polizei verhängte Strafen gegen Demonstranten.", "de"),
+    ("The police provided reporters with details of the raid.", "en"),
+    ("Frankreich und Deutschland belegten den ersten Platz mit großem Abstand.", "de"),
+])
+def test_no_aid_or_measure_without_goods_or_party(text, lang):
+    assert not any(t in ("AID", "SANCTION") and g is not None for t, _, g in coded_pairs(text, lang))
+
+
+# --- 7. parties of a measure or an attack in the relative clause after its noun ---------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("The sanctions that Washington imposed on Moscow last year have cut Russia's oil revenue.", "en", ("SANCTION", "USA", "RUS")),
+    ("The strikes that Israel carried out on Iran damaged three sites.", "en", ("ASSAULT", "ISR", "IRN")),
+    ("Die Sanktionen, die Washington im vergangenen Jahr gegen Moskau verhängt hat, haben Russlands Öleinnahmen gesenkt.", "de",
+     ("SANCTION", "USA", "RUS")),
+    ("Großbritannien kündigte am Montag neue Sanktionen an, die sich gegen Russlands Schattenflotte richten.", "de",
+     ("SANCTION", "GBR", "RUS")),
+    ("Die Angriffe, die Russland auf Kiew verübte, töteten zwölf Menschen.", "de", ("ASSAULT", "RUS", "UKR")),
+])
+def test_relative_clause_parties(text, lang, want):
+    assert want in coded_pairs(text, lang)
+
+
+def test_relative_clause_of_blame_names_no_attacker():
+    # who is blamed for the attacks is not hit by them
+    got = coded_pairs("The attacks, which Kyiv blamed on Moscow, killed 12 people.", "en")
+    assert ("ASSAULT", "UKR", "RUS") not in got
+
+
+def test_measure_that_hits_in_a_relative_clause():
+    assert not any(t == "ASSAULT" for t, _, _ in coded_pairs("The sanctions that hit Russia hardest were those on oil.", "en"))
+
+
+# --- 8. the giver named by its role ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("The United States remains Israel's largest supplier of weapons.", "en", ("AID", "USA", "ISR")),
+    ("Washington has been Kyiv's biggest military backer since 2022.", "en", ("AID", "USA", "UKR")),
+    ("Die USA sind der größte Waffenlieferant Israels.", "de", ("AID", "USA", "ISR")),
+    ("Russland war lange der größte Waffenlieferant Indiens.", "de", ("AID", "RUS", "IND")),
+])
+def test_supplier_role(text, lang, want):
+    got = coded_pairs(text, lang)
+    assert want in got and (want[0], want[2], want[1]) not in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("China is the largest supplier of rare earths to Europe.", "en"),     # no arms or aid
+    ("Frankreich ist der wichtigste Handelspartner Algeriens.", "de"),
+])
+def test_no_supplier_role_without_arms(text, lang):
+    assert not any(t == "AID" for t, _, _ in coded_pairs(text, lang))

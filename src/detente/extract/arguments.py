@@ -1276,6 +1276,62 @@ def _forces_owner(pairs, groups: list[_Group], toks: list[Tok], ti: int):
     return [(a, b) for a, b in pairs if a in g.actors] or [(a, None) for a in g.actors]
 
 
+_COPULAS = frozenset({"is", "are", "was", "were", "remains", "remained", "been", "became", "becomes",
+                      "ist", "sind", "war", "waren", "bleibt", "bleiben", "blieb", "wurde", "wurden"})
+_ROLE_WORDS = ("supplier", "backer", "donor", "provider", "lieferant")
+
+
+def supplier_role(groups: list[_Group], toks: list[Tok], ti: int, span: str):
+    """The giver named by its role: the subject of "is/remains/ist" gives, the role noun's owner receives
+    ("the United States remains Israel's largest supplier of weapons", "Washington has been Kyiv's
+    biggest military backer", "die USA sind der größte Waffenlieferant Israels"; the owner would
+    otherwise be read as the act's source). None when `span` (the trigger's text) names no such role or
+    the clause has no such subject and owner."""
+    if not any(w in span for w in _ROLE_WORDS):
+        return None
+    c = toks[ti].clause
+    subj = next((g for g in reversed(groups) if g.clause == c and g.last_tok < ti and not g.adj
+                 and any(t.low in _COPULAS for t in toks[g.last_tok + 1:ti])), None)
+    if subj is None:
+        return None
+    owner = next((g for g in groups if g.clause == c and g is not subj and (
+        subj.last_tok < g.first_tok and g.last_tok < ti or ti < g.first_tok <= ti + 6)), None)
+    return (_pairs(subj.actors, owner.actors) or None) if owner is not None else None
+
+
+# words that open a relative clause right after a noun, and the prepositions of a measure's or an attack's target in it
+_REL_OPEN = frozenset({"that", "which", "die", "der", "das", "welche"})
+_REL_TARGET_PREPS = frozenset({"on", "against", "to", "gegen", "auf", "an"})
+_BLAME_STEMS = ("blam", "accus", "attribut", "vorwarf", "vorgeworf", "zuschrieb", "zugeschrieb", "verantwortlich")
+_PARTICLES_BEFORE = frozenset({"an", "ab", "auf", "aus", "ein", "vor", "zu", "fest"})
+
+
+def _relative_parties(groups: list[_Group], toks: list[Tok], ti: int):
+    """Parties of a measure, attack or aid noun given in the relative clause right after it: "the sanctions
+    that Washington imposed on Moscow", "die Sanktionen, die Washington gegen Moskau verhängt hat" (the
+    clause's subject acts on the party after on/against/gegen/auf), "neue Sanktionen an, die sich gegen
+    Russlands Schattenflotte richten" (the pronoun is the subject: the noun's party before it acts). None
+    when the noun opens no relative clause or it names no target."""
+    j = ti + 1
+    if j + 1 < len(toks) and toks[j].low in _PARTICLES_BEFORE and toks[j + 1].text == ",":
+        j += 1      # the particle of a verb-second clause ends it: "kündigte neue Sanktionen an, die ..."
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    if j + 1 >= len(toks) or toks[j].low not in _REL_OPEN:
+        return None
+    c = toks[j + 1].clause
+    if any(t.clause == c and t.low.startswith(_BLAME_STEMS) for t in toks[j:j + 12]):
+        return None     # "the attacks, which Kyiv blamed on Moscow": who is blamed, not who is hit
+    tgt = next((g for g in groups if g.clause == c and g.first_tok > j and _after_prep(toks, g.first_tok, _REL_TARGET_PREPS)), None)
+    if tgt is None:
+        return None
+    subj = next((g for g in groups if g.clause == c and j < g.first_tok < tgt.first_tok and not g.adj
+                 and not _after_prep(toks, g.first_tok, _REL_TARGET_PREPS)), None)
+    if subj is None:
+        subj = next((g for g in reversed(groups) if g.last_tok < ti and g.clause == toks[ti].clause and not g.adj), None)
+    return (_pairs(subj.actors, tgt.actors) or None) if subj is not None else None
+
+
 def _after_prep(toks: list[Tok], i: int, preps: frozenset[str]) -> bool:
     """Is token i the head of a phrase opened by one of `preps`, at most two articles or
     lower-case modifiers between ("an die Ukraine", "to war-torn Sudan")?"""

@@ -26,7 +26,7 @@ from detente.extract import coref
 from detente.extract import dates as date_mod
 from detente.extract.arguments import (
     NOUN_WINDOW, _ACT_ON_ACTS, _BENEFICIARY_PREPS as _FOR, _GERUND_PREPS, _arguments, _clause_at, _english_noun, _from_agent,
-    _default_supplier, _forces_owner, _goods_supplier, _host, _requested_from_maker, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
+    _default_supplier, _forces_owner, _goods_supplier, _REL_OPEN, supplier_role, _relative_parties, _host, _requested_from_maker, _location, _near_actor, _pairs, _received, _system_after, _tok_index,
 )
 from detente.extract.attribution import (
     _DATELINE, _PAREN_REPORTER, _REPORTER, _attribution, _mid_attributions, _navigation, reporter,
@@ -382,6 +382,7 @@ def _helped(clause_toks: list[Tok], s: int) -> bool:
         and any(t.low.startswith(("negotiat", "broker", "mediat", "secur")) for t in clause_toks)
 
 
+_REL_NOUN_TYPES = frozenset({"SANCTION", "ASSAULT", "AID"})
 # verbs of hitting that a sanction noun before them takes as its effect, not an attack or a meeting
 _HIT_VERBS = frozenset({"hit", "hits", "hitting", "treffen", "trifft", "traf", "trafen", "getroffen"})
 
@@ -540,7 +541,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if lex.language == "en" and ti > 0 and toks[ti - 1].text == "-" and toks[ti - 1].end == tok.start:
             continue      # "a U.S.-backed proposal": the second half of a compound modifier, no act of its own
         if tok.low in _HIT_VERBS and trig.type in ("ASSAULT", "CONSULT") and any(
-                j < ti and t2.type == "SANCTION" and toks[j].clause == tok.clause for j, t2, _, _ in found):
+                j < ti and t2.type == "SANCTION" and (toks[j].clause == tok.clause or ti - j <= 3) for j, t2, _, _ in found):
             continue      # "Beijing's export controls hit European carmakers", "Die Sanktionen treffen auch chinesische Firmen":
             #               a measure that hits someone is neither an attack nor a meeting
         if accuse_at and kinds.get(tok.clause) == "comp" and trig.type != "ACCUSE":
@@ -701,7 +702,10 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue      # "die Idee einer Zusammenarbeit zwischen X und Y", "gave up the idea of talks": thought of, not done
         if nominal and _background(toks, ti):
             continue      # "vor dem Hintergrund zunehmenden Drucks auf Moskau", "amid sanctions": setting, not act
-        if NOUN_WINDOW and nominal and not _near_actor(groups, toks, ti) \
+        # (a measure, attack or aid noun whose parties a relative clause after it names: "the sanctions that Washington imposed on Moscow")
+        rel = _relative_parties(groups, toks, ti) if nominal and etype in _REL_NOUN_TYPES and any(
+            t.low in _REL_OPEN for t in toks[ti + 1:ti + 4]) else None
+        if NOUN_WINDOW and nominal and rel is None and not _near_actor(groups, toks, ti) \
                 and not (ti in talk_topics and _near_actor(groups, toks, talk_topics[ti])) \
                 and not (place_groups and ti + 1 < len(toks) and toks[ti + 1].low in _AGENT_FROM
                          and any(g.first_tok in (ti + 2, ti + 3) for g in place_groups)) \
@@ -748,7 +752,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             # impersonal "man"/"wir" of reported speech is the speaker's side, the clause's parties its targets
             tgts = [a for g in groups if g.clause == tok.clause for a in g.actors]
             pairs = _pairs(spk.actors, tgts) or [(a, None) for a in spk.actors]
-        if etype == "AID" and nominal:
+        role = supplier_role(groups, toks, ti, low[s:phrase_span[ti][1]] if ti in phrase_span else tok.low) \
+            if etype == "AID" and nominal else None
+        if rel is not None:
+            pairs = rel
+        elif role is not None:
+            pairs = role
+        elif etype == "AID" and nominal:
             pairs = _goods_supplier(pairs, groups, toks, ti)
         elif etype == "MOBILIZE" and nominal:
             pairs = _forces_owner(pairs, groups, toks, ti)
