@@ -177,3 +177,31 @@ def test_generic_man_is_nobody() -> None:
     # the indicative ("man sagte", "man sollte") is no report: no party
     text = "Trump traf Putin in Alaska. Man sagte, die beiden verstünden sich gut. Man sollte mit Russland verhandeln."
     assert pairs(text, "de") == {("CONSULT", "USA", "RUS")}
+
+
+# a speaker named by office alone (", erklärte ein Sprecher.", ", hieß es weiter.") speaks for the side
+# that spoke before; an alleged plan or pretext is the speaker's charge, the plan itself no act
+MORE_CHARGES = [
+    ("Das Außenministerium in Minsk wies die Anschuldigungen zurück. "
+     "Polen versuche, von eigenen Problemen abzulenken, erklärte ein Sprecher.", ("ACCUSE", "BLR", "POL")),
+    ("China kündigte Gegenmaßnahmen an. Die USA verstießen gegen die Regeln der Welthandelsorganisation, hieß es weiter.",
+     ("ACCUSE", "CHN", "USA")),
+    ("Minsk führe einen hybriden Krieg gegen die EU, sagte Ministerpräsident Donald Tusk am Dienstag in Warschau.",
+     ("ACCUSE", "POL", "BLR")),
+    ("Tokio spiele mit dem Feuer, sagte ein Sprecher des Außenministeriums in Peking am Montag.", ("ACCUSE", "CHN", "JPN")),
+]
+
+
+@pytest.mark.parametrize("text,want", MORE_CHARGES)
+def test_more_reported_charges(text: str, want: tuple) -> None:
+    assert want in pairs(text, "de")
+
+
+def test_alleged_plan_is_a_charge_not_an_attack() -> None:
+    got = pairs("Eritrea plane einen Angriff auf die Region Tigray, sagte der äthiopische Ministerpräsident Abiy Ahmed "
+                "vor dem Parlament in Addis Abeba.", "de")
+    assert ("ACCUSE", "ETH", "ERI") in got and not {p for p in got if p[0] == "ASSAULT"}, got
+
+
+def test_generic_speaker_with_nobody_before_is_nobody() -> None:
+    assert not pairs("Die Lage sei eine Provokation, sagte ein Sprecher.", "de")

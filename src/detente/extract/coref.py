@@ -300,6 +300,15 @@ class Discourse:
                 out.extend(_hits(m.start(), m.end(), m.group(), two, "pair"))
         return out
 
+    def prior_speaker(self) -> Actor | None:
+        """Whose words a report with no speaker named goes on with ("Man werde ...", ", sagte ein
+        Sprecher."): the one who spoke last, else the subject of the sentence before ("Abu Dhabi
+        wies die Vorwürfe zurück. Man unterstütze keine der Konfliktparteien ...")."""
+        if self.speaker is not None:
+            return self.speaker
+        top = max((c for c in self._ents.values() if len(c.ref.actors) == 1), key=lambda c: c.weight, default=None)
+        return top.ref.actors[0] if top is not None and top.weight >= RECENCY else None
+
     def _reported_man(self, sentence: str, words, low_words: list[str], hits: list[Hit]) -> list[Hit]:
         """German reported speech says "man" for the speaker's side ("Man werde die Verhandlungen
         fortsetzen, sagte Araghtschi"; "Teheran sei bereit. Man werde ..."): in a report - a closing
@@ -312,12 +321,7 @@ class Discourse:
             for i, w in enumerate(low_words))
         if not spoken:
             return []
-        speaker = (tail_speaker(hits, tail.start()) if tail is not None else None) or self.speaker
-        if speaker is None:
-            # no one said to speak: the subject of the sentence before, whose words the report goes on with
-            # ("Abu Dhabi wies die Vorwürfe zurück. Man unterstütze keine der Konfliktparteien ...")
-            top = max((c for c in self._ents.values() if len(c.ref.actors) == 1), key=lambda c: c.weight, default=None)
-            speaker = top.ref.actors[0] if top is not None and top.weight >= RECENCY else None
+        speaker = (tail_speaker(hits, tail.start()) if tail is not None else None) or self.prior_speaker()
         country = _country_actor(speaker) if speaker is not None else None
         if country is None:
             return []

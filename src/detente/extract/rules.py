@@ -246,6 +246,8 @@ def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
     return bool(negs) and all(_has_cue(clause_toks[i + 1:i + 3], cancel) for i in negs)
 
 
+# a speaker named by office alone in a closing reporting clause (", sagte ein Sprecher.", ", hieß es weiter.")
+_GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)\b|hieß es weiter\b)", re.IGNORECASE)
 _PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
 _SETTING_ARTICLES = frozenset({"einem", "einer", "dem", "der", "den", "a", "an", "the"})
 _SETTING_LEADS = frozenset({"speaking", "writing", "addressing", "sprechend"})     # "Speaking after talks with X, ..."
@@ -418,6 +420,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # who speaks after the report (", sagte Lawrow.", ", so Kurti.", ", hieß es aus Washington."):
         # the demands and charges of the report are that speaker's (attribution.reported_accusations)
         speaker = tail_speaker(hits, tail.start())
+        if speaker is None and discourse is not None and _GENERIC_SPEAKER.search(sentence, tail.start()):
+            speaker = discourse.prior_speaker()      # ", erklärte ein Sprecher.": of the side that spoke before
         charges = accusation_cues(_lower(sentence), lang, tail.start()) if speaker is not None else []
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
@@ -897,8 +901,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     out = respond(out, toks, groups, lex, found)
     demands = _reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on, speaker)
     if charges:
-        demands += reported_accusations(charges, speaker, groups, toks, lex.negation, keys,
-                                        date_mod.event_date(whens, False, on))
+        made = reported_accusations(charges, speaker, groups, toks, lex.negation, keys, date_mod.event_date(whens, False, on))
+        if made:
+            # what is charged is no act of its own ("Eritrea plane einen Angriff auf Tigray, sagte Abiy": the ACCUSE only)
+            out = [c for c in out if not any(m.start() <= c.trigger_start < m.end() for m in charges)]
+        demands += made
     if demands and lex.language == "en":
         # "Armenia said Baku must withdraw its troops", "Trump said Russia must agree to a ceasefire":
         # what the addressee must do is the demand's content, no act of its own (GUIDELINES: demands
