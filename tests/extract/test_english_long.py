@@ -165,3 +165,17 @@ def test_the_country_possessive_and_a_person_named_before():
     text = ("Maduro said on Monday that U.S. warships had entered Venezuelan waters. "
             "The country accused Washington of preparing an invasion.")
     assert ("ACCUSE", "VEN", "USA") in pairs(text, "en")
+
+
+# --- the owner of a sovereignty or airspace violated is wronged, not accused (responses.wronged_owners)
+
+def test_violation_of_a_states_sovereignty_is_no_charge_against_it():
+    got = pairs("Saudi Arabia condemned the Israeli strikes, calling them a violation of Iran's sovereignty.", "en")
+    check_kept_wrong(got, {("ACCUSE", "SAU", "ISR")}, {("ACCUSE", "SAU", "IRN")})
+    got = pairs("Turkey condemned the attack as a violation of Syria's territorial integrity.", "en")
+    assert ("ACCUSE", "TUR", "SYR") not in got, got
+
+
+def test_an_owner_of_another_noun_stays_accused():
+    assert ("ACCUSE", "IRN", "ISR") in pairs("Iran accused Israel's government of war crimes.", "en")
+    assert ("ACCUSE", "EST", "RUS") in pairs("Estonia accused Russia of violating Estonia's airspace.", "en")

@@ -643,6 +643,8 @@ def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Code
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if out:
+        if lex.language == "en" and any(c.type == "ACCUSE" and c.target is not None for c in out):
+            out = wronged_owners(out, toks, groups, lex.language)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if len(out) > 1:
@@ -715,3 +717,30 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
         if aimed or echo or alone:
             out[k] = replace(c, target=(aimed or echo or alone)[0].source)
     return out
+
+
+@lru_cache(maxsize=8)
+def _wronged(lang: str) -> frozenset[str]:
+    """Nouns of what a state owns and another violates (`answers: wronged` of data/lang/XX.yaml)."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    return frozenset(str(w).lower() for w in raw.get("wronged") or [])
+
+
+def wronged_owners(out: list[Coded], toks: list[Tok], groups: list[_Group], lang: str) -> list[Coded]:
+    """"calling them a violation of Iran's sovereignty", "a breach of Syria's territorial integrity":
+    the owner of a sovereignty, airspace or territory violated is the wronged party, not the one
+    accused; the accusation keeps no target from it (a condemnation beside it names the agent, and
+    `answered` may find one in the sentences before)."""
+    wronged = _wronged(lang)
+    owners = set()
+    for g in groups:
+        k = g.last_tok + 1
+        if k < len(toks) and toks[k].low in ("'s", "’s", "s"):
+            k += 1
+        if toks[g.last_tok].low.endswith(("'s", "’s")) or k > g.last_tok + 1:
+            if k < len(toks) and toks[k].low in wronged:
+                owners.update(a.name for a in g.actors)
+    if not owners:
+        return out
+    return [replace(c, target=None) if c.type == "ACCUSE" and c.target is not None and c.target.name in owners else c
+            for c in out]
