@@ -205,3 +205,12 @@ def test_alleged_plan_is_a_charge_not_an_attack() -> None:
 
 def test_generic_speaker_with_nobody_before_is_nobody() -> None:
     assert not pairs("Die Lage sei eine Provokation, sagte ein Sprecher.", "de")
+
+
+def test_both_countries_with_a_collective_and_the_un_in_view() -> None:
+    # "die türkische Armee" is one side; the UN Security Council named before is no side
+    text = ("Die türkische Armee hat Stellungen kurdischer Milizen im Norden Syriens bombardiert. "
+            "Die syrische Regierung verurteilte die Luftschläge als Verletzung ihrer Souveränität. "
+            "Man werde das Vorgehen Ankaras vor den UN-Sicherheitsrat bringen, hieß es aus Damaskus. "
+            "Russland rief beide Länder zur Zurückhaltung auf.")
+    assert {("REQUEST", "RUS", "TUR"), ("REQUEST", "RUS", "SYR")} <= pairs(text, "de")

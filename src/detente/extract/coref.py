@@ -157,6 +157,7 @@ class Discourse:
         new = {h.actor.name.split()[-1]: h.actor for h in hits
                if h.kind == "person" and h.ref is None and h.actor.wikidata is None
                and h.actor.name not in load_gazetteer().actors and len(h.actor.name.split()) > 1}
+        new.update(_family_names(hits))
         if new and any(self._names.get(k) != v for k, v in new.items()):
             self._names.update(new)
             self._names_re = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, sorted(self._names, key=len, reverse=True)))})"
@@ -334,9 +335,11 @@ class Discourse:
         of the last sentences named apart ("Indien griff Pakistan an. ... riefen beide Länder zur
         Mäßigung auf"): the single actors of exactly two countries that the sentence has not named
         before the words (those are who speaks to the sides), mentioned in the last sentence or the
-        one before (weight above a halved subject mention); with three countries in view, none."""
-        cands = sorted((c for c in self._ents.values() if len(c.ref.actors) == 1 and not c.ref.plural
-                        and c.weight >= RECENCY / 2 and c.ref.actors[0].country
+        one before (weight above a halved subject mention); with three countries in view, none. An
+        international body named there (the UN Security Council) is no side."""
+        states = _state_codes()
+        cands = sorted((c for c in self._ents.values() if len(c.ref.actors) == 1     # (a collective, "die türkische Armee", is one)
+                        and c.weight >= RECENCY / 2 and c.ref.actors[0].country in states
                         and c.ref.actors[0].country not in named), key=lambda c: -c.weight)
         if len({c.ref.actors[0].country for c in cands}) != 2:
             return None      # three parties or more in view: which two are meant is not clear
@@ -369,6 +372,26 @@ class Discourse:
             old = self._ents.get(key)
             if old is None or old.weight <= c.weight:
                 self._ents[key] = _Cand(c.ref, c.weight)
+
+
+# states whose names put the family name first ("Wang Yi" ... "Wang said"; Lee Jae-myung, Lai Ching-te)
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK"})
+
+
+def _family_names(hits: list[Hit]) -> dict[str, Actor]:
+    """A gazetteer person named in full whose family name alone is no alias ("Chinese Foreign
+    Minister Wang Yi met ..." then "Wang urged Washington ..."): the family name, first in Chinese
+    and Korean names, refers to that person for the rest of the article."""
+    gaz = load_gazetteer()
+    out = {}
+    for h in hits:
+        if h.kind != "person" or h.ref is not None or h.actor is None or h.actor.country not in _FAMILY_FIRST:
+            continue
+        parts = h.text.split()
+        if len(parts) > 1 and len(parts[0]) > 1 and parts[0][:1].isupper() \
+                and not any(alias == parts[0] for alias, _, _ in gaz.by_first.get(parts[0], ())):
+            out[parts[0]] = h.actor
+    return out
 
 
 _COMMA_COORD = re.compile(r"^\s*,\s*(?:(und|oder)|and|or)\s")
@@ -692,6 +715,12 @@ def _vocabulary(lang: str) -> frozenset[str]:
     if lang == "de":
         words.add("man")      # the speaker's side in a report (Discourse._reported_man)
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """Codes a side of a conflict can have: states, and the EU and NATO (not the UN, the AU ...)."""
+    return frozenset(a.country for a in load_gazetteer().actors.values() if a.kind == "country") | {"EU", "NATO"}
 
 
 @lru_cache(maxsize=None)
