@@ -179,3 +179,18 @@ def test_violation_of_a_states_sovereignty_is_no_charge_against_it():
 def test_an_owner_of_another_noun_stays_accused():
     assert ("ACCUSE", "IRN", "ISR") in pairs("Iran accused Israel's government of war crimes.", "en")
     assert ("ACCUSE", "EST", "RUS") in pairs("Estonia accused Russia of violating Estonia's airspace.", "en")
+
+
+# --- a Chinese or Korean name, then its family name alone (coref._family_names)
+
+def test_family_name_first_refers_back():
+    text = ("Chinese Foreign Minister Wang Yi met his Russian counterpart Sergei Lavrov in Beijing on Tuesday. "
+            "Wang urged Washington to stop arming Taiwan. "
+            "The U.S. State Department rejected the demand.")
+    got = pairs(text, "en")
+    assert {("REQUEST", "CHN", "USA"), ("REJECT", "USA", "CHN")} <= got, got
+
+
+def test_family_name_alone_without_the_full_name_is_nobody():
+    got = pairs("Wang urged Washington to lift its sanctions on Chinese firms.", "en")
+    assert ("REQUEST", "CHN", "USA") not in got, got
