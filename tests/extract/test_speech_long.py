@@ -184,3 +184,27 @@ def test_things_welcomed_or_received_are_no_visit(sentence, want):
     got = coded_pairs(sentence, "en")
     assert not any(t == "CONSULT" for t, _, _ in got), got
     assert want is None or want in got, got
+
+
+# --- talks with a party in a verbless phrase opening an English sentence: the subject's meeting
+
+@pytest.mark.parametrize("sentence,a,b", [
+    ("During a meeting with French President Emmanuel Macron in Paris, Pashinyan pledged to continue the reforms.", "ARM", "FRA"),
+    ("At a news conference with Scholz in Berlin, Erdogan accused Israel of genocide.", "TUR", "DEU"),
+    ("After talks with Macron, Pashinyan urged Azerbaijan to release the prisoners.", "ARM", "FRA"),
+])
+def test_fronted_talks_are_the_subjects_meeting(sentence, a, b):
+    assert _consult(coded_pairs(sentence, "en"), a, b)
+
+
+def test_the_partner_of_fronted_talks_is_no_second_subject():
+    got = coded_pairs("After talks with Macron, Pashinyan urged Azerbaijan to release the prisoners.", "en")
+    assert ("REQUEST", "ARM", "AZE") in got and ("REQUEST", "FRA", "AZE") not in got, got
+
+
+@pytest.mark.parametrize("sentence,a,b", [
+    ("After the talks with Iran collapsed, Israel struck Tehran.", "ISR", "IRN"),     # a clause with its own verb
+    ("During the war with Russia, Ukraine lost territory.", "UKR", "RUS"),             # no talks
+])
+def test_no_meeting_from_other_fronted_phrases(sentence, a, b):
+    assert not _consult(coded_pairs(sentence, "en"), a, b)

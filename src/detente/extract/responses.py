@@ -640,8 +640,69 @@ def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Code
     return res
 
 
+_FRONT_PREPS = frozenset({"during", "after", "following", "at", "on", "in"})
+_FRONT_LEADS = frozenset({"speaking", "writing", "addressing"})
+_FRONT_NOUNS = ("talks", "meeting", "call", "phone call", "conversation", "summit", "visit", "trip", "negotiations",
+                "news conference", "press conference")
+_FRONT_DETS = frozenset({"a", "an", "the", "their", "her", "his", "its", "joint", "bilateral", "phone", "telephone",
+                         "first", "second", "new", "closed-door", "separate", "video", "news", "press"})
+
+
+def fronted_talks(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """Talks with a party named in a phrase opening the sentence are the main clause subject's
+    meeting with it ("During a meeting with Macron in Paris, Pashinyan pledged ...", "Speaking in
+    Geneva after talks with his French counterpart, Araqchi said ...", "At a news conference with
+    Scholz, Erdogan accused ..."): the fronted adverbial has no subject of its own and shares the
+    main clause's (Quirk et al. 1985, 8.27, the subject of a nonfinite or verbless adverbial). The
+    noun's own argument rules find no source there; a CONSULT of the subject and the partner is added
+    unless one is coded."""
+    cm = next((i for i, t in enumerate(toks[:16]) if t.text == ","), None)
+    if cm is None or not (toks[0].low in _FRONT_PREPS or toks[0].low in _FRONT_LEADS):
+        return out
+    with_i = next((i for i in range(1, cm) if toks[i].low == "with" and toks[i - 1].low in _FRONT_NOUNS_LAST
+                   and any(f" {toks[i - 1].low}".endswith(" " + n) or toks[i - 1].low == n.split()[-1] for n in _FRONT_NOUNS)), None)
+    if with_i is None:
+        return out
+    k = with_i - 1
+    while k > 0 and (toks[k - 1].low in _FRONT_DETS or toks[k - 1].low in ("news", "press", "phone")):
+        k -= 1
+    if k == 0 or toks[k - 1].low not in _FRONT_PREPS:
+        return out
+    across = next((g for g in groups if with_i < g.first_tok < cm < g.last_tok and len(g.actors) > 1), None)
+    if across is not None:
+        a, b = across.actors[-1], across.actors[0]     # "with Macron, Pashinyan urged": read as one list by the groups
+        end = next(i for i in range(across.first_tok, cm + 1) if toks[i].text == "," or i == cm)
+    else:
+        partner = next((g for g in groups if with_i < g.first_tok and g.last_tok < cm and not g.adj), None)
+        subject = next((g for g in groups if cm < g.first_tok <= cm + 4 and not g.adj), None)
+        if partner is None or subject is None:
+            return out
+        a, b, end = subject.actors[0], partner.actors[0], partner.last_tok + 1
+    if any(not (t.text[:1].isupper() or t.low in _FRONT_TAIL) for t in toks[end:cm] if t.word):
+        return out      # "After the talks with Iran collapsed, ...": a clause with its own verb, not a verbless phrase
+    # the partner read as a second subject of the main clause ("with Macron, Pashinyan urged": one list) is none
+    out = [c for c in out if not (c.source is b and c.trigger_start > toks[cm].start and any(
+        d.source is a and d.type == c.type and d.target is c.target for d in out))]
+    if not a.country or not b.country or a.country == b.country:
+        return out
+    if any(c.type == "CONSULT" and {c.source.country, c.target.country if c.target else None} == {a.country, b.country}
+           for c in out):
+        return out
+    main = next((c for c in out if c.trigger_start > toks[cm].start), None)
+    noun = toks[with_i - 1]
+    return out + [Coded("CONSULT", "in-person", a, b, "occurred", main.date if main else None, None, noun.text, noun.start)]
+
+
+_FRONT_NOUNS_LAST = frozenset(n.split()[-1] for n in _FRONT_NOUNS)
+# words a verbless phrase may hold after its partner ("with Macron in Paris on Monday,", "last week")
+_FRONT_TAIL = frozenset({"in", "at", "on", "the", "last", "this", "earlier", "late", "early", "week", "weekend", "month",
+                         "year", "of", "capital", "city", "sidelines", "summit", "and"})
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
+    if lex.language == "en" and toks and (toks[0].low in _FRONT_PREPS or toks[0].low in _FRONT_LEADS):
+        out = fronted_talks(out, toks, groups)
     if out:
         if lex.language == "en" and any(c.type == "ACCUSE" and c.target is not None for c in out):
             out = wronged_owners(out, toks, groups, lex.language)
