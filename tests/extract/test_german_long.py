@@ -214,3 +214,19 @@ def test_both_countries_with_a_collective_and_the_un_in_view() -> None:
             "Man werde das Vorgehen Ankaras vor den UN-Sicherheitsrat bringen, hieß es aus Damaskus. "
             "Russland rief beide Länder zur Zurückhaltung auf.")
     assert {("REQUEST", "RUS", "TUR"), ("REQUEST", "RUS", "SYR")} <= pairs(text, "de")
+
+
+# a pledge of support to an addressee ("sicherte X seine Unterstützung zu", "sagte der Ukraine
+# Unterstützung zu") is the pledger's SUPPORT of the addressee (the dative before the noun owns nothing),
+# not an AGREE; "zusichern"/"zusagen" with a zu-infinitive: the subject will act
+PLEDGES = [
+    ("Die USA sicherten den Philippinen ihre Unterstützung zu.", {("SUPPORT", "USA", "PHL")}),
+    ("Die EU-Kommission sicherte Warschau ihre Unterstützung zu.", {("SUPPORT", "EU", "POL")}),
+    ("Deutschland sagte der Ukraine weitere Unterstützung zu.", {("SUPPORT", "DEU", "UKR")}),
+    ("Trump sicherte Selenskyj zu, weitere Waffen zu liefern.", {("AID", "USA", "UKR")}),
+]
+
+
+@pytest.mark.parametrize("text,want", PLEDGES)
+def test_pledged_support(text: str, want: set) -> None:
+    assert pairs(text, "de") == want

@@ -20,7 +20,7 @@ from detente.extract.wordsets import (
 
 # verbs whose zu-/to-infinitive is done by their subject, not by their object (Huddleston &
 # Pullum 2002, ch. 14: subject vs. object control)
-_SUBJECT_CONTROL = frozenset("versuchen beabsichtigen planen beschließen versprechen geloben ankündigen "
+_SUBJECT_CONTROL = frozenset("versuchen beabsichtigen planen beschließen versprechen geloben ankündigen zusagen zusichern "
                              "try attempt plan decide promise vow intend seek".split())
 
 

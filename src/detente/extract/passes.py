@@ -288,8 +288,8 @@ def _rejected_requests(rejected: list[int], out: list[Coded], groups: list[_Grou
 
 # verbs of pledging: what is pledged is promised, not yet given ("sagte ... zu" is only an
 # AGREE trigger with its particle, so "sagte" here is "zusagen")
-_PLEDGE = ("pledg", "promis", "versprach", "versprech", "versproch", "zugesagt", "zusag")
-_PLEDGE_DE = frozenset({"sagte", "sagten", "sagt", "sagen"})
+_PLEDGE = ("pledg", "promis", "versprach", "versprech", "versproch", "zugesagt", "zusag", "zugesichert", "zusicher")
+_PLEDGE_DE = frozenset({"sagte", "sagten", "sagt", "sagen", "sicherte", "sicherten", "sichert", "sichern"})   # ("sicherte ... zu")
 
 
 def _pledging(c: Coded, lang: str) -> bool:
@@ -333,7 +333,10 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
         parties = {p.source.name, p.target.name}
         # only aid named as the pledge's object ("pledged ... aid"); an infinitive content
         # ("versprach, ... zu liefern") is already a hypothetical act of its own (test_clauses)
-        aids = [i for i, c in enumerate(out) if c.type == "AID" and c.status == "occurred" and i not in fixed
+        # ... and support so pledged ("sicherte den Philippinen ihre Unterstützung zu", "sagte der Ukraine
+        # weitere Unterstützung zu"): the pledger's SUPPORT of the addressee, given by the pledge itself
+        # (the dative before the noun is no owner of it)
+        aids = [i for i, c in enumerate(out) if c.type in ("AID", "SUPPORT") and c.status == "occurred" and i not in fixed
                 and c.source.name in parties
                 and (c.target is None or c.target.name in parties)]
         if not aids:
@@ -342,8 +345,9 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
             drop.add(id(p))
         status = "planned" if p.status == "occurred" else p.status
         for i in aids:
-            fixed[i] = replace(out[i], source=p.source, target=p.target, status=status,
-                               date=date_mod.event_date(whens, True, on))
+            aid = out[i].type == "AID"
+            fixed[i] = replace(out[i], source=p.source, target=p.target, status=status if aid else p.status,
+                               date=date_mod.event_date(whens, True, on) if aid else p.date)
     seen: set[tuple] = set()
     result = []
     for i, c in enumerate(out):
@@ -351,7 +355,7 @@ def _pledged_aid(out: list[Coded], lang: str, whens, on: dt.date | None) -> list
             continue
         c = fixed.get(i, c)
         key = (c.type, c.source.name, c.target.name if c.target else None)
-        if c.type == "AID" and key in seen:
+        if c.type in ("AID", "SUPPORT") and key in seen:
             continue
         seen.add(key)
         result.append(c)
