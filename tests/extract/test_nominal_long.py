@@ -266,3 +266,32 @@ def test_supplier_role(text, lang, want):
 ])
 def test_no_supplier_role_without_arms(text, lang):
     assert not any(t == "AID" for t, _, _ in coded_pairs(text, lang))
+
+
+# --- 9. the other side of an attack the sentence leaves out: the opponent of the last hostile acts --------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Israel und die Hisbollah werfen einander Verstöße gegen die Waffenruhe vor. "
+     "In der Nacht flog die israelische Luftwaffe erneut Angriffe.", "de", ("ASSAULT", "ISR", "LBN")),
+    ("Russia and Ukraine accused each other of violating the truce. "
+     "Russian forces launched 120 drones overnight, the air force said.", "en", ("ASSAULT", "RUS", "UKR")),
+    ("India accused Pakistan of sheltering militants. The Indian army shelled several villages on Tuesday.", "en",
+     ("ASSAULT", "IND", "PAK")),
+])
+def test_attack_on_the_side_named_before(text, lang, want):
+    assert want in pairs(text, lang)
+    # alone, the attack names no target and is no event
+    assert not any(t == "ASSAULT" for t, _, _ in pairs(text.split(". ", 1)[1], lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the hostile act is more than two sentences back
+    ("Pakistan accused India of sheltering militants. The government met on Monday. The budget was passed. "
+     "Indian troops shelled several villages on Tuesday.", "en"),
+    # a meeting sets no sides against each other
+    ("Macron met Scholz in Paris. French jets struck targets overnight.", "en"),
+    # the attacker is no side of the acts before
+    ("China warf Japan Provokationen vor. Die sudanesische Armee beschoss die Stadt El Fasher.", "de"),
+])
+def test_no_side_taken_from_elsewhere(text, lang):
+    assert not any(t == "ASSAULT" for t, _, _ in pairs(text, lang))

@@ -18,6 +18,7 @@ from detente.extract import sentences as sent_mod
 from detente.extract import coref as coref_mod
 from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
+from detente.extract import opponents
 from detente.extract.reactions import reacted, remember
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import ANSWER_WINDOW, answered, denied_reports
@@ -74,6 +75,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     before: list = []                     # the acts of the sentence before (a denial may point back to them)
     history: list = []                    # (sentence index, act) of the last sentences (extract/reactions.py)
     recent: list = []                     # (sentence index, act, its sentence) of the last few sentences ("condemned the attack")
+    foes: opponents.Foes = {}             # the opponent of each side in the last hostile acts (extract/opponents.py)
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
         text = art.text[s:e]
@@ -91,6 +93,8 @@ def extract_article(art: ArticleIn) -> Extraction:
         history = remember(history, coded, idx)
         if coded:
             recent = [r for r in recent if idx - r[0] <= ANSWER_WINDOW] + [(idx, c, text.lower()) for c in coded]
+        coded = opponents.fill(coded, foes, idx)      # "In der Nacht flog Israel erneut Angriffe": on the side named before
+        opponents.remember(foes, coded, idx)
         if heading:
             coded = []          # headings repeat the body (GUIDELINES: title lines are not coded)
         else:
