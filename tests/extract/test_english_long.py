@@ -194,3 +194,19 @@ def test_family_name_first_refers_back():
 def test_family_name_alone_without_the_full_name_is_nobody():
     got = pairs("Wang urged Washington to lift its sanctions on Chinese firms.", "en")
     assert ("REQUEST", "CHN", "USA") not in got, got
+
+
+# --- a spokesman with no state named speaks for the side that spoke before (rules._GENERIC_SPEAKER)
+
+def test_ministry_spokesman_after_the_quote():
+    text = ("China's foreign ministry said the Philippine vessel had illegally intruded into Chinese waters. "
+            "\"The Philippines must stop its provocations,\" ministry spokesman Lin Jian told a news briefing.")
+    assert ("REQUEST", "CHN", "PHL") in pairs(text, "en")
+    text = ("China's commerce ministry criticised the tariffs. "
+            "\"The United States must correct its mistakes,\" a ministry spokesperson said.")
+    assert ("REQUEST", "CHN", "USA") in pairs(text, "en")
+
+
+def test_a_spokesman_with_nobody_before_is_nobody():
+    got = pairs("\"Russia must withdraw its troops,\" a spokesman said.", "en")
+    assert not any(t == "REQUEST" for t, _, _ in got), got

@@ -82,7 +82,7 @@ def _mid_attributions(sentence: str) -> list[tuple[int, int]]:
 # a reporting clause closing the sentence: ", X said." / ", sagte X." / ", so X." / ", according to X."
 # (English may add when or how: ", Trump said on Wednesday." / ", the ministry said in a statement.")
 _REPORTER_WORDS = r"(?:sagte|sagt|erklärte|erklärt|betonte|teilte|hieß es|so|according to|laut)"     # verb or source word first
-_REPORTER = re.compile(r",[\"”’']?\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told \w+|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
+_REPORTER = re.compile(r",[\"”’']?\s+(?:(?:[^\s,]+\s+){1,6}(?:said|says|say|told (?:an? (?:news |press |regular )?(?:briefing|conference)|\w+)|reported|announced|added|claimed|stated|believe|believes|think|thinks|fear|fears|noted|confirmed)"
                        r"(?:\s+(?:on|in|at|late|early|last|this|earlier|today|yesterday)\b(?:\s+[\w-]+){0,3})?"
                        r"|" + _REPORTER_WORDS + r"\s+(?:(?>\S+)\s*){1,6}"
                        # German, longer: who and when with no comma (", erklärte Putins Berater Jurij Uschakow nach

@@ -247,7 +247,9 @@ def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
 
 
 # a speaker named by office alone in a closing reporting clause (", sagte ein Sprecher.", ", hieß es weiter.")
-_GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)\b|hieß es weiter\b)", re.IGNORECASE)
+_GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)\b|hieß es weiter\b"
+                              # (English: ", a ministry spokesperson said.", ", ministry spokesman Lin Jian told ...")
+                              r"|(?:(?:a|the)\s+)?(?:\w+\s+)?spokes(?:man|woman|person)\b)", re.IGNORECASE)
 _PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
 _SETTING_ARTICLES = frozenset({"einem", "einer", "dem", "der", "den", "a", "an", "the"})
 _SETTING_LEADS = frozenset({"speaking", "writing", "addressing", "sprechend"})     # "Speaking after talks with X, ..."
