@@ -301,6 +301,10 @@ def _pledging(c: Coded, lang: str) -> bool:
 # acts a promise may name as its content (a delivery, a concession, a withdrawal, support; an agreed
 # cooperation, "pledged to deepen their partnership", stays an agreement)
 _PROMISABLE = frozenset({"AID", "CONCEDE", "RETREAT", "SUPPORT"})
+# deliveries: agreeing to them is no AGREE with their recipient. (Not SANCTION: an agreement about
+# sanctions or tariffs is often a deal with their target - "agreed to cut tariffs on each other's
+# goods", "agreed to ease sanctions on Damascus" - measured: it cost a check-set match.)
+_DECIDED = frozenset({"AID"})
 
 
 def _promised_content(out: list[Coded], lang: str) -> list[Coded]:
@@ -308,12 +312,19 @@ def _promised_content(out: list[Coded], lang: str) -> list[Coded]:
     liefern", "his promise to send Kyiv missiles": the promise is coded as the act promised (its
     infinitive content, an act of its own from the same source to the same target after it;
     GUIDELINES type hints: a delivery is AID), not also as an AGREE between promiser and recipient."""
-    promises = [c for c in out if c.type == "AGREE" and c.target is not None and _pledging(c, lang)]
-    if not promises:
+    agrees = [c for c in out if c.type == "AGREE" and c.target is not None]
+    if not agrees:
         return out
-    drop = {id(p) for p in promises if any(
-        d.type in _PROMISABLE and d.status != "occurred" and d.trigger[:1].islower() and d.trigger_start > p.trigger_start and d.source.country == p.source.country
-        and d.target is not None and d.target.country == p.target.country for d in out)}
+    # ... and any agreement or decision whose infinitive content is a delivery to the same party
+    # ("Japan agreed to supply Ukraine with ammunition", "Washington agreed to provide Kyiv with
+    # missiles"): the delivery is the event (GUIDELINES type hints: deliveries -> AID); nothing was
+    # agreed WITH the supplied party (an agreement on a noun, "einigte sich mit ihm auf ein
+    # Hilfspaket", stays the AGREE with the partner)
+    drop = {id(p) for p in agrees if any(
+        d.trigger_start > p.trigger_start and d.source.country == p.source.country
+        and d.target is not None and d.target.country == p.target.country
+        and d.status != "occurred" and d.trigger[:1].islower()
+        and (d.type in _DECIDED or (d.type in _PROMISABLE and _pledging(p, lang))) for d in out)}
     return [c for c in out if id(c) not in drop]
 
 
