@@ -40,6 +40,7 @@ def test_pronoun_speaker_after_the_report() -> None:
 # Konjunktiv), a neutral report
 NO_CHARGE = [
     "Russland werde die Waffenruhe nicht verletzen, sagte Selenskyj.",
+    "Keine russische Drohne sei in den polnischen Luftraum eingedrungen, sagte Tusk.",
     "Die Ukraine sei in Gefahr, sagte Selenskyj.",
     "Die Ukraine sei in Gefahr, sagte Trump.",
     "Die Lage sei eine Gefahr für Europa, sagte Trump.",
@@ -189,6 +190,7 @@ MORE_CHARGES = [
     ("Minsk führe einen hybriden Krieg gegen die EU, sagte Ministerpräsident Donald Tusk am Dienstag in Warschau.",
      ("ACCUSE", "POL", "BLR")),
     ("Tokio spiele mit dem Feuer, sagte ein Sprecher des Außenministeriums in Peking am Montag.", ("ACCUSE", "CHN", "JPN")),
+    ("Russische Drohnen seien in den polnischen Luftraum eingedrungen, sagte Tusk.", ("ACCUSE", "POL", "RUS")),
 ]
 
 

@@ -150,12 +150,12 @@ def reported_accusations(cues: list[re.Match[str]], speaker, groups: list, toks:
     die Wahl eingemischt, erklärte Gil"; "Belgrad versuche, die Lage zu destabilisieren, so
     Kurti") is the speaker's accusation of the party the report is about: the first party named
     before the charge (German reported speech puts its subject first; Duden-Grammatik 2016,
-    §§ 774-779 on indirect speech in Konjunktiv I). A negation between them ("Russland werde
-    die Waffenruhe nicht verletzen") denies the charge: no event."""
+    §§ 774-779 on indirect speech in Konjunktiv I). A negation before the charge ("Russland werde
+    die Waffenruhe nicht verletzen", "Keine russische Drohne sei eingedrungen") denies it: no event."""
     out: list[Coded] = []
     for m in cues:
         subj = min((g for g in groups if g.end <= m.start()), key=lambda g: g.start, default=None)
-        if subj is None or any(subj.end <= t.start < m.start() and t.low in negation for t in toks):
+        if subj is None or any(t.start < m.start() and t.low in negation for t in toks):
             continue
         for a in subj.actors:
             if a.name == speaker.name or (a.country is not None and a.country == speaker.country):
