@@ -210,3 +210,18 @@ def test_ministry_spokesman_after_the_quote():
 def test_a_spokesman_with_nobody_before_is_nobody():
     got = pairs("\"Russia must withdraw its troops,\" a spokesman said.", "en")
     assert not any(t == "REQUEST" for t, _, _ in got), got
+
+
+# --- an act named as the object of a judgement is judged, not done by the judge (rules._JUDGING)
+
+def test_called_the_strike_an_execution_is_no_strike_of_the_speaker():
+    text = ("U.S. forces struck a boat from Venezuela in the Caribbean. "
+            "Venezuela's interior minister called the strike an extrajudicial execution. "
+            "Colombian President Gustavo Petro also condemned the attack.")
+    got = pairs(text, "en")
+    check_kept_wrong(got, {("ASSAULT", "USA", "VEN")}, {("ASSAULT", "VEN", "USA"), ("ACCUSE", "COL", "VEN")})
+
+
+def test_an_owned_act_judged_keeps_its_agent():
+    got = pairs("Iran called the Israeli strikes a war crime.", "en")
+    assert {("ACCUSE", "IRN", "ISR"), ("ASSAULT", "ISR", "IRN")} <= got, got

@@ -251,6 +251,10 @@ _GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)
                               # (English: ", a ministry spokesperson said.", ", ministry spokesman Lin Jian told ...")
                               r"|(?:(?:a|the)\s+)?(?:\w+\s+)?spokes(?:man|woman|person)\b)", re.IGNORECASE)
 _PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
+# English verbs that name or judge an act as their object ("called the strike an execution", "described the move as illegal")
+_JUDGING = frozenset({"called", "calls", "calling", "described", "describes", "describing", "labelled", "labeled", "branded",
+                      "termed", "dubbed"})
+_JUDGED_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _SETTING_ARTICLES = frozenset({"einem", "einer", "dem", "der", "den", "a", "an", "the"})
 _SETTING_LEADS = frozenset({"speaking", "writing", "addressing", "sprechend"})     # "Speaking after talks with X, ..."
 _OCCASION_PREPS = frozenset({"in", "seit", "since"})
@@ -739,7 +743,9 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                            lex.speech_verbs if etype != "THREATEN" else frozenset(), place_groups, lex.language == "en",
                            nominal and any(j < ti and toks[j].clause == tok.clause and toks[j].text[:1].islower()
                                            and t2.type in _ACT_ON_ACTS and not (left_open and t2.type == "REJECT")
-                                           for j, t2, _, _ in found),    # ("did not rule out new sanctions": the subject's possible act)
+                                           for j, t2, _, _ in found)    # ("did not rule out new sanctions": the subject's possible act)
+                           # ... or of a judgement ("called the strike an extrajudicial execution": the strike is judged, not done)
+                           or (nominal and ti > 1 and toks[ti - 1].low in _JUDGED_DETS and toks[ti - 2].low in _JUDGING),
                            etype in _PUNITIVE or etype == "THREATEN",
                            trig.type not in _MUTUAL and not _has(clause_toks, _RECIPROCAL_WORDS) and ti not in talk_topics
                            and not ((tok.clause in inf_clauses or toks[ti - 1].low in ("to", "zu"))
