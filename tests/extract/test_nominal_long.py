@@ -295,3 +295,17 @@ def test_attack_on_the_side_named_before(text, lang, want):
 ])
 def test_no_side_taken_from_elsewhere(text, lang):
     assert not any(t == "ASSAULT" for t, _, _ in pairs(text, lang))
+
+
+# --- 10. arms arrived, diplomats expelled ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Deutsche Flugabwehrsysteme sind inzwischen in der Ukraine eingetroffen.", "de", ("AID", "DEU", "UKR")),
+    ("The expulsion of Russian diplomats by Poland drew a sharp response.", "en", ("SANCTION", "POL", "RUS")),
+])
+def test_arms_arrived_and_diplomats_expelled(text, lang, want):
+    assert want in coded_pairs(text, lang)
+
+
+def test_people_arriving_are_no_aid():
+    assert not any(t == "AID" for t, _, _ in coded_pairs("Die ersten Soldaten aus Deutschland sind in Litauen eingetroffen.", "de"))
