@@ -208,3 +208,18 @@ def test_the_partner_of_fronted_talks_is_no_second_subject():
 ])
 def test_no_meeting_from_other_fronted_phrases(sentence, a, b):
     assert not _consult(coded_pairs(sentence, "en"), a, b)
+
+
+# --- a pledge of aid or support is that act, not an agreement besides it
+
+@pytest.mark.parametrize("sentence,lang,want", [
+    ("Germany pledged more air defence systems to Ukraine.", "en", ("AID", "DEU", "UKR")),
+    ("France committed to sending more weapons to Ukraine.", "en", ("AID", "FRA", "UKR")),
+])
+def test_a_pledge_of_aid_is_aid(sentence, lang, want):
+    got = coded_pairs(sentence, lang)
+    assert want in got and ("AGREE",) + want[1:] not in got, got
+
+
+def test_a_promise_of_another_act_stays_an_agreement():
+    assert ("AGREE", "RUS", "USA") in coded_pairs("Putin sicherte Trump zu, die Angriffe auszusetzen.", "de")

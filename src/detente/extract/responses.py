@@ -699,6 +699,23 @@ _FRONT_TAIL = frozenset({"in", "at", "on", "the", "last", "this", "earlier", "la
                          "year", "of", "capital", "city", "sidelines", "summit", "and"})
 
 
+_PLEDGES = ("pledg", "promis", "commit", "zusich", "zugesich", "sicherte", "sichert", "versprach", "versprech", "versproch",
+            "zusag", "zugesagt", "sagte", "sagten")
+
+
+def pledged_acts(out: list[Coded]) -> list[Coded]:
+    """A pledge of aid or support is that act (GUIDELINES: weapons deliveries, military aid -> AID),
+    not an agreement besides it: "France committed to sending more weapons to Ukraine" gave AGREE
+    and AID of the same pair ("commit" is no verb of `passes._PLEDGE`); the AGREE read from the verb
+    of promising is dropped. A promise of anything else stays AGREE."""
+    # (only an act already read as the promise's content, not yet given: a pledged aid noun that occurred is
+    # left to passes._pledged_aid, which makes it planned and drops the AGREE itself)
+    given = {(c.source.country, c.target.country) for c in out
+             if c.type in ("AID", "SUPPORT") and c.target is not None and c.status != "occurred"}
+    return [c for c in out if not (c.type == "AGREE" and c.target is not None and c.trigger.lower().startswith(_PLEDGES)
+                                   and (c.source.country, c.target.country) in given)]
+
+
 def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexicon, found=()) -> list[Coded]:
     """All response rules over the acts of one sentence."""
     if lex.language == "en" and toks and (toks[0].low in _FRONT_PREPS or toks[0].low in _FRONT_LEADS):
@@ -709,6 +726,8 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if len(out) > 1:
+            if any(c.type == "AGREE" for c in out) and any(c.type in ("AID", "SUPPORT") for c in out):
+                out = pledged_acts(out)
             if any(c.type == "REJECT" for c in out) and any(c.type == "ACCUSE" for c in out):
                 out = judged_proposal(out)
             out = condemned_agent(out)
