@@ -232,3 +232,18 @@ PLEDGES = [
 @pytest.mark.parametrize("text,want", PLEDGES)
 def test_pledged_support(text: str, want: set) -> None:
     assert pairs(text, "de") == want
+
+
+# "der Minister" / "der Chefdiplomat" take up the minister named before; a warning "davor, ... zu"
+# deters (THREATEN, as "warnte X vor Y"), a warning "davor, dass ..." charges (ACCUSE)
+def test_minister_anaphor_and_deterring_warning() -> None:
+    text = ("Der iranische Außenminister Abbas Araghtschi sprach am Mittwoch in Teheran. "
+            "Zugleich warnte der Minister die Europäer davor, die Sanktionen wieder in Kraft zu setzen.")
+    assert ("THREATEN", "IRN", "EU") in pairs(text, "de")
+    text = "US-Außenminister Marco Rubio traf Lawrow. Der Chefdiplomat forderte Moskau auf, die Angriffe einzustellen."
+    assert ("REQUEST", "USA", "RUS") in pairs(text, "de")
+
+
+def test_warning_that_is_a_charge() -> None:
+    got = pairs("Die Ukraine warnte davor, dass Russland eine neue Offensive plane.", "de")
+    assert ("ACCUSE", "UKR", "RUS") in got and ("THREATEN", "UKR", "RUS") not in got, got
