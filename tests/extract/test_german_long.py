@@ -247,3 +247,20 @@ def test_minister_anaphor_and_deterring_warning() -> None:
 def test_warning_that_is_a_charge() -> None:
     got = pairs("Die Ukraine warnte davor, dass Russland eine neue Offensive plane.", "de")
     assert ("ACCUSE", "UKR", "RUS") in got and ("THREATEN", "UKR", "RUS") not in got, got
+
+
+# the speaker before a colon opening the report ("Baku stellte eine Bedingung: Eriwan müsse ...");
+# the addressee's act after the modal is the demand's content, no act of its own
+COLON = [
+    ("Baku stellte jedoch eine Bedingung: Eriwan müsse zuvor seine Verfassung ändern, die Ansprüche auf "
+     "Berg-Karabach enthalte.", {("REQUEST", "AZE", "ARM")}),
+    ("Lawrow stellte klar: Die Ukraine müsse ihre Truppen aus dem Donbass abziehen.", {("REQUEST", "RUS", "UKR")}),
+    ("Selenskyj: Russland sei nicht an Frieden interessiert.", {("ACCUSE", "UKR", "RUS")}),
+    # a heading with a colon and no report after it is no speaker's
+    ("Ukraine-Krieg: Russland greift Kiew an.", {("ASSAULT", "RUS", "UKR")}),
+]
+
+
+@pytest.mark.parametrize("text,want", COLON)
+def test_speaker_before_a_colon(text: str, want: set) -> None:
+    assert pairs(text, "de") == want

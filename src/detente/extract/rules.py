@@ -429,6 +429,18 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if speaker is None and discourse is not None and _GENERIC_SPEAKER.search(sentence, tail.start()):
             speaker = discourse.prior_speaker()      # ", erklärte ein Sprecher.": of the side that spoke before
         charges = accusation_cues(_lower(sentence), lang, tail.start()) if speaker is not None else []
+    colon = -1
+    if not tail and lex.language == "de" and ":" in sentence:
+        # ... or before a colon opening the report ("Baku stellte eine Bedingung: Eriwan müsse zuvor seine
+        # Verfassung ändern", "Peking warnte: Taiwan sei eine rote Linie"): the report's subject comes after it
+        colon = sentence.find(":")
+        head = [h for h in hits if h.end <= colon and h.actor is not None and h.kind not in ("adjective", "place")] \
+            if 0 < colon <= 80 else []
+        if head and len(_TOKEN.findall(sentence[:colon])) <= 8:
+            speaker = head[0].actor
+            charges = [m for m in accusation_cues(_lower(sentence), lang, len(sentence)) if m.start() > colon]
+        else:
+            colon = -1
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
@@ -909,12 +921,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     out = respond(out, toks, groups, lex, found)
     demands = _reported_demands(lex, toks, groups, kinds, keys, low, sentence, whens, on, speaker)
     if charges:
-        made = reported_accusations(charges, speaker, groups, toks, lex.negation, keys, date_mod.event_date(whens, False, on))
+        made = reported_accusations(charges, speaker, [g for g in groups if g.start > colon], toks, lex.negation, keys,
+                                    date_mod.event_date(whens, False, on))
         if made:
             # what is charged is no act of its own ("Eritrea plane einen Angriff auf Tigray, sagte Abiy": the ACCUSE only)
             out = [c for c in out if not any(m.start() <= c.trigger_start < m.end() for m in charges)]
         demands += made
-    if demands and lex.language == "en":
+    if demands and (lex.language == "en" or speaker is not None):
         # "Armenia said Baku must withdraw its troops", "Trump said Russia must agree to a ceasefire":
         # what the addressee must do is the demand's content, no act of its own (GUIDELINES: demands
         # -> REQUEST; as a withdrawal demanded is REQUEST, not RETREAT)
