@@ -309,3 +309,23 @@ def test_arms_arrived_and_diplomats_expelled(text, lang, want):
 
 def test_people_arriving_are_no_aid():
     assert not any(t == "AID" for t, _, _ in coded_pairs("Die ersten Soldaten aus Deutschland sind in Litauen eingetroffen.", "de"))
+
+
+# --- 11. an act noun that draws a reaction is no content of that reaction -------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Poland's expulsion of Russian diplomats last week drew a warning from the Kremlin.", "en", ("SANCTION", "POL", "RUS")),
+    ("Die Ausweisung russischer Diplomaten durch Polen löste eine Warnung des Kremls aus.", "de", ("SANCTION", "POL", "RUS")),
+    ("China's military drills around Taiwan drew a protest from Washington.", "en", ("MOBILIZE", "CHN", "TWN")),
+])
+def test_act_noun_drawing_a_reaction(text, lang, want):
+    got = coded_pairs(text, lang)
+    assert want in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The threat of new US sanctions on Russia drew a warning from Beijing.", "en"),   # the threat came first
+    ("Die Drohung mit neuen Sanktionen gegen Russland löste in Moskau Empörung aus.", "de"),
+])
+def test_threatened_measure_stays_a_threat(text, lang):
+    assert not any(t == "SANCTION" for t, _, _ in coded_pairs(text, lang))

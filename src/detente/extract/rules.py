@@ -391,6 +391,9 @@ def _helped(clause_toks: list[Tok], s: int) -> bool:
 
 
 _REL_NOUN_TYPES = frozenset({"SANCTION", "ASSAULT", "AID"})
+# verbs by which an act noun draws a reaction (lemmas and forms)
+_REACTION_VERBS = frozenset({"draw", "drew", "drawn", "prompt", "prompted", "trigger", "triggered", "spark", "sparked",
+                             "provoke", "provoked", "auslösen", "hervorrufen", "provozieren"})
 # verbs of hitting that a sanction noun before them takes as its effect, not an attack or a meeting
 _HIT_VERBS = frozenset({"hit", "hits", "hitting", "treffen", "trifft", "traf", "trafen", "getroffen"})
 
@@ -607,6 +610,13 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti
                          and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))
                          and not (skip and not joint and tok.text[:1].islower() and j in skip)} | outcome
+        if trig.suppressed_by & in_clause and tok.text[:1].isupper() == (lex.language == "de"):
+            # an act noun that draws a reaction is not that reaction's content ("Poland's expulsion of Russian
+            # diplomats drew a warning from the Kremlin", "Die Ausweisung ... löste eine Warnung des Kremls aus")
+            r = next((k for k in range(ti + 1, len(toks)) if toks[k].clause == tok.clause
+                      and not _REACTION_VERBS.isdisjoint(toks[k].forms)), None)
+            if r is not None:
+                in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti and j < r}
         if talk_topics and etype == "CONSULT":
             # what talks are about does not make them something else ("Gespräche über ein Abkommen")
             in_clause -= {t2.type for j, t2, _, _ in found if j in talk_topics and toks[j].clause == tok.clause}
