@@ -264,3 +264,26 @@ COLON = [
 @pytest.mark.parametrize("text,want", COLON)
 def test_speaker_before_a_colon(text: str, want: set) -> None:
     assert pairs(text, "de") == want
+
+
+# a threat with nothing aimed at its party goes on with that party's own line: the parties its acts
+# of the latest sentence were aimed at
+THREATS_GO_ON = [
+    ("Pjöngjang hatte Washington und Seoul zuvor vorgeworfen, eine Invasion vorzubereiten. Kim Yo-jong, die "
+     "einflussreiche Schwester von Machthaber Kim Jong-un, drohte mit „überwältigenden Gegenmaßnahmen“.",
+     {("THREATEN", "PRK", "USA"), ("THREATEN", "PRK", "KOR")}),
+    ("Israel und die Hamas haben sich auf eine neue Feuerpause verständigt. "
+     "Netanjahu bestätigte die Einigung, drohte aber zugleich mit einer Wiederaufnahme der Angriffe.",
+     {("THREATEN", "ISR", "PSE")}),
+]
+
+
+@pytest.mark.parametrize("text,want", THREATS_GO_ON)
+def test_threat_goes_on_with_own_line(text: str, want: set) -> None:
+    assert want <= pairs(text, "de")
+
+
+def test_threat_with_no_line_before_has_no_target() -> None:
+    # the act before was a third party's, aimed at someone else
+    got = pairs("Die USA verhängten Zölle gegen Kanada. China drohte mit Gegenmaßnahmen.", "de")
+    assert not {p for p in got if p[0] == "THREATEN" and p[1] == "CHN"}, got

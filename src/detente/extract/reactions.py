@@ -39,6 +39,19 @@ def reacted(coded: list[Coded], history: list[tuple[int, Coded]], idx: int) -> l
                           and d.source.country and d.source.country != country), None)
             if first is not None:
                 c = replace(c, target=first.source)
+            elif c.type == "THREATEN":
+                # ... and a threat with nothing aimed at its party goes on with that party's own line: the
+                # parties its acts of the latest sentence were aimed at ("Pjöngjang warf Washington und Seoul
+                # vor, ... Kim Yo-jong drohte mit Gegenmaßnahmen"; "bestätigte die Einigung mit der Hamas,
+                # drohte aber zugleich mit ...")
+                last = next((i for i, d in reversed(history) if idx - i <= WINDOW and d.source.country == country
+                             and d.target is not None and d.target.country and d.target.country != country), None)
+                aims = list({d.target.name: d.target for i, d in history if i == last and d.source.country == country
+                             and d.target is not None and d.target.country and d.target.country != country}.values())
+                for t in aims[1:]:
+                    out.append(replace(c, target=t))
+                if aims:
+                    c = replace(c, target=aims[0])
         out.append(c)
     return out
 
