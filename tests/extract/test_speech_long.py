@@ -215,6 +215,8 @@ def test_no_meeting_from_other_fronted_phrases(sentence, a, b):
 @pytest.mark.parametrize("sentence,lang,want", [
     ("Germany pledged more air defence systems to Ukraine.", "en", ("AID", "DEU", "UKR")),
     ("France committed to sending more weapons to Ukraine.", "en", ("AID", "FRA", "UKR")),
+    ("Japan sicherte den Philippinen Unterstützung zu.", "de", ("SUPPORT", "JPN", "PHL")),
+    ("Macron promised Zelensky France's full support.", "en", ("SUPPORT", "FRA", "UKR")),
 ])
 def test_a_pledge_of_aid_is_aid(sentence, lang, want):
     got = coded_pairs(sentence, lang)

@@ -706,12 +706,13 @@ _PLEDGES = ("pledg", "promis", "commit", "zusich", "zugesich", "sicherte", "sich
 def pledged_acts(out: list[Coded]) -> list[Coded]:
     """A pledge of aid or support is that act (GUIDELINES: weapons deliveries, military aid -> AID),
     not an agreement besides it: "France committed to sending more weapons to Ukraine" gave AGREE
-    and AID of the same pair ("commit" is no verb of `passes._PLEDGE`); the AGREE read from the verb
-    of promising is dropped. A promise of anything else stays AGREE."""
+    and AID of the same pair ("commit" is no verb of `passes._PLEDGE`), "Japan sicherte den Philippinen
+    Unterstützung zu" AGREE and SUPPORT; the AGREE read from the verb of promising is dropped. A
+    promise of anything else stays AGREE."""
     # (only an act already read as the promise's content, not yet given: a pledged aid noun that occurred is
     # left to passes._pledged_aid, which makes it planned and drops the AGREE itself)
     given = {(c.source.country, c.target.country) for c in out
-             if c.type in ("AID", "SUPPORT") and c.target is not None and c.status != "occurred"}
+             if c.target is not None and (c.type == "SUPPORT" or c.type == "AID" and c.status != "occurred")}
     return [c for c in out if not (c.type == "AGREE" and c.target is not None and c.trigger.lower().startswith(_PLEDGES)
                                    and (c.source.country, c.target.country) in given)]
 
