@@ -329,3 +329,18 @@ def test_act_noun_drawing_a_reaction(text, lang, want):
 ])
 def test_threatened_measure_stays_a_threat(text, lang):
     assert not any(t == "SANCTION" for t, _, _ in coded_pairs(text, lang))
+
+
+# --- 12. things hit by a named agent: the agent attacks, the things' place is the target ------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Targets struck by Israel included a power station in Sanaa.", "en", ("ASSAULT", "ISR", "YEM")),
+    ("Villages shelled by Russian troops in the Kharkiv region were evacuated.", "en", ("ASSAULT", "RUS", "UKR")),
+])
+def test_things_hit_by_a_named_agent(text, lang, want):
+    assert want in coded_pairs(text, lang)
+
+
+def test_generic_subject_without_agent_stays_unnamed():
+    # "critics" accuse; Washington is the object, not the accuser
+    assert not coded_pairs("Critics accuse Washington of double standards.", "en")

@@ -755,7 +755,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             continue
         if not nominal and lex.language == "de" and _unnamed_subject(toks, ti, groups):
             continue      # "Die Arabische Liga forderte Israel ... auf" with the League unknown: Israel is the object
-        if not nominal and _generic_subject(toks, ti, groups, lex.language):
+        if not nominal and not (ti + 1 < len(toks) and toks[ti + 1].low == "by") \
+                and _generic_subject(toks, ti, groups, lex.language):     # ("targets struck by Israel": its agent)
             continue      # "Critics accuse Washington of ...", "Viele Beobachter kritisieren Peking": Washington is the object
         closing = None if nominal else _closing_speaker(groups, toks, ti, kinds)
         if closing is not None and not closing:
