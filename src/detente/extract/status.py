@@ -62,6 +62,14 @@ def _cue_set(toks: list[Tok]) -> frozenset[str]:
 
 
 _CUE_CACHE: dict[int, tuple[list[Tok], frozenset[str]]] = {}
+_MAY = frozenset({"may"})
+
+
+def _months_only(toks: list[Tok]) -> bool:
+    """Is every English "may" of the sentence the month? The modal is written "may" inside a
+    sentence, the month "May"; at the sentence start the month has a day after it ("May 10 ...")."""
+    return all(t.text == "May" and (i > 0 and toks[i - 1].word or i + 1 < len(toks) and toks[i + 1].text[:1].isdigit())
+               for i, t in enumerate(toks) if t.low == "may")
 
 
 def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
@@ -123,6 +131,8 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     if any(p.match(sentence_low) for p in lex.status_phrases.get("hypothetical", ())):
         return "hypothetical"       # "Denkbar wäre, dass ...": the author's scenario, every clause of it
     hyp = lex.status_words.get("hypothetical", frozenset())
+    if "may" in cues and lex.language == "en" and _months_only(toks):
+        hyp = hyp - _MAY      # "talks in Istanbul on May 10": the month, not the modal
     own = [t for i, t in enumerate(toks) if t.clause == clause and i not in skip] if skip else \
         [t for t in toks if t.clause == clause]
     if kinds is None:
