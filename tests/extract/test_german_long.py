@@ -287,3 +287,23 @@ def test_threat_with_no_line_before_has_no_target() -> None:
     # the act before was a third party's, aimed at someone else
     got = pairs("Die USA verhängten Zölle gegen Kanada. China drohte mit Gegenmaßnahmen.", "de")
     assert not {p for p in got if p[0] == "THREATEN" and p[1] == "CHN"}, got
+
+
+# "Wie X mitteilte, ..." opening the sentence names who tells of the act, not a party to it;
+# a "wie" clause that reports nothing keeps its parties
+WIE_REPORTS = [
+    ("Wie das katarische Außenministerium mitteilte, einigten sich Israel und die Hamas auf eine Feuerpause.",
+     {("AGREE", "ISR", "PSE")}),
+    ("Wie die Nachrichtenagentur Tass meldete, traf Putin in Minsk Lukaschenko.", {("CONSULT", "RUS", "BLR")}),
+    ("Wie Kiew mitteilte, griff Russland in der Nacht mehrere Städte an.", set()),     # (was ASSAULT UKR -> RUS)
+]
+
+
+@pytest.mark.parametrize("text,want", WIE_REPORTS)
+def test_wie_report_opener(text: str, want: set) -> None:
+    assert pairs(text, "de") == want
+
+
+def test_wie_clause_that_reports_nothing() -> None:
+    # the "wie" clause is the content here, not a reporting clause: its parties stay
+    assert ("CONSULT", "USA", "RUS") in pairs("Wie Trump mit Putin verhandeln will, sagte er nicht.", "de")

@@ -29,9 +29,20 @@ def _navigation(head: str, openers: tuple[str, ...]) -> bool:
 _COLON_SPEAKER = re.compile(r"^\W*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}:\s")
 
 
+# a German reporting clause opening the sentence: "Wie Kiew mitteilte, ...", "Wie die Agentur Tass meldete, ..."
+_WIE_REPORT = re.compile(r"^\W*[Ww]ie\s+[^,]{1,80}?\b(?:mitteilte|mitteilten|meldete|meldeten|berichtete|berichteten"
+                         r"|erklärte|erklärten|sagte|sagten|bestätigte|bestätigten|verlautete|bekanntgab|bekanntgaben"
+                         r"|bekannt gab|bekannt gaben|mitgeteilt wurde|berichtet wurde|gemeldet wurde)\s*,")
+
+
 def _attribution(sentence: str) -> int:
     """End of an opening attribution phrase, or 0. English: up to the first comma; German
-    (verb second, often no comma): articles, adjectives and nouns up to the finite verb."""
+    (verb second, often no comma): articles, adjectives and nouns up to the finite verb; a
+    reporting clause "Wie X mitteilte," up to its comma."""
+    if sentence[:6].lstrip(" \"„»").startswith(("Wie ", "wie ")):
+        w = _WIE_REPORT.match(sentence)
+        if w:
+            return w.end()
     m = _ATTRIB.match(sentence)
     if not m:
         c = _COLON_SPEAKER.match(sentence)
