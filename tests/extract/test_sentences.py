@@ -1,3 +1,5 @@
+import pytest
+
 from detente.extract.sentences import split
 
 
@@ -29,3 +31,16 @@ def test_one_megabyte_line_is_cut():
     t = "wort " * 200_000
     spans = split(t)
     assert spans and all(b - a <= 3000 for a, b in spans)
+
+
+@pytest.mark.parametrize("text, parts", [
+    # an English date (the day after its month) or a year ends a sentence; a German ordinal does not
+    ("The tariffs take effect from November 1. China condemned the move.", 2),
+    ("Talks ended on May 16. Russia said it would return.", 2),
+    ("Die Frist lief bis Oktober 2025. Dann verhängte Washington Zölle.", 2),
+    ("Am 3. Oktober traf Erdoğan Putin. Zum 2. Mal sprach er mit ihm.", 2),
+    ("Der Gipfel fand am 23.10.2025 statt. Danach reiste er ab.", 2),
+    ("Sie wurde am 1. Mai gewählt.", 1),
+])
+def test_period_after_a_number(text: str, parts: int) -> None:
+    assert len(split(text)) == parts, [text[a:b] for a, b in split(text)]

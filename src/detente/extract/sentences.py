@@ -30,6 +30,27 @@ def mask_html(text: str) -> str:
     return _HTML.sub(lambda m: " " * len(m.group()), text)
 
 
+_MONTHS_EN = frozenset("january february march april may june july august september october november december".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _number_ends(line: str, j: int) -> bool:
+    """Does a period after the number ending at j end the sentence? Not a German ordinal ("am 10.
+    Mai", "zum 2. Mal") nor a date "23.10.2025"; but an English date ("... from November 1. China
+    said ...", the day after its month) or a year ("im Oktober 2025. Dann ...") does: neither is an
+    ordinal before a noun. (The caller has checked that a capital follows.)"""
+    k = j
+    while k >= 0 and line[k].isdigit():
+        k -= 1
+    if k >= 0 and not line[k].isspace():
+        return False            # "23.10.2025.", "3.5." - parts of a date or a number
+    digits = j - k
+    if digits == 4:
+        return True             # a year
+    before = _WORD_BEFORE.search(line, 0, k + 1) if digits <= 2 and k >= 0 else None
+    return before is not None and before.group(1).lower() in _MONTHS_EN
+
+
 def _ends_sentence(line: str, i: int) -> bool:
     """Is the period run starting at i a sentence end? Not after a digit or an abbreviation."""
     if line[i] != ".":
@@ -38,7 +59,7 @@ def _ends_sentence(line: str, i: int) -> bool:
     if j < 0:
         return False
     if line[j].isdigit():
-        return False
+        return _number_ends(line, j)
     k = j
     while k >= 0 and (line[k].isalpha() or line[k] == "."):
         k -= 1
