@@ -137,3 +137,86 @@ def trie(words) -> str:
         one = len(alts) == 1 and ("" not in node or len(alts[0]) == 1)     # no group needed: "ab", "e?"
         return (alts[0] if one else "(?:" + "|".join(alts) + ")") + ("?" if "" in node else "")
     return emit(tree)
+
+
+def _top_alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern's source ("a|(b|c)|[|]" -> a, (b|c), [|]), or None
+    when it has none. (A small scan of the source: the parsed pattern keeps no source text.)"""
+    parts, depth, start, i, n = [], 0, 0, 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1          # a "]" first in a class is a literal
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts if len(parts) > 1 else None
+
+
+_BY_FIRST: dict[int, tuple[re.Pattern[str], dict[str, re.Pattern[str]] | None]] = {}
+
+
+def by_first(pattern: re.Pattern[str]) -> dict[str, re.Pattern[str]] | None:
+    """For a pattern that is one alternation (the gazetteer's role phrases, one named group each),
+    per character a match can open with: the pattern of only the alternatives that can open with
+    it, in their order (None when that cannot be read off the pattern). At a position holding
+    that character the other alternatives fail at once, so the first alternative that matches,
+    its span and its group name are the same; the engine just does not try the ~30 others."""
+    got = _BY_FIRST.get(id(pattern))
+    if got is None or got[0] is not pattern:
+        got = _BY_FIRST[id(pattern)] = (pattern, _by_first(pattern))
+    return got[1]
+
+
+def _by_first(pattern: re.Pattern[str]) -> dict[str, re.Pattern[str]] | None:
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None      # (a character would stand for its other case too; comments may hold "|")
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:       # noqa: BLE001 - an unusual construct: no table
+        return None
+    sources = _top_alternatives(pattern.pattern)
+    if len(items) != 1 or items[0][0] is not _c.BRANCH or sources is None or len(sources) != len(items[0][1][1]):
+        return None
+    firsts = []
+    for alt in items[0][1][1]:
+        chars, empty = _first(list(alt))
+        if chars is None or empty:
+            return None
+        firsts.append(chars)
+    return {ch: re.compile("|".join(src for src, chars in zip(sources, firsts) if ch in chars), pattern.flags)
+            for ch in set().union(*firsts)}
+
+
+def finditer_by_first(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`finditer(pattern, text)`, each position tried with only the alternatives that can open
+    with its character (`by_first`; speed, eighth pass: the role phrases, 32 alternatives tried
+    in turn at ~4 word starts per sentence, -1.5% of the instructions per article)."""
+    table = by_first(pattern)
+    cand = starts(pattern)
+    if table is None or cand is None:
+        yield from finditer(pattern, text)
+        return
+    last = 0
+    for c in cand.finditer(text):
+        p = c.start()
+        if p >= last:
+            m = table[text[p]].match(text, p)
+            if m:
+                yield m
+                last = m.end()
