@@ -31,6 +31,7 @@ from functools import lru_cache
 from detente.extract import scan
 from detente.extract.actors import Hit
 from detente.extract.lexicon import Actor, Lexicon, load_gazetteer, load_lexicon
+from detente.extract.lowered import lower
 
 RECENCY, SUBJECT, NON_PREP = 100.0, 80.0, 50.0
 DECAY, FLOOR = 0.5, 30.0        # weight halves per sentence; a subject is forgotten after two sentences
@@ -282,7 +283,7 @@ class Discourse:
         if tail:
             pos = tail.start(1) if tail.group(1) else tail.start(2)
             self.speaker = next((h.actor for h in linked if h.start == pos), self.speaker)
-        elif not lex.speech_verbs.isdisjoint(sentence.lower().split()):
+        elif not lex.speech_verbs.isdisjoint(lower(sentence).split()):
             self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
         elif sentence.lstrip()[:1] not in _OPEN_QUOTES:
             self.speaker = None

@@ -17,6 +17,7 @@ from detente.extract import rules
 from detente.extract import sentences as sent_mod
 from detente.extract import coref as coref_mod
 from detente.extract.lexicon import languages, load_lexicon
+from detente.extract.lowered import lower
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import denied_reports
 
@@ -39,7 +40,7 @@ class ArticleIn:
 
 def sentence_language(text: str, default: str) -> str:
     """de or en by function words (cheap; handles mixed-language articles sentence by sentence)."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(lower(text))      # (speed, eighth pass: the lower case computed once, `lowered`)
     de = sum(map(_DE.__contains__, words))      # speed: map over a C method, not a generator (~1%)
     en = sum(map(_EN.__contains__, words))
     mine, other = (de, en) if default == "de" else (en, de)
