@@ -157,21 +157,43 @@ def _unflip(low: str, issue_hits: list[IssueHit], cues: StanceCues) -> list[Issu
             else h for h in issue_hits]
 
 
+_LAST_BOUNDARIES: list = [None, ()]
+
+
+def _boundaries(low: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of `_BOUNDARY.finditer(low, lo, hi)`. Speed (eighth pass): the claim rules scan
+    the same sentence for boundaries once per cue, trigger and mention; the whole sentence is
+    scanned once (kept for the last sentence, held by reference) and the spans inside lo..hi
+    taken from it. The same spans: a match never holds a character another match could start
+    with, so a scan from lo finds the whole sentence's matches after lo, unless one of them
+    straddles lo (then scanned as before); and one ending after hi is not found by either."""
+    last = _LAST_BOUNDARIES
+    if last[0] is not low:
+        last[:] = [low, [m.span() for m in _BOUNDARY.finditer(low)]]
+    out = []
+    for a, b in last[1]:
+        if b > hi:
+            break
+        if a >= lo:
+            out.append((a, b))
+        elif b > lo:
+            return [m.span() for m in _BOUNDARY.finditer(low, lo, hi)]
+    return out
+
+
 def _clause_start(low: str, pos: int) -> int:
     """Start of the clause holding `pos` (after the last punctuation boundary before it)."""
-    start = 0
-    for m in _BOUNDARY.finditer(low, 0, pos):
-        start = m.end()
-    return start
+    spans = _boundaries(low, 0, pos)
+    return spans[-1][1] if spans else 0
 
 
 def _scope_end(low: str, e: int) -> int:
     """End of the scope after a cue: SCOPE_AFTER characters, at most SCOPE_CLAUSES boundaries,
     and never into a new main clause ("..., und ...", "..., but ...")."""
     end = min(len(low), e + SCOPE_AFTER)
-    for k, m in enumerate(_BOUNDARY.finditer(low, e, end)):
-        if k + 1 > SCOPE_CLAUSES or _NEW_CLAUSE.match(low, m.end()):
-            return m.start()
+    for k, (a, b) in enumerate(_boundaries(low, e, end)):
+        if k + 1 > SCOPE_CLAUSES or _NEW_CLAUSE.match(low, b):
+            return a
     return end
 
 
@@ -459,8 +481,8 @@ def _governed(low: str, start: int, cues: StanceCues) -> bool:
     """Is the mention at `start` an object: a governing word right before it, or before its
     article and adjectives ("mit dem amerikanischen Präsidenten")?"""
     lo = max(0, start - 50)
-    for m in _BOUNDARY.finditer(low, lo, start):
-        lo = m.end()                   # only the mention's own clause ("..., indem sie ...")
+    for _, b in _boundaries(low, lo, start):
+        lo = b                         # only the mention's own clause ("..., indem sie ...")
     words = _WORDS.findall(low[lo:start])[-4:][::-1]
     i = 0
     while i < len(words) and i < 2 and words[i] not in _ARTICLES and words[i] not in cues.governing \
