@@ -107,6 +107,12 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     if cand is None:
         yield from pattern.finditer(text)
         return
+    yield from finditer_at(pattern, cand, text)
+
+
+def finditer_at(pattern: re.Pattern[str], cand: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when every match starts where `cand` matches (the caller's
+    guarantee): `pattern` tried only at those positions."""
     last = 0
     for c in cand.finditer(text):
         p = c.start()
