@@ -59,7 +59,8 @@ def _lang(lang: str | None) -> str:
 
 
 def _hid(*parts: Any) -> str:
-    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    # (speed, eighth pass: `map(str, ...)` in C, not a generator step per part)
+    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 def extract_article(art: ArticleIn) -> Extraction:

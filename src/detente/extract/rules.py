@@ -149,7 +149,7 @@ def _finder(p: re.Pattern[str]):
     search was ~1.5% of the instructions per article."""
     if p.pattern.startswith(("(?<", "(?:(?<")) and scan.starts(p) is not None:
         return partial(scan.finditer, p)
-    return p.finditer
+    return scan.finder(p)      # (a phrase opening with "\\b" and literal words: tried where one occurs)
 
 
 def _phrase_candidates(lang: str, low: str) -> list[tuple[Trigger, re.Pattern[str], object]]:
@@ -394,7 +394,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
     if discourse is not None:
         extra = discourse.resolve(sentence, hits, lex)
         if extra:
-            hits = sorted(hits + extra, key=lambda h: h.start)
+            hits = sorted(hits + extra, key=actor_mod._START)     # (attrgetter: no Python call per item)
     linked = [h for h in hits if h.actor is not None]
     if lex.navigation and _navigation(_lower(sentence[:60]), lex.navigation):
         return hits, []     # "Weitere Informationen – ...", "Read more: ...": a pointer to another article
