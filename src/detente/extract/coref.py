@@ -646,4 +646,5 @@ def _role_starts(lang: str) -> re.Pattern[str]:
     a lookbehind, so the engine tried it at every position of the sentence; at these (~4 per
     sentence) -1% of the instructions per article."""
     firsts = sorted({a[0] for a in load_lexicon(lang).articles if a})
-    return re.compile(rf"(?<!\w)(?i:[{''.join(re.escape(c) for c in firsts)}])")
+    # (the class first, "not after a word character" behind it: the engine skips ahead to the class)
+    return re.compile(rf"(?i:[{''.join(re.escape(c) for c in firsts)}])(?<!\w[\s\S])")

@@ -11,6 +11,7 @@ from detente.extract.clauses import _governor, clause_kinds
 from detente.extract.groups import _Group
 from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.tokens import Tok
+from detente.extract import scan
 from detente.extract.triggers import _anchors, _match
 from detente.extract.wordsets import _CONDITIONALS, _CONDITION_WORDS, _DASHES, _WILL
 
@@ -76,9 +77,10 @@ def _has_cue(window: list[Tok], words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=16)
 def _phrase_plan(pats: tuple[re.Pattern[str], ...]) -> tuple:
-    """Each phrase with its anchor groups (None: no prefilter; under IGNORECASE a literal
-    would match other cases)."""
-    return tuple((p, None if p.flags & re.IGNORECASE else _anchors(p.pattern)) for p in pats)
+    """Each phrase's scan (`scan.finder`: one opening with `\\b` and literal words is tried only
+    where one occurs; speed, eighth pass) with its anchor groups (None: no prefilter; under
+    IGNORECASE a literal would match other cases)."""
+    return tuple((scan.finder(p), None if p.flags & re.IGNORECASE else _anchors(p.pattern)) for p in pats)
 
 
 def _phrase_search(pats: tuple[re.Pattern[str], ...], low: str) -> bool:
@@ -92,8 +94,8 @@ def _phrase_search(pats: tuple[re.Pattern[str], ...], low: str) -> bool:
     memo = _LAST_SEARCH.get(id(pats))
     if memo is not None and memo[0] is pats and memo[1] is low:
         return memo[2]
-    got = any((groups is None or all(any(x in low for x in g) for g in groups)) and p.search(low)
-              for p, groups in _phrase_plan(pats))
+    got = any((groups is None or all(any(x in low for x in g) for g in groups)) and next(finditer(low), None)
+              for finditer, groups in _phrase_plan(pats))
     _LAST_SEARCH[id(pats)] = (pats, low, got)
     return got
 
