@@ -20,6 +20,7 @@ from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
 from detente.extract import opponents
 from detente.extract.reactions import reacted, remember
+from detente.extract.lowered import lower
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import ANSWER_WINDOW, answered, denied_reports
 
@@ -42,7 +43,7 @@ class ArticleIn:
 
 def sentence_language(text: str, default: str) -> str:
     """de or en by function words (cheap; handles mixed-language articles sentence by sentence)."""
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(lower(text))      # (speed, eighth pass: the lower case computed once, `lowered`)
     de = sum(map(_DE.__contains__, words))      # speed: map over a C method, not a generator (~1%)
     en = sum(map(_EN.__contains__, words))
     mine, other = (de, en) if default == "de" else (en, de)
@@ -61,7 +62,8 @@ def _lang(lang: str | None) -> str:
 
 
 def _hid(*parts: Any) -> str:
-    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    # (speed, eighth pass: `map(str, ...)` in C, not a generator step per part)
+    return hashlib.sha1("|".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 def extract_article(art: ArticleIn) -> Extraction:
