@@ -307,3 +307,21 @@ def test_wie_report_opener(text: str, want: set) -> None:
 def test_wie_clause_that_reports_nothing() -> None:
     # the "wie" clause is the content here, not a reporting clause: its parties stay
     assert ("CONSULT", "USA", "RUS") in pairs("Wie Trump mit Putin verhandeln will, sagte er nicht.", "de")
+
+
+# a Konjunktiv I chain goes on with the speaker named before; a journalist's own hypothesis
+# (Konjunktiv II, "wäre") and a chain with no speaker before give no charge
+def test_konjunktiv_chain_keeps_its_speaker() -> None:
+    text = ("Kremlsprecher Dmitri Peskow sagte am Montag, die Gespräche seien schwierig. "
+            "Die ukrainische Seite sei nicht an einer Lösung interessiert.")
+    assert ("ACCUSE", "RUS", "UKR") in pairs(text, "de")
+    text = "Selenskyj sagte am Abend, Russland setze den Krieg fort. Moskau müsse die Angriffe sofort einstellen."
+    assert ("REQUEST", "UKR", "RUS") in pairs(text, "de")
+
+
+@pytest.mark.parametrize("text", [
+    "Russland griff Kiew an. Die Ukraine wäre eine Gefahr für Russland, wenn sie der Nato beiträte.",
+    "Die Lage in Kiew ist ernst. Russland sei nicht an einer Lösung interessiert.",
+])
+def test_no_chain_without_a_speaker(text: str) -> None:
+    assert not {p for p in pairs(text, "de") if p[0] == "ACCUSE"}

@@ -253,6 +253,9 @@ def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
     return bool(negs) and all(_has_cue(clause_toks[i + 1:i + 3], cancel) for i in negs)
 
 
+# finite Konjunktiv I forms of the auxiliaries and modals: reported speech (a journalist's own hypothesis
+# takes Konjunktiv II: "wäre", "hätte", "könnte")
+_KONJUNKTIV_I = frozenset({"sei", "seien", "habe", "werde", "könne", "wolle", "müsse", "solle", "dürfe"})
 # a speaker named by office alone in a closing reporting clause (", sagte ein Sprecher.", ", hieß es weiter.")
 _GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)\b|hieß es weiter\b"
                               # (English: ", a ministry spokesperson said.", ", ministry spokesman Lin Jian told ...")
@@ -451,6 +454,12 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             charges = [m for m in accusation_cues(_lower(sentence), lang, len(sentence)) if m.start() > colon]
         else:
             colon = -1
+    if speaker is None and lex.language == "de" and discourse is not None and discourse.speaker is not None \
+            and not _KONJUNKTIV_I.isdisjoint(_lower(sentence).split()):
+        # a Konjunktiv I chain goes on with the speaker named before ("Peskow sagte am Montag, ... .
+        # Die ukrainische Seite sei nicht interessiert."): the report's charges and demands are his
+        speaker = discourse.speaker
+        charges = accusation_cues(_lower(sentence), lang, len(sentence))
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
