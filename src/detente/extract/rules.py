@@ -105,9 +105,11 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
             if w and lex.language == "de" and t[0].islower() and forms[1] != low and "ge" in forms[1] \
                     and forms[1].endswith(("t", "en")):
                 # an inflected participle lemmatises to the bare participle ("angegriffenen" -> "angegriffen"):
-                # its verb too ("angreifen"), so that "von Israel angegriffene Ziele" is an act (once per word form)
+                # its verb too ("angreifen"), so that "von Israel angegriffene Ziele" is an act (once per word form);
+                # attacks only - weapons "von den USA gelieferten" in an attack are its means, no delivery to its target
                 verb = lemma(forms[1], lex.language)
-                if verb != forms[1]:
+                if verb != forms[1] and (vt := _match(lex.language, (verb,))) is not None \
+                        and lex.triggers[vt].type == "ASSAULT":
                     forms = forms + (verb,)
             role = (_BREAK if t in _CLAUSE else _OPENER if low in clause_words else 0) | (_SPLIT if low in _SPLITTERS else 0)
             got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None, role)
