@@ -54,7 +54,7 @@ from detente.extract import systems
 from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, clause_runs, lemma, low_set
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
-    _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _MUTUAL, _PUNITIVE,
+    _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _KONJUNKTIV_I, _MUTUAL, _PUNITIVE,
     _SUBJECT_DETS, _TARGET_PREPS, _VISITS, _WILL,
 )
 
@@ -255,9 +255,6 @@ def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
     return bool(negs) and all(_has_cue(clause_toks[i + 1:i + 3], cancel) for i in negs)
 
 
-# finite Konjunktiv I forms of the auxiliaries and modals: reported speech (a journalist's own hypothesis
-# takes Konjunktiv II: "wäre", "hätte", "könnte")
-_KONJUNKTIV_I = frozenset({"sei", "seien", "habe", "werde", "könne", "wolle", "müsse", "solle", "dürfe"})
 # a speaker named by office alone in a closing reporting clause (", sagte ein Sprecher.", ", hieß es weiter.")
 _GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)\b|hieß es weiter\b"
                               # (English: ", a ministry spokesperson said.", ", ministry spokesman Lin Jian told ...")
