@@ -432,6 +432,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
         # Russland ... an") names who tells of the act, not a party to it
         linked = [h for h in linked if h.start >= opener]
+    low = _lower(sentence)
     tail = reporter(sentence)
     speaker, charges = None, []
     if tail:
@@ -440,7 +441,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         speaker = tail_speaker(hits, tail.start())
         if speaker is None and discourse is not None and _GENERIC_SPEAKER.search(sentence, tail.start()):
             speaker = discourse.prior_speaker()      # ", erklärte ein Sprecher.": of the side that spoke before
-        charges = accusation_cues(_lower(sentence), lang, tail.start()) if speaker is not None else []
+        charges = accusation_cues(low, lang, tail.start()) if speaker is not None else []
     colon = -1
     if not tail and lex.language == "de" and ":" in sentence:
         # ... or before a colon opening the report ("Baku stellte eine Bedingung: Eriwan müsse zuvor seine
@@ -450,15 +451,15 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if 0 < colon <= 80 else []
         if head and len(_TOKEN.findall(sentence[:colon])) <= 8:
             speaker = head[0].actor
-            charges = [m for m in accusation_cues(_lower(sentence), lang, len(sentence)) if m.start() > colon]
+            charges = [m for m in accusation_cues(low, lang, len(sentence)) if m.start() > colon]
         else:
             colon = -1
     if speaker is None and lex.language == "de" and discourse is not None and discourse.speaker is not None \
-            and not _KONJUNKTIV_I.isdisjoint(_lower(sentence).split()):
+            and not _KONJUNKTIV_I.isdisjoint(low.split()):
         # a Konjunktiv I chain goes on with the speaker named before ("Peskow sagte am Montag, ... .
         # Die ukrainische Seite sei nicht interessiert."): the report's charges and demands are his
         speaker = discourse.speaker
-        charges = accusation_cues(_lower(sentence), lang, len(sentence))
+        charges = accusation_cues(low, lang, len(sentence))
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
@@ -476,7 +477,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         return hits, []
     toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
                     [(h.start, h.end) for h in hits if h.kind != "place"])
-    low = _lower(sentence)
     # phrases that carry their own negation ("nicht bereit", "not ready to") are the act
     # itself (a refusal), not a negated statement
     self_negated: dict[int, tuple[int, int]] = {}
