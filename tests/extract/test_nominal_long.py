@@ -344,3 +344,28 @@ def test_things_hit_by_a_named_agent(text, lang, want):
 def test_generic_subject_without_agent_stays_unnamed():
     # "critics" accuse; Washington is the object, not the accuser
     assert not coded_pairs("Critics accuse Washington of double standards.", "en")
+
+
+# --- 13. German participles inflected before their noun, with their "von" agent ----------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Von Israel angegriffene Ziele im Jemen waren Häfen und ein Kraftwerk.", "de", ("ASSAULT", "ISR", "YEM")),
+    ("Die von Russland angegriffenen Städte in der Ukraine sind ohne Strom.", "de", ("ASSAULT", "RUS", "UKR")),
+])
+def test_inflected_participle_with_agent(text, lang, want):
+    assert want in coded_pairs(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Die angegriffenen Städte sind ohne Strom.", "de"),                     # nobody named
+    ("Die zugesagten Gespräche mit Russland fanden nicht statt.", "de"),
+])
+def test_inflected_participle_without_parties(text, lang):
+    assert not coded_pairs(text, lang)
+
+
+def test_weapons_supplied_are_the_means_of_an_attack():
+    # the supplier of the weapons an attacker uses is no party to a delivery to the attacked
+    for text in ("Die Ukraine griff mit von den USA gelieferten Raketen russische Stellungen an.",
+                 "Die von den USA gelieferten Raketen trafen russische Stellungen."):
+        assert not any(t == "AID" for t, _, _ in coded_pairs(text, "de"))

@@ -34,6 +34,7 @@ from detente.extract.attribution import reporter, tail_speaker
 from detente.extract.lexicon import Actor, Lexicon, load_gazetteer, load_lexicon
 from detente.extract.tokens import lemma
 from detente.extract.lowered import lower
+from detente.extract.wordsets import _KONJUNKTIV_I
 
 RECENCY, SUBJECT, NON_PREP = 100.0, 80.0, 50.0
 DECAY, FLOOR = 0.5, 30.0        # weight halves per sentence; a subject is forgotten after two sentences
@@ -369,7 +370,7 @@ class Discourse:
         elif not lex.speech_verbs.isdisjoint(lower(sentence).split()):
             self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
         elif sentence.lstrip()[:1] not in _OPEN_QUOTES and not (
-                lex.language == "de" and not _KONJUNKTIV_AUX.isdisjoint(sentence.lower().split())):
+                lex.language == "de" and not _KONJUNKTIV_I.isdisjoint(sentence.lower().split())):
             self.speaker = None      # (a Konjunktiv report goes on: "Teheran sei bereit. Man werde ...")
         for c in _mentions(sentence, linked, lex, _clauses(sentence)):
             key = tuple(a.name for a in c.ref.actors)
@@ -736,14 +737,10 @@ def _country_by_code() -> dict[str, Actor]:
     return out
 
 
-# Konjunktiv I of the auxiliaries and modals: reported speech, not the speaker's own words
-_KONJUNKTIV_AUX = frozenset({"werde", "sei", "seien", "habe", "könne", "wolle", "müsse", "solle", "dürfe"})
-
-
 def _konjunktiv(word: str) -> bool:
     """A Konjunktiv I form next to "man": an auxiliary, or a verb's stem + e, its infinitive
     without the -n ("man unterstütze", "man leiste", "warne man"; not the past "man sagte")."""
-    return word in _KONJUNKTIV_AUX or (word.endswith("e") and len(word) > 3 and lemma(word, "de") == word + "n")
+    return word in _KONJUNKTIV_I or (word.endswith("e") and len(word) > 3 and lemma(word, "de") == word + "n")
 
 
 def _country_actor(a: Actor) -> Actor | None:

@@ -19,7 +19,7 @@ from detente.extract import coref as coref_mod
 from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
 from detente.extract import opponents
-from detente.extract.reactions import reacted, remember
+from detente.extract.reactions import reacted
 from detente.extract.lowered import lower
 from detente.extract.records import Claim, Event, Extraction, Mention, Sentence
 from detente.extract.responses import ANSWER_WINDOW, answered, denied_reports
@@ -75,8 +75,7 @@ def extract_article(art: ArticleIn) -> Extraction:
     discourse = coref_mod.Discourse()      # actors named so far, for pronouns and role nouns
     claim_ctx = claim_mod.Context()       # issues named recently, for anaphors ("diese Idee")
     before: list = []                     # the acts of the sentence before (a denial may point back to them)
-    history: list = []                    # (sentence index, act) of the last sentences (extract/reactions.py)
-    recent: list = []                     # (sentence index, act, its sentence) of the last few sentences ("condemned the attack")
+    recent: list = []                     # (sentence index, act, its sentence) of the last few sentences ("condemned the attack", extract/reactions.py)
     foes: opponents.Foes = {}             # the opponent of each side in the last hostile acts (extract/opponents.py)
     for idx, (s, e) in enumerate(sent_mod.split(art.text, body)):
         sid = f"{art.id}:s{idx}"
@@ -91,8 +90,7 @@ def extract_article(art: ArticleIn) -> Extraction:
         coded, before = denied_reports(text, lang, coded, before), coded   # "dementierte diese Information"
         coded = answered(text, lang, coded, recent, idx)
         if lang == "de":
-            coded = reacted(coded, history, idx)      # "Islamabad wies jede Beteiligung zurück": the accuser before
-        history = remember(history, coded, idx)
+            coded = reacted(coded, recent, idx)      # "Islamabad wies jede Beteiligung zurück": the accuser before
         if coded:
             recent = [r for r in recent if idx - r[0] <= ANSWER_WINDOW] + [(idx, c, text.lower()) for c in coded]
         coded = opponents.fill(coded, foes, idx)      # "In der Nacht flog Israel erneut Angriffe": on the side named before

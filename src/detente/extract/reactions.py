@@ -25,16 +25,17 @@ FIRST_PARTS = frozenset({"ASSAULT", "ACCUSE", "SANCTION", "THREATEN", "COERCE", 
 WINDOW = 2        # sentences back: a reaction told further down is no longer tied to one act
 
 
-def reacted(coded: list[Coded], history: list[tuple[int, Coded]], idx: int) -> list[Coded]:
+def reacted(coded: list[Coded], recent: list[tuple[int, Coded, str]], idx: int) -> list[Coded]:
     """The reactions of sentence `idx` with no target, aimed at the agent of the latest act of
-    `history` ((sentence index, act) of the sentences before) aimed at the reacting party."""
-    if not history or not any(c.target is None and c.type in REACTIONS for c in coded):
+    `recent` ((sentence index, act, sentence) of the sentences before: the memory the pipeline
+    keeps for responses.answered, read here only WINDOW sentences back) aimed at the reacting party."""
+    if not recent or not any(c.target is None and c.type in REACTIONS for c in coded):
         return coded
     out = []
     for c in coded:
         country = c.source.country
         if c.target is None and c.type in REACTIONS and country:
-            first = next((d for i, d in reversed(history) if idx - i <= WINDOW and d.type in FIRST_PARTS
+            first = next((d for i, d, _ in reversed(recent) if idx - i <= WINDOW and d.type in FIRST_PARTS
                           and d.target is not None and d.target.country == country
                           and d.source.country and d.source.country != country), None)
             if first is not None:
@@ -44,9 +45,9 @@ def reacted(coded: list[Coded], history: list[tuple[int, Coded]], idx: int) -> l
                 # parties its acts of the latest sentence were aimed at ("Pjöngjang warf Washington und Seoul
                 # vor, ... Kim Yo-jong drohte mit Gegenmaßnahmen"; "bestätigte die Einigung mit der Hamas,
                 # drohte aber zugleich mit ...")
-                last = next((i for i, d in reversed(history) if idx - i <= WINDOW and d.source.country == country
+                last = next((i for i, d, _ in reversed(recent) if idx - i <= WINDOW and d.source.country == country
                              and d.target is not None and d.target.country and d.target.country != country), None)
-                aims = list({d.target.name: d.target for i, d in history if i == last and d.source.country == country
+                aims = list({d.target.name: d.target for i, d, _ in recent if i == last and d.source.country == country
                              and d.target is not None and d.target.country and d.target.country != country}.values())
                 for t in aims[1:]:
                     out.append(replace(c, target=t))
@@ -54,9 +55,3 @@ def reacted(coded: list[Coded], history: list[tuple[int, Coded]], idx: int) -> l
                     c = replace(c, target=aims[0])
         out.append(c)
     return out
-
-
-def remember(history: list[tuple[int, Coded]], coded: list[Coded], idx: int) -> list[tuple[int, Coded]]:
-    """`history` with the acts of sentence `idx` that have a target; older ones dropped."""
-    kept = [h for h in history if idx - h[0] < WINDOW]
-    return kept + [(idx, c) for c in coded if c.target is not None] if coded else kept

@@ -599,7 +599,7 @@ def judged_proposal(out: list[Coded]) -> list[Coded]:
 
 _WELCOME = ("welcom",)                                 # English verbs of welcoming (SUPPORT lemma "welcome")
 _RECEIVE = frozenset({"receive", "received", "receives", "receiving"})   # the bare verb of the en.yaml CONSULT phrase
-_HOST_AFTER = frozenset({"to", "in", "at", "on", "for", ",", ".", "as", "and", "at", "during"})
+_HOST_AFTER = frozenset({"to", "in", "at", "on", "for", ",", ".", "as", "and", "during"})
 
 
 def _guest(toks: list[Tok], groups: list[_Group], c: Coded) -> bool:
@@ -659,12 +659,11 @@ def fronted_talks(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> li
     cm = next((i for i, t in enumerate(toks[:16]) if t.text == ","), None)
     if cm is None or not (toks[0].low in _FRONT_PREPS or toks[0].low in _FRONT_LEADS):
         return out
-    with_i = next((i for i in range(1, cm) if toks[i].low == "with" and toks[i - 1].low in _FRONT_NOUNS_LAST
-                   and any(f" {toks[i - 1].low}".endswith(" " + n) or toks[i - 1].low == n.split()[-1] for n in _FRONT_NOUNS)), None)
+    with_i = next((i for i in range(1, cm) if toks[i].low == "with" and toks[i - 1].low in _FRONT_NOUNS_LAST), None)
     if with_i is None:
         return out
     k = with_i - 1
-    while k > 0 and (toks[k - 1].low in _FRONT_DETS or toks[k - 1].low in ("news", "press", "phone")):
+    while k > 0 and toks[k - 1].low in _FRONT_DETS:
         k -= 1
     if k == 0 or toks[k - 1].low not in _FRONT_PREPS:
         return out

@@ -54,7 +54,7 @@ from detente.extract import scan, systems
 from detente.extract.tokens import Tok, _TOKEN, _attach_particles, _lower, clause_runs, lemma, low_set
 from detente.extract.triggers import _match, _phrase_table
 from detente.extract.wordsets import (
-    _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _MUTUAL, _PUNITIVE,
+    _AGENT_PREPS, _ARTICLES, _CLAUSE, _CONDITIONALS, _CONDITION_WORDS, _KONJUNKTIV_I, _MUTUAL, _PUNITIVE,
     _SUBJECT_DETS, _TARGET_PREPS, _VISITS, _WILL,
 )
 
@@ -102,6 +102,15 @@ def tokenize(sentence: str, lex: Lexicon, actors: dict[int, int] | None = None,
             w = t[0].isalnum()
             low = t.lower()
             forms = (low, lemma(t, lex.language)) if w else (low,)
+            if w and lex.language == "de" and t[0].islower() and forms[1] != low and "ge" in forms[1] \
+                    and forms[1].endswith(("t", "en")):
+                # an inflected participle lemmatises to the bare participle ("angegriffenen" -> "angegriffen"):
+                # its verb too ("angreifen"), so that "von Israel angegriffene Ziele" is an act (once per word form);
+                # attacks only - weapons "von den USA gelieferten" in an attack are its means, no delivery to its target
+                verb = lemma(forms[1], lex.language)
+                if verb != forms[1] and (vt := _match(lex.language, (verb,))) is not None \
+                        and lex.triggers[vt].type == "ASSAULT":
+                    forms = forms + (verb,)
             role = (_BREAK if t in _CLAUSE else _OPENER if low in clause_words else 0) | (_SPLIT if low in _SPLITTERS else 0)
             got = known[t] = (low, forms, w, _match(lex.language, forms) if w else None, role)
         s, e = m.span()
@@ -433,6 +442,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
         # Russland ... an") names who tells of the act, not a party to it
         linked = [h for h in linked if h.start >= opener]
+    low = _lower(sentence)
     tail = reporter(sentence)
     speaker, charges = None, []
     if tail:
@@ -441,7 +451,7 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         speaker = tail_speaker(hits, tail.start())
         if speaker is None and discourse is not None and _GENERIC_SPEAKER.search(sentence, tail.start()):
             speaker = discourse.prior_speaker()      # ", erklärte ein Sprecher.": of the side that spoke before
-        charges = accusation_cues(_lower(sentence), lang, tail.start()) if speaker is not None else []
+        charges = accusation_cues(low, lang, tail.start()) if speaker is not None else []
     colon = -1
     if not tail and lex.language == "de" and ":" in sentence:
         # ... or before a colon opening the report ("Baku stellte eine Bedingung: Eriwan müsse zuvor seine
@@ -451,9 +461,15 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             if 0 < colon <= 80 else []
         if head and len(_TOKEN.findall(sentence[:colon])) <= 8:
             speaker = head[0].actor
-            charges = [m for m in accusation_cues(_lower(sentence), lang, len(sentence)) if m.start() > colon]
+            charges = [m for m in accusation_cues(low, lang, len(sentence)) if m.start() > colon]
         else:
             colon = -1
+    if speaker is None and lex.language == "de" and discourse is not None and discourse.speaker is not None \
+            and not _KONJUNKTIV_I.isdisjoint(low.split()):
+        # a Konjunktiv I chain goes on with the speaker named before ("Peskow sagte am Montag, ... .
+        # Die ukrainische Seite sei nicht interessiert."): the report's charges and demands are his
+        speaker = discourse.speaker
+        charges = accusation_cues(low, lang, len(sentence))
     if tail and any(h.start < tail.start() for h in linked):
         # the closing reporting clause (", Japan said." / ", sagte Uschakow.") names who
         # tells of the act, not a party to it
@@ -471,7 +487,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         return hits, []
     toks = tokenize(sentence, lex, {h.start: h.end for h in linked if h.kind not in ("adjective", "place")},
                     [(h.start, h.end) for h in hits if h.kind != "place"])
-    low = _lower(sentence)
     # phrases that carry their own negation ("nicht bereit", "not ready to") are the act
     # itself (a refusal), not a negated statement
     self_negated: dict[int, tuple[int, int]] = {}

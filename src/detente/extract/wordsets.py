@@ -24,3 +24,6 @@ _WILL = frozenset({"would", "will", "wo", "werde", "werden", "wird", "würde", "
 # words that make a refusal to talk conditional ("would not meet Putin without a clear outcome")
 _CONDITION_WORDS = frozenset({"without", "unless", "if", "until", "ohne", "sofern", "falls", "wenn", "solange", "bevor"})
 _VISITS = ("besuch", "staatsbesuch", "antrittsbesuch", "reise", "visit", "trip", "tour")
+# finite Konjunktiv I forms of the German auxiliaries and modals: reported speech, not the speaker's own
+# words (a journalist's own hypothesis takes Konjunktiv II: "wäre", "hätte", "könnte")
+_KONJUNKTIV_I = frozenset({"sei", "seien", "habe", "werde", "könne", "wolle", "müsse", "solle", "dürfe"})
