@@ -363,10 +363,10 @@ class Discourse:
         if tail:
             pos = tail.start(1) if tail.group(1) else tail.start(2)
             self.speaker = next((h.actor for h in linked if h.start == pos), self.speaker)
-        elif not lex.speech_verbs.isdisjoint(sentence.lower().split()):
+        elif not lex.speech_verbs.isdisjoint(low_words := sentence.lower().split()):
             self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
         elif sentence.lstrip()[:1] not in _OPEN_QUOTES and not (
-                lex.language == "de" and not _KONJUNKTIV_I.isdisjoint(sentence.lower().split())):
+                lex.language == "de" and not _KONJUNKTIV_I.isdisjoint(low_words)):
             self.speaker = None      # (a Konjunktiv report goes on: "Teheran sei bereit. Man werde ...")
         for c in _mentions(sentence, linked, lex, _clauses(sentence)):
             key = tuple(a.name for a in c.ref.actors)
