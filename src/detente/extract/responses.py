@@ -27,7 +27,7 @@ from detente.extract.arguments import _english_noun, _tok_index
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group
 from detente.extract.lexicon import Lexicon, _read_yaml, load_lexicon
-from detente.extract.passes import _noun_owner
+from detente.extract.passes import _PLEDGE, _noun_owner
 from detente.extract.status import _has
 from detente.extract.tokens import Tok, low_text
 
@@ -698,8 +698,9 @@ _FRONT_TAIL = frozenset({"in", "at", "on", "the", "last", "this", "earlier", "la
                          "year", "of", "capital", "city", "sidelines", "summit", "and"})
 
 
-_PLEDGES = ("pledg", "promis", "commit", "zusich", "zugesich", "sicherte", "sichert", "versprach", "versprech", "versproch",
-            "zusag", "zugesagt", "sagte", "sagten")
+# the stems of passes._PLEDGE, and "commit" and the verb-second forms of "sicherte/sagte ... zu" as stems
+# (passes._pledging takes those forms whole, `_PLEDGE_DE`)
+_PLEDGES = _PLEDGE + ("commit", "zusich", "zugesich", "sicherte", "sichert", "sagte", "sagten")
 
 
 def pledged_acts(out: list[Coded]) -> list[Coded]:
