@@ -629,13 +629,11 @@ def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Code
     res = []
     for c in out:
         word = c.trigger.lower()
-        if c.target is not None and (c.type == "SUPPORT" and word.startswith(_WELCOME) or c.type == "CONSULT" and word in _RECEIVE):
-            if _guest(toks, groups, c):
-                c = replace(c, type="CONSULT", mode="in-person")
-            elif c.type == "CONSULT" and not _received_office(toks, c):
-                continue      # "received Russian gas in ...": no guest, no visit
+        if c.target is not None and (c.type == "SUPPORT" and word.startswith(_WELCOME) or c.type == "CONSULT" and word in _RECEIVE) \
+                and _guest(toks, groups, c):
+            c = replace(c, type="CONSULT", mode="in-person")
         elif c.type == "CONSULT" and word in _RECEIVE and not _received_office(toks, c):
-            continue
+            continue      # "received Russian gas in ...": no guest, no visit
         res.append(c)
     return res
 
