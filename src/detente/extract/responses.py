@@ -613,12 +613,18 @@ def _guest(toks: list[Tok], groups: list[_Group], c: Coded) -> bool:
 
 def _received_office(toks: list[Tok], c: Coded) -> bool:
     """Does a determiner follow the verb, as in the role-noun phrase of en.yaml ("received his
-    counterpart", "received the Indian prime minister"), which the bare-verb phrase leaves out?"""
+    counterpart", "received the Indian prime minister"), which the bare-verb phrase leaves out? A
+    state's genitive stands for the determiner before an office ("received Russia's deputy defence
+    minister"; not "received Russia's proposal in Istanbul")."""
     ti = _tok_index(toks, c.trigger_start)
+    if ti + 1 < len(toks) and toks[ti + 1].low.endswith(("'s", "’s")):
+        return any(t.low in _OFFICES for t in toks[ti + 2:ti + 5])
     return ti + 1 < len(toks) and toks[ti + 1].low in _OFFICE_DETS
 
 
 _OFFICE_DETS = frozenset({"his", "her", "their", "its", "the", "a", "an"})
+_OFFICES = frozenset({"president", "minister", "premier", "chancellor", "leader", "king", "prince", "emir", "envoy",
+                      "envoys", "delegation", "secretary", "counterpart", "ruler", "chief"})
 
 
 def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
@@ -771,15 +777,19 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
     dets, nouns = _answers(lang)
     if not nouns:
         return coded
+    denied = _denied(lang)
     out = list(coded)
     for k, c in enumerate(coded):
         if c.target is not None or c.type not in ("ACCUSE", "REJECT") or not c.source.country:
             continue
         after = [m.group().lower() for m in islice(_WORDS.finditer(sentence, c.trigger_start + len(c.trigger)), 3)]
-        if not after or after[0] not in dets:
+        if c.type == "REJECT" and denied and not denied.isdisjoint(after[:2]):
+            kind = "ACCUSE"     # the trigger's own phrase ends in the noun ("denied any involvement")
+        elif not after or after[0] not in dets:
             continue
-        kind = next((t for t, ws in nouns.items() if after[1] in ws or (len(after) > 2 and after[2] in ws)), None) \
-            if len(after) > 1 else None
+        else:
+            kind = next((t for t, ws in nouns.items() if after[1] in ws or (len(after) > 2 and after[2] in ws)), None) \
+                if len(after) > 1 else None
         if kind is None:
             continue
         earlier = [(d, said) for i, d, said in reversed(recent) if idx - i <= ANSWER_WINDOW and d.type == kind
@@ -796,6 +806,13 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
         if aimed or echo or alone:
             out[k] = replace(c, target=(aimed or echo or alone)[0].source)
     return out
+
+
+@lru_cache(maxsize=8)
+def _denied(lang: str) -> frozenset[str]:
+    """Nouns of a part in an act whose denial answers an accusation (`answers: denied` of data/lang/XX.yaml)."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    return frozenset(str(w).lower() for w in raw.get("denied") or [])
 
 
 @lru_cache(maxsize=8)

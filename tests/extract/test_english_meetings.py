@@ -1,0 +1,26 @@
+"""Meetings and talks in English articles (eighth pass, docs/extraction.md "Eighth pass: meetings
+in English articles"). Wire articles of our own on several crises, their CONSULT events annotated
+before the extractor was run; each class both ways - what must be coded and same-shaped text that
+must not."""
+from __future__ import annotations
+
+from sentence_events import check_kept_wrong, coded_pairs, events, pairs
+
+
+# --- a guest named by a state's genitive and an office is received (responses._received_office)
+
+def test_received_a_states_minister_is_a_visit():
+    text = ("Mali's junta leader Assimi Goita received Russia's deputy defence minister Yunus-Bek Yevkurov "
+            "in Bamako on Thursday. The two men discussed military cooperation, the presidency said.")
+    assert ("CONSULT", "MLI", "RUS") in pairs(text, "en")
+    text = ("Serbian President Aleksandar Vucic received the European Union's envoy Miroslav Lajcak in Belgrade "
+            "on Tuesday. Lajcak had met Kosovo's Prime Minister Albin Kurti in Pristina a day earlier.")
+    check_kept_wrong(pairs(text, "en"), {("CONSULT", "SRB", "EU"), ("CONSULT", "EU", "XKX")}, set())
+    assert ("CONSULT", "SRB", "HUN") in coded_pairs("Vucic received Hungary's prime minister in Belgrade.", "en")
+
+
+def test_received_a_states_thing_is_no_visit():
+    got = coded_pairs("Kyiv received Russia's proposal in Istanbul.", "en")
+    assert not any(t == "CONSULT" for t, _, _ in got), got
+    got = coded_pairs("Ukraine received Germany's first Patriot systems in May.", "en")
+    assert not any(t == "CONSULT" for t, _, _ in got), got
