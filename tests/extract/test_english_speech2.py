@@ -1,0 +1,48 @@
+"""Accusations and demands in English articles (eighth pass, docs/extraction.md "Eighth pass:
+accusations and demands in English articles"). Articles and sentences of our own in the manner
+of Reuters/AP wires, annotated before the extractor was run; each class both ways."""
+from __future__ import annotations
+
+from sentence_events import check_kept_wrong, pairs
+
+
+# --- a negation right before the infinitive negates what is asked, not the asking (rules._content_negation)
+
+def test_urged_not_to_is_a_demand():
+    assert ("REQUEST", "USA", "IRN") in pairs("The U.S. urged Iran not to retaliate.", "en")
+    assert ("REQUEST", "CHN", "IND") in pairs("China urged India not to escalate the conflict.", "en")
+    assert ("REQUEST", "EU", "SRB") in pairs("The EU asked Serbia not to deploy troops to the border.", "en")
+
+
+def test_urged_not_to_after_a_denial_in_the_same_sentence():
+    text = ("Iran blamed the United States for the attack on its consulate. "
+            "The U.S. State Department denied the accusation and urged Iran not to escalate.")
+    assert {("REJECT", "USA", "IRN"), ("REQUEST", "USA", "IRN")} <= pairs(text, "en")
+
+
+def test_the_content_asked_not_to_is_no_act_of_its_own():
+    got = pairs("Germany called on Russia not to attack Moldova.", "en")
+    check_kept_wrong(got, {("REQUEST", "DEU", "RUS")}, {("ASSAULT", "RUS", "MDA")})
+
+
+def test_a_negated_demand_is_still_no_demand():
+    assert not any(t == "REQUEST" for t, _, _ in pairs("China did not urge India to escalate the conflict.", "en"))
+    assert not any(t == "REQUEST" for t, _, _ in pairs("Russia has not asked Ukraine to withdraw.", "en"))
+
+
+# --- denying a part in an act answers the accusation before (responses.answered, answers: denied)
+
+def test_denied_any_involvement_rejects_the_accuser():
+    text = ("India held Pakistan responsible for the attack in Kashmir that killed 26 tourists. "
+            "Islamabad denied any involvement.")
+    assert ("REJECT", "PAK", "IND") in pairs(text, "en")
+    text = "Russia accused Ukraine of shelling Donetsk. Ukraine denied responsibility."
+    assert ("REJECT", "UKR", "RUS") in pairs(text, "en")
+
+
+def test_denial_with_no_accusation_before_has_no_target():
+    got = pairs("A drone struck an oil depot in Russia. Ukraine denied any involvement.", "en")
+    assert not any(t == "REJECT" and g is not None for t, _, g in got), got
+    # the accusation was of a third country's ally: the denier answers no one it can be sure of
+    got = pairs("Israel accused Hezbollah of firing rockets. Iran denied any involvement in the attack.", "en")
+    assert ("REJECT", "IRN", "LBN") not in got, got
