@@ -24,3 +24,23 @@ def test_received_a_states_thing_is_no_visit():
     assert not any(t == "CONSULT" for t, _, _ in got), got
     got = coded_pairs("Ukraine received Germany's first Patriot systems in May.", "en")
     assert not any(t == "CONSULT" for t, _, _ in got), got
+
+
+# --- a meeting said to be possible is hypothetical (status: predicative "possible")
+
+def test_meeting_said_to_be_possible_is_hypothetical():
+    text = ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met at the White House "
+            "on Friday. Aliyev said a meeting with Pashinyan in Abu Dhabi was possible next month.")
+    got = events(text, "en")
+    assert ("CONSULT", "AZE", "ARM", "hypothetical") in got, got
+    assert ("CONSULT", "AZE", "ARM", "planned") not in got, got
+    got = events("Putin met Trump in Anchorage, the Kremlin said, adding that a second summit is possible.", "en")
+    assert ("CONSULT", "RUS", "USA", "occurred") in got, got
+
+
+def test_possible_elsewhere_leaves_the_meeting_a_fact():
+    # "possible" of another clause, or not predicated of the act noun
+    got = events("Xi met Modi in Kazan, which was possible after the border deal.", "en")
+    assert ("CONSULT", "CHN", "IND", "occurred") in got, got
+    got = events("Erdogan met Putin in Sochi and did everything possible to revive the grain deal.", "en")
+    assert ("CONSULT", "TUR", "RUS", "occurred") in got, got
