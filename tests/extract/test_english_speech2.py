@@ -46,3 +46,23 @@ def test_denial_with_no_accusation_before_has_no_target():
     # the accusation was of a third country's ally: the denier answers no one it can be sure of
     got = pairs("Israel accused Hezbollah of firing rockets. Iran denied any involvement in the attack.", "en")
     assert ("REJECT", "IRN", "LBN") not in got, got
+
+
+# --- the act after a state's decision, move or plan is that state's (responses.owned_content)
+
+def test_condemned_decision_to_act_is_the_owners_act():
+    got = pairs("Beijing condemned Washington's decision to impose tariffs on Chinese steel.", "en")
+    check_kept_wrong(got, {("ACCUSE", "CHN", "USA"), ("SANCTION", "USA", "CHN")}, {("SANCTION", "CHN", "USA")})
+    got = pairs("Iran condemned Israel's plan to strike its nuclear sites.", "en")
+    check_kept_wrong(got, {("ACCUSE", "IRN", "ISR"), ("ASSAULT", "ISR", "IRN")}, {("ASSAULT", "IRN", "ISR")})
+    got = pairs("Pakistan's foreign office condemned India's decision to suspend the Indus Waters Treaty.", "en")
+    check_kept_wrong(got, {("ACCUSE", "PAK", "IND")}, {("SANCTION", "PAK", "IND")})
+    got = pairs("China criticised the U.S. decision to impose tariffs on Chinese steel.", "en")
+    check_kept_wrong(got, {("ACCUSE", "CHN", "USA"), ("SANCTION", "USA", "CHN")}, {("SANCTION", "CHN", "USA")})
+
+
+def test_own_decision_or_none_named_keeps_the_subject():
+    got = pairs("Ukraine condemned its own decision to impose tariffs on Russia.", "en")
+    assert ("SANCTION", "UKR", "RUS") in got, got
+    got = pairs("Washington's decision to impose tariffs on Chinese steel angered Beijing.", "en")
+    assert ("SANCTION", "USA", "CHN") in got, got

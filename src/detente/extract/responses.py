@@ -728,6 +728,8 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
     if out:
         if lex.language == "en" and any(c.type == "ACCUSE" and c.target is not None for c in out):
             out = wronged_owners(out, toks, groups, lex.language)
+        if lex.language == "en" and any(c.type == "ACCUSE" for c in out) and len(out) > 1:
+            out = owned_content(out, toks, groups, lex.language)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if len(out) > 1:
@@ -813,6 +815,37 @@ def _denied(lang: str) -> frozenset[str]:
     """Nouns of a part in an act whose denial answers an accusation (`answers: denied` of data/lang/XX.yaml)."""
     raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
     return frozenset(str(w).lower() for w in raw.get("denied") or [])
+
+
+@lru_cache(maxsize=8)
+def _owned_nouns(lang: str) -> frozenset[str]:
+    """Nouns whose infinitive is their owner's act (`answers: owned_content` of data/lang/XX.yaml)."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    return frozenset(str(w).lower() for w in raw.get("owned_content") or [])
+
+
+def owned_content(out: list[Coded], toks: list[Tok], groups: list[_Group], lang: str) -> list[Coded]:
+    """"Beijing condemned Washington's decision to impose tariffs on Chinese steel", "Iran condemned
+    Israel's plan to strike its nuclear sites": the infinitive after a state's decision, move or plan
+    is that state's act (the genitive is the subject of the nominalised clause; Quirk et al. 1985,
+    17.54), not the condemner's; the condemner, named as target in its place, is the one it is aimed at."""
+    nouns = _owned_nouns(lang)
+    res = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start) if c.type != "ACCUSE" else -1
+        # (the trigger is the verb after "to" or the noun it takes: "to impose tariffs")
+        to = next((j for j in (ti - 1, ti - 2) if j >= 2 and toks[j].low == "to"), None) if ti >= 3 else None
+        if to is None or toks[to - 1].low not in nouns:
+            res.append(c)
+            continue
+        k = to - 2 if toks[to - 2].low not in ("'s", "’s") else to - 3
+        owner = next((g.actors[0] for g in groups if g.last_tok == k and len(g.actors) == 1), None)
+        if owner is None or not owner.country or owner.country == c.source.country:
+            res.append(c)
+            continue
+        target = c.source if c.target is None or c.target.country == owner.country else c.target
+        res.append(replace(c, source=owner, target=target))
+    return res
 
 
 @lru_cache(maxsize=8)
