@@ -66,3 +66,18 @@ def test_own_decision_or_none_named_keeps_the_subject():
     assert ("SANCTION", "UKR", "RUS") in got, got
     got = pairs("Washington's decision to impose tariffs on Chinese steel angered Beijing.", "en")
     assert ("SANCTION", "USA", "CHN") in got, got
+
+
+# --- a denial whose object is told before it ("a charge X denied": data/lang/en.yaml REJECT phrases)
+
+def test_a_charge_denied_in_apposition_rejects_the_accuser():
+    text = "Hamas accused Israel of violating the truce on Sunday, a charge Israel denied."
+    assert {("ACCUSE", "PSE", "ISR"), ("REJECT", "ISR", "PSE")} <= pairs(text, "en")
+    text = "Russia accused Ukraine of shelling Donetsk, a charge Kyiv has repeatedly denied."
+    assert ("REJECT", "UKR", "RUS") in pairs(text, "en")
+
+
+def test_passive_or_negated_denied_is_no_refusal():
+    assert not any(t == "REJECT" for t, _, _ in pairs("Ukraine's request for visas was denied.", "en"))
+    got = pairs("Iran accused Israel of striking its consulate, which Israel has neither confirmed nor denied.", "en")
+    assert ("REJECT", "ISR", "IRN") not in got, got
