@@ -81,3 +81,19 @@ def test_passive_or_negated_denied_is_no_refusal():
     assert not any(t == "REJECT" for t, _, _ in pairs("Ukraine's request for visas was denied.", "en"))
     got = pairs("Iran accused Israel of striking its consulate, which Israel has neither confirmed nor denied.", "en")
     assert ("REJECT", "ISR", "IRN") not in got, got
+
+
+# --- what a demand asks between its own two parties is no act of its own (responses.asked_content)
+
+def test_infinitive_asked_for_is_the_demand_alone():
+    got = pairs("France urged Israel to respect the agreement.", "en")
+    check_kept_wrong(got, {("REQUEST", "FRA", "ISR")}, {("AGREE", "ISR", "FRA")})
+    got = pairs("U.S. Treasury Secretary Scott Bessent urged China to return to the negotiating table.", "en")
+    check_kept_wrong(got, {("REQUEST", "USA", "CHN")}, {("CONSULT", "CHN", "USA"), ("CONSULT", "USA", "CHN")})
+    got = pairs("Iran's foreign minister called on the UN Security Council to condemn Israel.", "en")
+    assert not any(t == "ACCUSE" and s == "IRN" for t, s, _ in got), got
+
+
+def test_asked_act_with_a_third_party_stays():
+    got = pairs("Trump urged Putin to agree to a ceasefire with Ukraine.", "en")
+    assert {("REQUEST", "USA", "RUS"), ("AGREE", "RUS", "UKR")} <= got, got

@@ -730,6 +730,8 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
             out = wronged_owners(out, toks, groups, lex.language)
         if lex.language == "en" and any(c.type == "ACCUSE" for c in out) and len(out) > 1:
             out = owned_content(out, toks, groups, lex.language)
+        if lex.language == "en" and len(out) > 1 and any(c.type == "REQUEST" and c.target is not None for c in out):
+            out = asked_content(out, toks)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if len(out) > 1:
@@ -815,6 +817,26 @@ def _denied(lang: str) -> frozenset[str]:
     """Nouns of a part in an act whose denial answers an accusation (`answers: denied` of data/lang/XX.yaml)."""
     raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
     return frozenset(str(w).lower() for w in raw.get("denied") or [])
+
+
+def asked_content(out: list[Coded], toks: list[Tok]) -> list[Coded]:
+    """"France urged Israel to respect the agreement", "called on the Security Council to condemn
+    Israel", "urged China to return to the negotiating table": the act in the infinitive asked for
+    between the same two parties is what the demand asks, not an act of its own (the seed gold codes
+    the REQUEST alone; GUIDELINES: demands -> REQUEST); one with a third party stays."""
+    # (a party is the demand's by name or by country: "Bessent urged China ...": USA, CHN)
+    asks = [(_tok_index(toks, r.trigger_start), {r.source.name, r.target.name, r.source.country, r.target.country} - {None})
+            for r in out if r.type == "REQUEST" and r.target is not None]
+    res = []
+    for c in out:
+        if c.type != "REQUEST":
+            ti = _tok_index(toks, c.trigger_start)
+            to = next((j for j in range(ti - 1, max(0, ti - 4), -1) if toks[j].low == "to"), None)
+            if to is not None and any(a < to <= a + 8 and all(x is None or x.name in pair or x.country in pair
+                                                                for x in (c.source, c.target)) for a, pair in asks):
+                continue
+        res.append(c)
+    return res
 
 
 @lru_cache(maxsize=8)
