@@ -44,3 +44,28 @@ def test_possible_elsewhere_leaves_the_meeting_a_fact():
     assert ("CONSULT", "CHN", "IND", "occurred") in got, got
     got = events("Erdogan met Putin in Sochi and did everything possible to revive the grain deal.", "en")
     assert ("CONSULT", "TUR", "RUS", "occurred") in got, got
+
+
+# --- a visit and a meeting there in one sentence are one event (responses.visit_and_meeting)
+
+def _consults(text: str, lang: str = "en") -> list[tuple[str, str | None]]:
+    import datetime as dt
+    from detente.extract.pipeline import ArticleIn, extract_article
+    x = extract_article(ArticleIn("test#1", text, 0, dt.date(2025, 10, 24), lang))
+    return [(e.source_country, e.target_country) for e in x.events if e.type == "CONSULT"]
+
+
+def test_visit_and_meeting_with_the_host_is_one_event():
+    assert _consults("Petro later travelled to Caracas, where he met President Nicolas Maduro.") == [("COL", "VEN")]
+    assert _consults("Indian Prime Minister Narendra Modi flew to Moscow on Monday and held talks with Putin.") \
+        == [("IND", "RUS")]
+    assert _consults("French President Emmanuel Macron visited Kyiv on Saturday and met Zelensky.") == [("FRA", "UKR")]
+    assert _consults("Macron reiste am Samstag nach Kiew und traf dort Selenskyj.", "de") == [("FRA", "UKR")]
+
+
+def test_visit_and_meeting_in_two_sentences_or_two_talks_stay():
+    # each sentence codes its own event; two talks of one sentence are not a visit
+    got = _consults("Macron visited Kyiv on Saturday. He met Zelensky at the presidential palace.")
+    assert got == [("FRA", "UKR"), ("FRA", "UKR")], got
+    got = _consults("Macron visited Kyiv, where he met Zelensky, and later flew to Warsaw.")
+    assert ("FRA", "UKR") in got and ("FRA", "POL") in got, got

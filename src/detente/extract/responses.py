@@ -702,6 +702,25 @@ _FRONT_TAIL = frozenset({"in", "at", "on", "the", "last", "this", "earlier", "la
                          "year", "of", "capital", "city", "sidelines", "summit", "and"})
 
 
+def visit_and_meeting(out: list[Coded]) -> list[Coded]:
+    """A visit to a state and a meeting there with one of its people, told in one sentence, are one
+    event ("Macron visited Kyiv and met Zelensky", "travelled to Moscow, where he met Lavrov"; GUIDELINES:
+    one event per sentence, type, source and target): the visit's state, read from the capital
+    (arguments._host), is dropped when a person of that state is the same source's partner. Only a
+    visit by a verb of travel: two talks ("the call between Rubio and the head of the Russian foreign
+    ministry, Lavrov") are kept as the argument rules read them."""
+    met = {(c.source, c.target.country, c.status) for c in out
+           if c.type == "CONSULT" and c.target is not None and c.target.kind == "person"}
+    return [c for c in out if not (c.type == "CONSULT" and c.target is not None and c.target.kind == "country"
+                                   and c.trigger.lower().startswith(_TRAVEL)
+                                   and (c.source, c.target.country, c.status) in met)]
+
+
+# verbs and nouns of travel of the visit phrases ("visited", "travelled to", "flew to", "arrived in", "trip";
+# German "reiste nach", "Besuch", "flog nach")
+_TRAVEL = ("visit", "travel", "flew", "fly", "flies", "flown", "arriv", "head", "trip", "jet", "due", "reis", "besuch", "flog", "flieg")
+
+
 # the stems of passes._PLEDGE, and "commit" and the verb-second forms of "sicherte/sagte ... zu" as stems
 # (passes._pledging takes those forms whole, `_PLEDGE_DE`)
 _PLEDGES = _PLEDGE + ("commit", "zusich", "zugesich", "sicherte", "sichert", "sagte", "sagten")
@@ -735,6 +754,8 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if len(out) > 1:
+            if sum(c.type == "CONSULT" for c in out) > 1:
+                out = visit_and_meeting(out)
             if any(c.type == "AGREE" for c in out) and any(c.type in ("AID", "SUPPORT") for c in out):
                 out = pledged_acts(out)
             if any(c.type == "REJECT" for c in out) and any(c.type == "ACCUSE" for c in out):
