@@ -97,3 +97,19 @@ def test_infinitive_asked_for_is_the_demand_alone():
 def test_asked_act_with_a_third_party_stays():
     got = pairs("Trump urged Putin to agree to a ceasefire with Ukraine.", "en")
     assert {("REQUEST", "USA", "RUS"), ("AGREE", "RUS", "UKR")} <= got, got
+
+
+# --- "X, which Y accuses of ...": an object relative, X is the one accused (responses.object_relative)
+
+def test_object_relative_turns_the_act_round():
+    got = pairs("Maduro, who Washington accuses of stealing last year's election, agreed to take back migrants.", "en")
+    check_kept_wrong(got, {("ACCUSE", "USA", "VEN")}, {("ACCUSE", "VEN", "USA")})
+    got = pairs("Pakistan, which India blames for the attack, called for a neutral inquiry.", "en")
+    check_kept_wrong(got, {("ACCUSE", "IND", "PAK")}, {("ACCUSE", "PAK", "IND")})
+    got = pairs("Venezuela, which the United States has sanctioned since 2019, released six Americans.", "en")
+    check_kept_wrong(got, {("SANCTION", "USA", "VEN")}, {("SANCTION", "VEN", "USA")})
+
+
+def test_subject_relative_keeps_the_antecedent_as_agent():
+    got = pairs("Iran, which accuses Israel of the attack, vowed revenge.", "en")
+    check_kept_wrong(got, {("ACCUSE", "IRN", "ISR")}, {("ACCUSE", "ISR", "IRN")})

@@ -751,6 +751,8 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
             out = owned_content(out, toks, groups, lex.language)
         if lex.language == "en" and len(out) > 1 and any(c.type == "REQUEST" and c.target is not None for c in out):
             out = asked_content(out, toks)
+        if lex.language == "en" and any(t.low in _OBJ_RELATIVE for t in toks):
+            out = object_relative(out, toks, groups)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if len(out) > 1:
@@ -856,6 +858,28 @@ def asked_content(out: list[Coded], toks: list[Tok]) -> list[Coded]:
             if to is not None and any(a < to <= a + 8 and all(x is None or x.name in pair or x.country in pair
                                                                 for x in (c.source, c.target)) for a, pair in asks):
                 continue
+        res.append(c)
+    return res
+
+
+_OBJ_RELATIVE = frozenset({"who", "whom", "which"})
+
+
+def object_relative(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """"Maduro, who Washington accuses of stealing the election, ...", "Hamas, which Israel blames
+    for the attack, ...": a relative pronoun followed by a subject of its own is the object of the
+    relative clause (Huddleston & Pullum 2002, ch. 12: object relatives), so its antecedent is the
+    one acted on; an act of the clause coded from the antecedent to that subject is turned round."""
+    res = []
+    for c in out:
+        if c.target is not None:
+            ti = _tok_index(toks, c.trigger_start)
+            rel = next((j for j in range(ti - 1, max(0, ti - 6), -1) if toks[j].low in _OBJ_RELATIVE), None)
+            if rel is not None and rel > 1 and toks[rel - 1].text == ",":
+                subj = next((g for g in groups if g.first_tok in (rel + 1, rel + 2) and g.last_tok < ti), None)
+                ante = next((g for g in groups if g.last_tok == rel - 2), None)
+                if subj is not None and ante is not None and c.source in ante.actors and c.target in subj.actors:
+                    c = replace(c, source=c.target, target=c.source)
         res.append(c)
     return res
 
