@@ -69,3 +69,21 @@ def test_visit_and_meeting_in_two_sentences_or_two_talks_stay():
     assert got == [("FRA", "UKR"), ("FRA", "UKR")], got
     got = _consults("Macron visited Kyiv, where he met Zelensky, and later flew to Warsaw.")
     assert ("FRA", "UKR") in got and ("FRA", "POL") in got, got
+
+
+# --- "the three leaders": as many of the most salient office holders (coref role nouns with a number)
+
+def test_the_three_leaders_are_the_three_named_before():
+    text = ("Emmanuel Macron, Friedrich Merz and Keir Starmer met Zelensky in Kyiv on Saturday. "
+            "The three leaders later spoke by phone with U.S. President Donald Trump.")
+    assert {("CONSULT", "FRA", "USA"), ("CONSULT", "DEU", "USA"), ("CONSULT", "GBR", "USA")} <= pairs(text, "en")
+    text = ("Leaders of Egypt, Qatar and Turkey met in Sharm el-Sheikh. Egyptian President Abdel Fattah al-Sisi, "
+            "Qatar's Emir Sheikh Tamim bin Hamad Al Thani and Turkish President Tayyip Erdogan signed the declaration. "
+            "The three leaders later held talks with Trump.")
+    assert {("CONSULT", "EGY", "USA"), ("CONSULT", "QAT", "USA"), ("CONSULT", "TUR", "USA")} <= pairs(text, "en")
+
+
+def test_the_three_leaders_need_three_holders():
+    # two leaders named before: "the three leaders" is nobody the article has named
+    got = pairs("Macron and Merz met in Paris. The three leaders later spoke by phone with Trump.", "en")
+    assert not any(t == "CONSULT" and "USA" in (s, o) for t, s, o in got), got

@@ -113,3 +113,17 @@ def test_object_relative_turns_the_act_round():
 def test_subject_relative_keeps_the_antecedent_as_agent():
     got = pairs("Iran, which accuses Israel of the attack, vowed revenge.", "en")
     check_kept_wrong(got, {("ACCUSE", "IRN", "ISR")}, {("ACCUSE", "ISR", "IRN")})
+
+
+# --- a hyphenated or comma'd modifier between "fired" and the weapon (data/lang/en.yaml ASSAULT phrases)
+
+def test_fired_long_range_missiles_and_the_condemned_launches():
+    assert ("ASSAULT", "IRN", "ISR") in pairs("Iran fired long-range missiles at Israel.", "en")
+    assert ("ASSAULT", "RUS", "UKR") in pairs("Russia fired 1,200 drones at Ukraine last week.", "en")
+    text = "North Korea fired two short-range ballistic missiles into the sea. Seoul condemned the launches."
+    assert ("ACCUSE", "KOR", "PRK") in pairs(text, "en")
+
+
+def test_fired_as_dismissed_is_no_attack():
+    got = pairs("The minister was fired, and Russia then bought drones from Iran.", "en")
+    assert not any(t == "ASSAULT" for t, _, _ in got), got

@@ -266,7 +266,13 @@ class Discourse:
                         if len(c.ref.actors) == 1 and c.ref.actors[0].kind == "person"
                         and _holds(c.ref.actors[0].role, want)
                         and (country is None or c.ref.actors[0].country == country)]
-                if m.group("two") or (lex.language == "en" and m.group("key").lower().endswith("s")):
+                if m.group("many"):
+                    # "the three leaders", "die drei Staatschefs": as many of the most salient holders
+                    n = _MANY[m.group("many").lower()]
+                    pool.sort(key=lambda c: -c.weight)
+                    many = tuple(dict.fromkeys(c.ref.actors[0] for c in pool))[:n]
+                    ref = Referent(many, True) if len(many) == n else None
+                elif m.group("two") or (lex.language == "en" and m.group("key").lower().endswith("s")):
                     # "die beiden Präsidenten", "the two leaders": the two most salient holders
                     pool.sort(key=lambda c: -c.weight)
                     two = tuple(dict.fromkeys(c.ref.actors[0] for c in pool))[:2]
@@ -743,6 +749,9 @@ def _country_actor(a: Actor) -> Actor | None:
     return a if a.kind != "person" else _country_by_code().get(a.country)
 
 
+_MANY = {"three": 3, "four": 4, "five": 5, "drei": 3, "vier": 4, "fünf": 5}
+
+
 @lru_cache(maxsize=8)
 def _role_pattern(lang: str) -> re.Pattern[str] | None:
     lex = load_lexicon(lang)
@@ -750,5 +759,5 @@ def _role_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     # (speed: articles and role nouns as prefix trees, scan.trie - the same words; a case-insensitive
     # alternation is tried branch by branch at every word start)
-    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+)?"
+    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+|(?P<many>(?i:three|four|five|drei|vier|fünf))\s+)?"
                       rf"(?P<key>(?i:{scan.trie(lex.role_nouns)}))(?!\w)")
