@@ -127,3 +127,17 @@ def test_fired_long_range_missiles_and_the_condemned_launches():
 def test_fired_as_dismissed_is_no_attack():
     got = pairs("The minister was fired, and Russia then bought drones from Iran.", "en")
     assert not any(t == "ASSAULT" for t, _, _ in got), got
+
+
+# --- "released six detained Americans": the participle names the captives (responses.held_captives)
+
+def test_detained_before_the_people_released_is_no_detention():
+    got = pairs("Venezuela released six detained Americans.", "en")
+    check_kept_wrong(got, {("CONCEDE", "VEN", "USA")}, {("COERCE", "VEN", "USA")})
+    got = pairs("The United States eased sanctions on Venezuelan oil in exchange for the release of detained Americans.", "en")
+    check_kept_wrong(got, {("CONCEDE", "USA", "VEN")}, {("COERCE", "USA", "VEN")})
+
+
+def test_detaining_with_its_own_subject_stays():
+    assert ("COERCE", "RUS", "USA") in pairs("Russia on Friday detained two Americans.", "en")
+    assert ("COERCE", "IRN", "GBR") in pairs("Iran has arrested a British journalist.", "en")

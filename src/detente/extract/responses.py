@@ -569,6 +569,35 @@ def shared_target(out: list[Coded]) -> list[Coded]:
     return res
 
 
+# words between "discussed" and a topic state ("discussed Taiwan", "discussed the Gaza war")
+_TOPIC_DETS = frozenset({"the", "a", "an", "its", "their", "his", "her", "situation", "in", "on"})
+
+
+def discussed_topic(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """The object of "discuss" is the topic, not a partner ("Xi and Biden discussed Taiwan", "The two
+    leaders discussed Gaza", "Trump discussed Ukraine with Putin"; the partner of discussing is told by
+    "with" or by a coordinated subject, as of "talk about"): a state or person named right after the
+    verb is no target; the partner after "with" is, else each later member of the subject's list."""
+    res: list[Coded] = []
+    for c in out:
+        if c.type == "CONSULT" and c.target is not None and c.trigger.lower().startswith("discuss"):
+            ti = _tok_index(toks, c.trigger_start)
+            obj = next((g for g in groups if ti < g.first_tok <= ti + 3 and c.target in g.actors), None)
+            if obj is not None and all(toks[j].low in _TOPIC_DETS for j in range(ti + 1, obj.first_tok)):
+                w = next((j for j in range(obj.last_tok + 1, min(len(toks), obj.last_tok + 8)) if toks[j].low == "with"), None)
+                partner = next((g for g in groups if w is not None and w < g.first_tok <= w + 4 and not g.adj), None)
+                if partner is not None:
+                    new = [a for a in partner.actors if a.country != c.source.country]
+                else:
+                    subj = next((g for g in groups if c.source in g.actors and len(g.actors) > 1 and g.last_tok < ti), None)
+                    new = subj.actors[subj.actors.index(c.source) + 1:] if subj is not None else []
+                res.extend(replace(c, target=a) for a in new if a.country != c.source.country and not any(
+                    d.type == "CONSULT" and d.source is c.source and d.target is a for d in out + res))
+                continue
+        res.append(c)
+    return res
+
+
 def condemned_agent(out: list[Coded]) -> list[Coded]:
     """An accusation or refusal whose object is an act named right after its verb ("condemned the
     latest U.S. arms sale to Taiwan", "rejected the Israeli strikes on Lebanon") is aimed at that act's
@@ -753,8 +782,12 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
             out = asked_content(out, toks)
         if lex.language == "en" and any(t.low in _OBJ_RELATIVE for t in toks):
             out = object_relative(out, toks, groups)
+        if lex.language == "en" and any(c.type == "COERCE" and c.trigger.endswith("ed") for c in out):
+            out = held_captives(out, toks, groups)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
+        if lex.language == "en" and any(c.type == "CONSULT" and c.trigger.lower().startswith("discuss") for c in out):
+            out = discussed_topic(out, toks, groups)
         if len(out) > 1:
             if sum(c.type == "CONSULT" for c in out) > 1:
                 out = visit_and_meeting(out)
@@ -857,6 +890,28 @@ def asked_content(out: list[Coded], toks: list[Tok]) -> list[Coded]:
             to = next((j for j in range(ti - 1, max(0, ti - 4), -1) if toks[j].low == "to"), None)
             if to is not None and any(a < to <= a + 8 and all(x is None or x.name in pair or x.country in pair
                                                                 for x in (c.source, c.target)) for a, pair in asks):
+                continue
+        res.append(c)
+    return res
+
+
+# words before a participle that qualifies the people after it ("the release of detained Americans",
+# "freed six jailed activists"): a number, a determiner, "of" or a word of freeing
+_CAPTIVES_BEFORE = frozenset({"of", "the", "all", "remaining", "freed", "released", "free", "release", "two", "three", "four",
+                              "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "several"})
+
+
+def held_captives(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """"Venezuela released six detained Americans", "in exchange for the release of detained
+    Americans": the participle before the people names their state (held), told as the background of
+    the release, not an act of detaining by the sentence's subject; a verb with its own subject
+    ("Russia detained two Americans") has none of these words before it."""
+    starts = {g.first_tok for g in groups}
+    res = []
+    for c in out:
+        if c.type == "COERCE" and c.trigger.endswith("ed"):
+            ti = _tok_index(toks, c.trigger_start)
+            if ti > 0 and ti + 1 in starts and (toks[ti - 1].low in _CAPTIVES_BEFORE or toks[ti - 1].low.isdigit()):
                 continue
         res.append(c)
     return res
