@@ -87,3 +87,20 @@ def test_the_three_leaders_need_three_holders():
     # two leaders named before: "the three leaders" is nobody the article has named
     got = pairs("Macron and Merz met in Paris. The three leaders later spoke by phone with Trump.", "en")
     assert not any(t == "CONSULT" and "USA" in (s, o) for t, s, o in got), got
+
+
+# --- the object of "discuss" is its topic, not a partner (responses.discussed_topic)
+
+def test_discussed_state_is_the_topic():
+    assert coded_pairs("Xi and Biden discussed Taiwan.", "en") == {("CONSULT", "CHN", "USA")}
+    assert coded_pairs("Trump discussed Ukraine with his Russian counterpart.", "en") == {("CONSULT", "USA", "RUS")}
+    text = ("Qatar's Emir Tamim bin Hamad Al Thani met Erdogan in Ankara on Monday. "
+            "The two leaders discussed Gaza and the situation in Syria.")
+    got = pairs(text, "en")
+    assert not any("PSE" in (s, o) or "SYR" in (s, o) for _, s, o in got), got
+    assert ("CONSULT", "QAT", "TUR") in got, got
+
+
+def test_discussed_with_a_partner_keeps_the_partner():
+    assert coded_pairs("Macron discussed security guarantees with Zelensky.", "en") == {("CONSULT", "FRA", "UKR")}
+    assert coded_pairs("Lula and Petro discussed the crisis in Venezuela.", "en") == {("CONSULT", "BRA", "COL")}
