@@ -104,3 +104,20 @@ def test_discussed_state_is_the_topic():
 def test_discussed_with_a_partner_keeps_the_partner():
     assert coded_pairs("Macron discussed security guarantees with Zelensky.", "en") == {("CONSULT", "FRA", "UKR")}
     assert coded_pairs("Lula and Petro discussed the crisis in Venezuela.", "en") == {("CONSULT", "BRA", "COL")}
+
+
+# --- a summit of three or more in the capital of one of them: each with each (arguments._host)
+
+def test_summit_in_a_members_capital_is_pairwise():
+    text = ("Niger's prime minister Ali Lamine Zeine travelled to Moscow last week. "
+            "The leaders of Mali, Burkina Faso and Niger will meet in Niamey next month.")
+    got = {frozenset((s, o)) for t, s, o in pairs(text, "en") if t == "CONSULT"}
+    assert {frozenset(("MLI", "BFA")), frozenset(("MLI", "NER")), frozenset(("BFA", "NER"))} <= got, got
+    got = {frozenset((s, o)) for t, s, o in coded_pairs("Macron, Merz and Starmer met in Paris on Monday.", "en")}
+    assert got == {frozenset(("FRA", "DEU")), frozenset(("FRA", "GBR")), frozenset(("DEU", "GBR"))}, got
+
+
+def test_three_visitors_in_a_capital_visit_its_state():
+    # the host is not in the list: each visits the capital's state
+    got = coded_pairs("France, Germany and Britain met in Kyiv on Monday.", "en")
+    assert got == {("CONSULT", "FRA", "UKR"), ("CONSULT", "DEU", "UKR"), ("CONSULT", "GBR", "UKR")}, got
