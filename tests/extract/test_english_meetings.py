@@ -121,3 +121,15 @@ def test_three_visitors_in_a_capital_visit_its_state():
     # the host is not in the list: each visits the capital's state
     got = coded_pairs("France, Germany and Britain met in Kyiv on Monday.", "en")
     assert got == {("CONSULT", "FRA", "UKR"), ("CONSULT", "DEU", "UKR"), ("CONSULT", "GBR", "UKR")}, got
+
+
+def test_leaders_of_named_states_are_those_states():
+    # "the leaders of X, Y and Z" names its holders; leaders told before are not meant
+    text = ("Mali's junta leader Assimi Goita received Russia's deputy defence minister in Bamako on Thursday. "
+            "Niger's prime minister Ali Lamine Zeine travelled to Moscow last week. "
+            "The leaders of Mali, Burkina Faso and Niger will meet in Niamey next month.")
+    got = {frozenset((s, o)) for t, s, o in pairs(text, "en") if t == "CONSULT"}
+    assert {frozenset(("MLI", "BFA")), frozenset(("BFA", "NER"))} <= got, got
+    # a bare "the leaders" still points back
+    got = pairs("Macron met Merz in Berlin. The leaders later called Trump.", "en")
+    assert {("CONSULT", "FRA", "USA"), ("CONSULT", "DEU", "USA")} <= got, got

@@ -260,6 +260,8 @@ class Discourse:
                 nxt = next((h for h in linked if 0 <= h.start - m.end() <= 2), None)
                 if nxt is not None and nxt.kind == "person":
                     continue           # "der Präsident Emmanuel Macron": the name is the mention
+                if sentence.startswith(" of ", m.end()) and any(h.start == m.end() + 4 for h in linked):
+                    continue           # "the leaders of Mali, Burkina Faso and Niger": the states named are the holders
                 want = lex.role_nouns[m.group("key").lower()]
                 country = nxt.actor.country if nxt is not None and nxt.actor is not None else None
                 pool = [c for c in [c for c in here if c.start < s] + list(self._ents.values())
