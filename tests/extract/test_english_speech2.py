@@ -141,3 +141,24 @@ def test_detained_before_the_people_released_is_no_detention():
 def test_detaining_with_its_own_subject_stays():
     assert ("COERCE", "RUS", "USA") in pairs("Russia on Friday detained two Americans.", "en")
     assert ("COERCE", "IRN", "GBR") in pairs("Iran has arrested a British journalist.", "en")
+
+
+# --- the act an accusation charges is the accused's (responses.charged_act)
+
+def test_blamed_for_the_attack_is_the_accused_attack():
+    got = pairs("Israel blamed Hezbollah for the rocket attack.", "en")
+    check_kept_wrong(got, {("ACCUSE", "ISR", "LBN")}, {("ASSAULT", "ISR", "LBN")})
+    got = pairs("Russia held Ukraine responsible for the drone attack on the Kremlin.", "en")
+    check_kept_wrong(got, {("ACCUSE", "RUS", "UKR")}, {("ASSAULT", "RUS", "UKR")})
+
+
+def test_accused_of_striking_its_consulate_is_the_accused_strike():
+    text = ("Iran accused Israel on Monday of striking its consulate in Damascus, killing seven members of the "
+            "Revolutionary Guards.")
+    got = pairs(text, "en")
+    check_kept_wrong(got, {("ACCUSE", "IRN", "ISR"), ("ASSAULT", "ISR", "IRN")}, {("ASSAULT", "IRN", "IRN")})
+
+
+def test_an_act_of_the_accused_told_in_its_own_clause_stays():
+    got = pairs("Russia accused Ukraine of attacking the Zaporizhzhia nuclear plant, and Ukraine launched drones at Moscow.", "en")
+    assert ("ASSAULT", "UKR", "RUS") in got, got

@@ -784,6 +784,8 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
             out = object_relative(out, toks, groups)
         if lex.language == "en" and any(c.type == "COERCE" and c.trigger.endswith("ed") for c in out):
             out = held_captives(out, toks, groups)
+        if lex.language == "en" and len(out) > 1 and any(c.type == "ACCUSE" and c.target is not None for c in out):
+            out = charged_act(out, toks)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
         if lex.language == "en" and any(c.type == "CONSULT" and c.trigger.lower().startswith("discuss") for c in out):
@@ -892,6 +894,30 @@ def asked_content(out: list[Coded], toks: list[Tok]) -> list[Coded]:
                                                                 for x in (c.source, c.target)) for a, pair in asks):
                 continue
         res.append(c)
+    return res
+
+
+_CHARGED = frozenset({"ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
+
+
+def charged_act(out: list[Coded], toks: list[Tok]) -> list[Coded]:
+    """"Israel blamed Hezbollah for the rocket attack", "Iran accused Israel of striking its
+    consulate": the act the accused is charged with ("of"/"for" after the accusation) is the
+    accused's, aimed at the accuser unless it names another party; read from the accuser as
+    subject it was turned the wrong way (ASSAULT ISR -> LBN)."""
+    charges = [(_tok_index(toks, a.trigger_start), a) for a in out if a.type == "ACCUSE" and a.target is not None]
+    res = []
+    for d in out:
+        if d.type in _CHARGED:
+            ti = _tok_index(toks, d.trigger_start)
+            for ai, a in charges:
+                if ai < ti <= ai + 12 and d.source.country == a.source.country \
+                        and any(toks[j].low in ("of", "for") for j in range(ai + 1, ti)):
+                    keep = d.target is not None and d.target.country not in (a.target.country, a.source.country, None)
+                    tgt = d.target if keep or (d.target is not None and d.target.country == a.source.country) else a.source
+                    d = replace(d, source=a.target, target=tgt)
+                    break
+        res.append(d)
     return res
 
 
