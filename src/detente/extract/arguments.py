@@ -907,6 +907,11 @@ def _host(pairs, places, groups, toks, ti, e):
     if src_g and len(src_g.actors) == 2 and not set(toks[ti].forms) & _ARRIVAL \
             and any(t is not None and t in src_g.actors for _, t in pairs):
         return pairs        # "Macron und Merz trafen sich in Paris": the pair met each other
+    if src_g and len(src_g.actors) > 2 and host.country in src_c and not set(toks[ti].forms) & _ARRIVAL \
+            and any(t is not None and t in src_g.actors for _, t in pairs):
+        # "The leaders of Mali, Burkina Faso and Niger will meet in Niamey": a summit of a list that
+        # holds the host is a meeting of each with each (the gold codes multi-party meetings pairwise)
+        return [(a, b) for i, a in enumerate(src_g.actors) for b in src_g.actors[i + 1:] if a.country != b.country]
     srcs = src_g.actors if src_g else [g.actors[0] for g in groups if g.end <= toks[ti].start][:1]
     return _pairs(srcs, [host])
 

@@ -264,13 +264,21 @@ class Discourse:
                 nxt = next((h for h in linked if 0 <= h.start - m.end() <= 2), None)
                 if nxt is not None and nxt.kind == "person":
                     continue           # "der Präsident Emmanuel Macron": the name is the mention
+                if sentence.startswith(" of ", m.end()) and any(h.start == m.end() + 4 for h in linked):
+                    continue           # "the leaders of Mali, Burkina Faso and Niger": the states named are the holders
                 want = lex.role_nouns[m.group("key").lower()]
                 country = nxt.actor.country if nxt is not None and nxt.actor is not None else None
                 pool = [c for c in [c for c in here if c.start < s] + list(self._ents.values())
                         if len(c.ref.actors) == 1 and c.ref.actors[0].kind == "person"
                         and _holds(c.ref.actors[0].role, want)
                         and (country is None or c.ref.actors[0].country == country)]
-                if m.group("two") or (lex.language == "en" and m.group("key").lower().endswith("s")):
+                if m.group("many"):
+                    # "the three leaders", "die drei Staatschefs": as many of the most salient holders
+                    n = _MANY[m.group("many").lower()]
+                    pool.sort(key=lambda c: -c.weight)
+                    many = tuple(dict.fromkeys(c.ref.actors[0] for c in pool))[:n]
+                    ref = Referent(many, True) if len(many) == n else None
+                elif m.group("two") or (lex.language == "en" and m.group("key").lower().endswith("s")):
                     # "die beiden Präsidenten", "the two leaders": the two most salient holders
                     pool.sort(key=lambda c: -c.weight)
                     two = tuple(dict.fromkeys(c.ref.actors[0] for c in pool))[:2]
@@ -367,10 +375,10 @@ class Discourse:
         if tail:
             pos = tail.start(1) if tail.group(1) else tail.start(2)
             self.speaker = next((h.actor for h in linked if h.start == pos), self.speaker)
-        elif not lex.speech_verbs.isdisjoint(lower(sentence).split()):
+        elif not lex.speech_verbs.isdisjoint(low_words := lower(sentence).split()):
             self.speaker = next((h.actor for h in linked if h.actor.kind == "person"), linked[0].actor)
         elif sentence.lstrip()[:1] not in _OPEN_QUOTES and not (
-                lex.language == "de" and not _KONJUNKTIV_I.isdisjoint(sentence.lower().split())):
+                lex.language == "de" and not _KONJUNKTIV_I.isdisjoint(low_words)):
             self.speaker = None      # (a Konjunktiv report goes on: "Teheran sei bereit. Man werde ...")
         for c in _mentions(sentence, linked, lex, _clauses(sentence)):
             key = tuple(a.name for a in c.ref.actors)
@@ -747,6 +755,9 @@ def _country_actor(a: Actor) -> Actor | None:
     return a if a.kind != "person" else _country_by_code().get(a.country)
 
 
+_MANY = {"three": 3, "four": 4, "five": 5, "drei": 3, "vier": 4, "fünf": 5}
+
+
 @lru_cache(maxsize=8)
 def _role_pattern(lang: str) -> re.Pattern[str] | None:
     lex = load_lexicon(lang)
@@ -754,7 +765,7 @@ def _role_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     # (speed: articles and role nouns as prefix trees, scan.trie - the same words; a case-insensitive
     # alternation is tried branch by branch at every word start)
-    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+)?"
+    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+|(?P<many>(?i:three|four|five|drei|vier|fünf))\s+)?"
                       rf"(?P<key>(?i:{scan.trie(lex.role_nouns)}))(?!\w)")
 
 

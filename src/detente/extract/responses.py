@@ -27,7 +27,7 @@ from detente.extract.arguments import _english_noun, _tok_index
 from detente.extract.coded import Coded
 from detente.extract.groups import _Group
 from detente.extract.lexicon import Lexicon, _read_yaml, load_lexicon
-from detente.extract.passes import _noun_owner
+from detente.extract.passes import _PLEDGE, _noun_owner
 from detente.extract.status import _has
 from detente.extract.tokens import Tok, low_text
 
@@ -569,6 +569,35 @@ def shared_target(out: list[Coded]) -> list[Coded]:
     return res
 
 
+# words between "discussed" and a topic state ("discussed Taiwan", "discussed the Gaza war")
+_TOPIC_DETS = frozenset({"the", "a", "an", "its", "their", "his", "her", "situation", "in", "on"})
+
+
+def discussed_topic(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """The object of "discuss" is the topic, not a partner ("Xi and Biden discussed Taiwan", "The two
+    leaders discussed Gaza", "Trump discussed Ukraine with Putin"; the partner of discussing is told by
+    "with" or by a coordinated subject, as of "talk about"): a state or person named right after the
+    verb is no target; the partner after "with" is, else each later member of the subject's list."""
+    res: list[Coded] = []
+    for c in out:
+        if c.type == "CONSULT" and c.target is not None and c.trigger.lower().startswith("discuss"):
+            ti = _tok_index(toks, c.trigger_start)
+            obj = next((g for g in groups if ti < g.first_tok <= ti + 3 and c.target in g.actors), None)
+            if obj is not None and all(toks[j].low in _TOPIC_DETS for j in range(ti + 1, obj.first_tok)):
+                w = next((j for j in range(obj.last_tok + 1, min(len(toks), obj.last_tok + 8)) if toks[j].low == "with"), None)
+                partner = next((g for g in groups if w is not None and w < g.first_tok <= w + 4 and not g.adj), None)
+                if partner is not None:
+                    new = [a for a in partner.actors if a.country != c.source.country]
+                else:
+                    subj = next((g for g in groups if c.source in g.actors and len(g.actors) > 1 and g.last_tok < ti), None)
+                    new = subj.actors[subj.actors.index(c.source) + 1:] if subj is not None else []
+                res.extend(replace(c, target=a) for a in new if a.country != c.source.country and not any(
+                    d.type == "CONSULT" and d.source is c.source and d.target is a for d in out + res))
+                continue
+        res.append(c)
+    return res
+
+
 def condemned_agent(out: list[Coded]) -> list[Coded]:
     """An accusation or refusal whose object is an act named right after its verb ("condemned the
     latest U.S. arms sale to Taiwan", "rejected the Israeli strikes on Lebanon") is aimed at that act's
@@ -613,12 +642,18 @@ def _guest(toks: list[Tok], groups: list[_Group], c: Coded) -> bool:
 
 def _received_office(toks: list[Tok], c: Coded) -> bool:
     """Does a determiner follow the verb, as in the role-noun phrase of en.yaml ("received his
-    counterpart", "received the Indian prime minister"), which the bare-verb phrase leaves out?"""
+    counterpart", "received the Indian prime minister"), which the bare-verb phrase leaves out? A
+    state's genitive stands for the determiner before an office ("received Russia's deputy defence
+    minister"; not "received Russia's proposal in Istanbul")."""
     ti = _tok_index(toks, c.trigger_start)
+    if ti + 1 < len(toks) and toks[ti + 1].low.endswith(("'s", "’s")):
+        return any(t.low in _OFFICES for t in toks[ti + 2:ti + 5])
     return ti + 1 < len(toks) and toks[ti + 1].low in _OFFICE_DETS
 
 
 _OFFICE_DETS = frozenset({"his", "her", "their", "its", "the", "a", "an"})
+_OFFICES = frozenset({"president", "minister", "premier", "chancellor", "leader", "king", "prince", "emir", "envoy",
+                      "envoys", "delegation", "secretary", "counterpart", "ruler", "chief"})
 
 
 def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
@@ -629,13 +664,11 @@ def hosted(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Code
     res = []
     for c in out:
         word = c.trigger.lower()
-        if c.target is not None and (c.type == "SUPPORT" and word.startswith(_WELCOME) or c.type == "CONSULT" and word in _RECEIVE):
-            if _guest(toks, groups, c):
-                c = replace(c, type="CONSULT", mode="in-person")
-            elif c.type == "CONSULT" and not _received_office(toks, c):
-                continue      # "received Russian gas in ...": no guest, no visit
+        if c.target is not None and (c.type == "SUPPORT" and word.startswith(_WELCOME) or c.type == "CONSULT" and word in _RECEIVE) \
+                and _guest(toks, groups, c):
+            c = replace(c, type="CONSULT", mode="in-person")
         elif c.type == "CONSULT" and word in _RECEIVE and not _received_office(toks, c):
-            continue
+            continue      # "received Russian gas in ...": no guest, no visit
         res.append(c)
     return res
 
@@ -698,8 +731,28 @@ _FRONT_TAIL = frozenset({"in", "at", "on", "the", "last", "this", "earlier", "la
                          "year", "of", "capital", "city", "sidelines", "summit", "and"})
 
 
-_PLEDGES = ("pledg", "promis", "commit", "zusich", "zugesich", "sicherte", "sichert", "versprach", "versprech", "versproch",
-            "zusag", "zugesagt", "sagte", "sagten")
+def visit_and_meeting(out: list[Coded]) -> list[Coded]:
+    """A visit to a state and a meeting there with one of its people, told in one sentence, are one
+    event ("Macron visited Kyiv and met Zelensky", "travelled to Moscow, where he met Lavrov"; GUIDELINES:
+    one event per sentence, type, source and target): the visit's state, read from the capital
+    (arguments._host), is dropped when a person of that state is the same source's partner. Only a
+    visit by a verb of travel: two talks ("the call between Rubio and the head of the Russian foreign
+    ministry, Lavrov") are kept as the argument rules read them."""
+    met = {(c.source, c.target.country, c.status) for c in out
+           if c.type == "CONSULT" and c.target is not None and c.target.kind == "person"}
+    return [c for c in out if not (c.type == "CONSULT" and c.target is not None and c.target.kind == "country"
+                                   and c.trigger.lower().startswith(_TRAVEL)
+                                   and (c.source, c.target.country, c.status) in met)]
+
+
+# verbs and nouns of travel of the visit phrases ("visited", "travelled to", "flew to", "arrived in", "trip";
+# German "reiste nach", "Besuch", "flog nach")
+_TRAVEL = ("visit", "travel", "flew", "fly", "flies", "flown", "arriv", "head", "trip", "jet", "due", "reis", "besuch", "flog", "flieg")
+
+
+# the stems of passes._PLEDGE, and "commit" and the verb-second forms of "sicherte/sagte ... zu" as stems
+# (passes._pledging takes those forms whole, `_PLEDGE_DE`)
+_PLEDGES = _PLEDGE + ("commit", "zusich", "zugesich", "sicherte", "sichert", "sagte", "sagten")
 
 
 def pledged_acts(out: list[Coded]) -> list[Coded]:
@@ -723,9 +776,23 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
     if out:
         if lex.language == "en" and any(c.type == "ACCUSE" and c.target is not None for c in out):
             out = wronged_owners(out, toks, groups, lex.language)
+        if lex.language == "en" and any(c.type == "ACCUSE" for c in out) and len(out) > 1:
+            out = owned_content(out, toks, groups, lex.language)
+        if lex.language == "en" and len(out) > 1 and any(c.type == "REQUEST" and c.target is not None for c in out):
+            out = asked_content(out, toks)
+        if lex.language == "en" and any(t.low in _OBJ_RELATIVE for t in toks):
+            out = object_relative(out, toks, groups)
+        if lex.language == "en" and any(c.type == "COERCE" and c.trigger.endswith("ed") for c in out):
+            out = held_captives(out, toks, groups)
+        if lex.language == "en" and len(out) > 1 and any(c.type == "ACCUSE" and c.target is not None for c in out):
+            out = charged_act(out, toks)
         if lex.language == "en" and any(c.type in ("SUPPORT", "CONSULT") for c in out):
             out = hosted(out, toks, groups)
+        if lex.language == "en" and any(c.type == "CONSULT" and c.trigger.lower().startswith("discuss") for c in out):
+            out = discussed_topic(out, toks, groups)
         if len(out) > 1:
+            if sum(c.type == "CONSULT" for c in out) > 1:
+                out = visit_and_meeting(out)
             if any(c.type == "AGREE" for c in out) and any(c.type in ("AID", "SUPPORT") for c in out):
                 out = pledged_acts(out)
             if any(c.type == "REJECT" for c in out) and any(c.type == "ACCUSE" for c in out):
@@ -772,15 +839,19 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
     dets, nouns = _answers(lang)
     if not nouns:
         return coded
+    denied = _denied(lang)
     out = list(coded)
     for k, c in enumerate(coded):
         if c.target is not None or c.type not in ("ACCUSE", "REJECT") or not c.source.country:
             continue
         after = [m.group().lower() for m in islice(_WORDS.finditer(sentence, c.trigger_start + len(c.trigger)), 3)]
-        if not after or after[0] not in dets:
+        if c.type == "REJECT" and denied and not denied.isdisjoint(after[:2]):
+            kind = "ACCUSE"     # the trigger's own phrase ends in the noun ("denied any involvement")
+        elif not after or after[0] not in dets:
             continue
-        kind = next((t for t, ws in nouns.items() if after[1] in ws or (len(after) > 2 and after[2] in ws)), None) \
-            if len(after) > 1 else None
+        else:
+            kind = next((t for t, ws in nouns.items() if after[1] in ws or (len(after) > 2 and after[2] in ws)), None) \
+                if len(after) > 1 else None
         if kind is None:
             continue
         earlier = [(d, said) for i, d, said in reversed(recent) if idx - i <= ANSWER_WINDOW and d.type == kind
@@ -797,6 +868,132 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
         if aimed or echo or alone:
             out[k] = replace(c, target=(aimed or echo or alone)[0].source)
     return out
+
+
+@lru_cache(maxsize=8)
+def _denied(lang: str) -> frozenset[str]:
+    """Nouns of a part in an act whose denial answers an accusation (`answers: denied` of data/lang/XX.yaml)."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    return frozenset(str(w).lower() for w in raw.get("denied") or [])
+
+
+def asked_content(out: list[Coded], toks: list[Tok]) -> list[Coded]:
+    """"France urged Israel to respect the agreement", "called on the Security Council to condemn
+    Israel", "urged China to return to the negotiating table": the act in the infinitive asked for
+    between the same two parties is what the demand asks, not an act of its own (the seed gold codes
+    the REQUEST alone; GUIDELINES: demands -> REQUEST); one with a third party stays."""
+    # (a party is the demand's by name or by country: "Bessent urged China ...": USA, CHN)
+    asks = [(_tok_index(toks, r.trigger_start), {r.source.name, r.target.name, r.source.country, r.target.country} - {None})
+            for r in out if r.type == "REQUEST" and r.target is not None]
+    res = []
+    for c in out:
+        if c.type != "REQUEST":
+            ti = _tok_index(toks, c.trigger_start)
+            to = next((j for j in range(ti - 1, max(0, ti - 4), -1) if toks[j].low == "to"), None)
+            if to is not None and any(a < to <= a + 8 and all(x is None or x.name in pair or x.country in pair
+                                                                for x in (c.source, c.target)) for a, pair in asks):
+                continue
+        res.append(c)
+    return res
+
+
+_CHARGED = frozenset({"ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
+
+
+def charged_act(out: list[Coded], toks: list[Tok]) -> list[Coded]:
+    """"Israel blamed Hezbollah for the rocket attack", "Iran accused Israel of striking its
+    consulate": the act the accused is charged with ("of"/"for" after the accusation) is the
+    accused's, aimed at the accuser unless it names another party; read from the accuser as
+    subject it was turned the wrong way (ASSAULT ISR -> LBN)."""
+    charges = [(_tok_index(toks, a.trigger_start), a) for a in out if a.type == "ACCUSE" and a.target is not None]
+    res = []
+    for d in out:
+        if d.type in _CHARGED:
+            ti = _tok_index(toks, d.trigger_start)
+            for ai, a in charges:
+                if ai < ti <= ai + 12 and d.source.country == a.source.country \
+                        and any(toks[j].low in ("of", "for") for j in range(ai + 1, ti)):
+                    keep = d.target is not None and d.target.country not in (a.target.country, a.source.country, None)
+                    tgt = d.target if keep or (d.target is not None and d.target.country == a.source.country) else a.source
+                    d = replace(d, source=a.target, target=tgt)
+                    break
+        res.append(d)
+    return res
+
+
+# words before a participle that qualifies the people after it ("the release of detained Americans",
+# "freed six jailed activists"): a number, a determiner, "of" or a word of freeing
+_CAPTIVES_BEFORE = frozenset({"of", "the", "all", "remaining", "freed", "released", "free", "release", "two", "three", "four",
+                              "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "several"})
+
+
+def held_captives(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """"Venezuela released six detained Americans", "in exchange for the release of detained
+    Americans": the participle before the people names their state (held), told as the background of
+    the release, not an act of detaining by the sentence's subject; a verb with its own subject
+    ("Russia detained two Americans") has none of these words before it."""
+    starts = {g.first_tok for g in groups}
+    res = []
+    for c in out:
+        if c.type == "COERCE" and c.trigger.endswith("ed"):
+            ti = _tok_index(toks, c.trigger_start)
+            if ti > 0 and ti + 1 in starts and (toks[ti - 1].low in _CAPTIVES_BEFORE or toks[ti - 1].low.isdigit()):
+                continue
+        res.append(c)
+    return res
+
+
+_OBJ_RELATIVE = frozenset({"who", "whom", "which"})
+
+
+def object_relative(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> list[Coded]:
+    """"Maduro, who Washington accuses of stealing the election, ...", "Hamas, which Israel blames
+    for the attack, ...": a relative pronoun followed by a subject of its own is the object of the
+    relative clause (Huddleston & Pullum 2002, ch. 12: object relatives), so its antecedent is the
+    one acted on; an act of the clause coded from the antecedent to that subject is turned round."""
+    res = []
+    for c in out:
+        if c.target is not None:
+            ti = _tok_index(toks, c.trigger_start)
+            rel = next((j for j in range(ti - 1, max(0, ti - 6), -1) if toks[j].low in _OBJ_RELATIVE), None)
+            if rel is not None and rel > 1 and toks[rel - 1].text == ",":
+                subj = next((g for g in groups if g.first_tok in (rel + 1, rel + 2) and g.last_tok < ti), None)
+                ante = next((g for g in groups if g.last_tok == rel - 2), None)
+                if subj is not None and ante is not None and c.source in ante.actors and c.target in subj.actors:
+                    c = replace(c, source=c.target, target=c.source)
+        res.append(c)
+    return res
+
+
+@lru_cache(maxsize=8)
+def _owned_nouns(lang: str) -> frozenset[str]:
+    """Nouns whose infinitive is their owner's act (`answers: owned_content` of data/lang/XX.yaml)."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    return frozenset(str(w).lower() for w in raw.get("owned_content") or [])
+
+
+def owned_content(out: list[Coded], toks: list[Tok], groups: list[_Group], lang: str) -> list[Coded]:
+    """"Beijing condemned Washington's decision to impose tariffs on Chinese steel", "Iran condemned
+    Israel's plan to strike its nuclear sites": the infinitive after a state's decision, move or plan
+    is that state's act (the genitive is the subject of the nominalised clause; Quirk et al. 1985,
+    17.54), not the condemner's; the condemner, named as target in its place, is the one it is aimed at."""
+    nouns = _owned_nouns(lang)
+    res = []
+    for c in out:
+        ti = _tok_index(toks, c.trigger_start) if c.type != "ACCUSE" else -1
+        # (the trigger is the verb after "to" or the noun it takes: "to impose tariffs")
+        to = next((j for j in (ti - 1, ti - 2) if j >= 2 and toks[j].low == "to"), None) if ti >= 3 else None
+        if to is None or toks[to - 1].low not in nouns:
+            res.append(c)
+            continue
+        k = to - 2 if toks[to - 2].low not in ("'s", "’s") else to - 3
+        owner = next((g.actors[0] for g in groups if g.last_tok == k and len(g.actors) == 1), None)
+        if owner is None or not owner.country or owner.country == c.source.country:
+            res.append(c)
+            continue
+        target = c.source if c.target is None or c.target.country == owner.country else c.target
+        res.append(replace(c, source=owner, target=target))
+    return res
 
 
 @lru_cache(maxsize=8)

@@ -256,6 +256,14 @@ def _setting(toks: list[Tok], ti: int) -> bool:
 _UNORDERED = frozenset({"CONSULT"})     # acts whose two sides are one event in either order
 
 
+def _content_negation(clause_toks: list[Tok], start: int) -> list[Tok]:
+    """The clause without a "not"/"never" after the trigger right before "to" ("urged Iran not to
+    retaliate", "called on X never to ..."): it negates the content asked for, not the asking
+    (Huddleston & Pullum 2002, ch. 9: the negation of a to-infinitival complement is inside it)."""
+    return [t for i, t in enumerate(clause_toks)
+            if not (t.start > start and t.low in ("not", "never") and i + 1 < len(clause_toks) and clause_toks[i + 1].low == "to")]
+
+
 def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
     """Does every negation of the clause negate a cancellation word right after it ("das Treffen
     werde nicht verschoben", "the summit was not called off")? Then the act is planned, not negated
@@ -727,7 +735,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
                 status = "occurred"
         speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
             if (etype == "CONSULT" or trig.negated) and status != "denied" else set()
-        if ti not in self_negated and not left_open and _negated(clause_toks, lex) and status not in ("denied", "cancelled") \
+        if ti not in self_negated and not left_open and status not in ("denied", "cancelled") \
+                and _negated(_content_negation(clause_toks, tok.start) if etype == "REQUEST" else clause_toks, lex) \
                 and not _negated_cancellation(clause_toks, lex):
             if any(t.low in _CONDITIONALS for t in clause_toks) or kinds.get(tok.clause) == "cond":
                 continue                  # "if it did not agree", "Sollte X nicht zustimmen": a condition, not an act

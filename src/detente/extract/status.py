@@ -236,6 +236,10 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
     if ti > 0 and (toks[ti - 1].low in attr or (ti > 1 and toks[ti - 2].low in attr and toks[ti - 1].text[:1].islower()
                                                  and toks[ti].text[:1].isupper())):
         return "hypothetical"
+    # ... and a predicative one the act noun its subject ("a meeting with Putin was possible next
+    # month"): a copula then the adjective, after the trigger in its own clause
+    if ti >= 0 and any(t.start > toks[ti].start and t.low in attr and p.low in _COPULAS for p, t in zip(own, own[1:])):
+        return "hypothetical"
     # an open question about what will happen ("Wann wird ...?", "Will they ...?"); rhetorical
     # questions about what happened ("Ist es nicht so, dass ...?") keep their status
     if first is not None and first.low in lex.question_openers and sentence.rstrip().rstrip("“”\"»«'").endswith("?"):
@@ -254,6 +258,10 @@ def _status(lex: Lexicon, toks: list[Tok], clause: int, sentence_low: str, sente
         if st is not None:
             return st           # "die Entscheidung, sich mit X zu treffen", "the possibility of ... to"
     return "occurred"
+
+
+# copulas before a predicative "possible" (English; the German "möglich" is no attributive form)
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "seems", "seemed", "looks", "looked"})
 
 
 # verbs of intention in the present: a named subject's own act as their infinitive is planned
