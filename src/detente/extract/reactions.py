@@ -9,7 +9,7 @@ charge, threat or protest answers the party whose act was aimed at the reacting 
 sentence or two before: an adjacency pair across sentences (Schegloff & Sacks 1973, "Opening
 up closings", Semiotica 8: a first part - accusation, demand, attack - makes its answer
 relevant next), tied by the reacting party being that act's target. A reaction with a party of
-its own in the sentence keeps it (the caller passes only acts with no target). German only: the
+its own in the sentence keeps it (`reacted` fills only acts with no target). German only: the
 English answers to acts named by a definite noun are responses.answered.
 """
 
