@@ -820,7 +820,16 @@ def _answers(lang: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """The determiners and the act nouns by type of the `answers:` section of data/lang/XX.yaml."""
     raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
     nouns = {t: frozenset(str(w).lower() for w in ws) for t, ws in (raw.get("nouns") or {}).items()}
-    return frozenset(str(w).lower() for w in raw.get("determiners") or []), nouns
+    return _answer_words(lang, "determiners"), nouns
+
+
+@lru_cache(maxsize=32)
+def _answer_words(lang: str, key: str) -> frozenset[str]:
+    """One word list of the `answers:` section of data/lang/XX.yaml: `determiners`, `denied` (parts
+    in an act whose denial answers an accusation), `owned_content` (nouns whose infinitive is their
+    owner's act), `wronged` (what a state owns and another violates)."""
+    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
+    return frozenset(str(w).lower() for w in raw.get(key) or [])
 
 
 ANSWER_WINDOW = 5     # sentences back an answered act may lie (a wire's reaction paragraph is a few lines down)
@@ -839,7 +848,7 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
     dets, nouns = _answers(lang)
     if not nouns:
         return coded
-    denied = _denied(lang)
+    denied = _answer_words(lang, "denied")
     out = list(coded)
     for k, c in enumerate(coded):
         if c.target is not None or c.type not in ("ACCUSE", "REJECT") or not c.source.country:
@@ -868,13 +877,6 @@ def answered(sentence: str, lang: str, coded: list[Coded], recent: list[tuple[in
         if aimed or echo or alone:
             out[k] = replace(c, target=(aimed or echo or alone)[0].source)
     return out
-
-
-@lru_cache(maxsize=8)
-def _denied(lang: str) -> frozenset[str]:
-    """Nouns of a part in an act whose denial answers an accusation (`answers: denied` of data/lang/XX.yaml)."""
-    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
-    return frozenset(str(w).lower() for w in raw.get("denied") or [])
 
 
 def asked_content(out: list[Coded], toks: list[Tok]) -> list[Coded]:
@@ -965,19 +967,12 @@ def object_relative(out: list[Coded], toks: list[Tok], groups: list[_Group]) -> 
     return res
 
 
-@lru_cache(maxsize=8)
-def _owned_nouns(lang: str) -> frozenset[str]:
-    """Nouns whose infinitive is their owner's act (`answers: owned_content` of data/lang/XX.yaml)."""
-    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
-    return frozenset(str(w).lower() for w in raw.get("owned_content") or [])
-
-
 def owned_content(out: list[Coded], toks: list[Tok], groups: list[_Group], lang: str) -> list[Coded]:
     """"Beijing condemned Washington's decision to impose tariffs on Chinese steel", "Iran condemned
     Israel's plan to strike its nuclear sites": the infinitive after a state's decision, move or plan
     is that state's act (the genitive is the subject of the nominalised clause; Quirk et al. 1985,
     17.54), not the condemner's; the condemner, named as target in its place, is the one it is aimed at."""
-    nouns = _owned_nouns(lang)
+    nouns = _answer_words(lang, "owned_content")
     res = []
     for c in out:
         ti = _tok_index(toks, c.trigger_start) if c.type != "ACCUSE" else -1
@@ -996,19 +991,12 @@ def owned_content(out: list[Coded], toks: list[Tok], groups: list[_Group], lang:
     return res
 
 
-@lru_cache(maxsize=8)
-def _wronged(lang: str) -> frozenset[str]:
-    """Nouns of what a state owns and another violates (`answers: wronged` of data/lang/XX.yaml)."""
-    raw = (_read_yaml("lang", f"{lang}.yaml") or {}).get("answers") or {}
-    return frozenset(str(w).lower() for w in raw.get("wronged") or [])
-
-
 def wronged_owners(out: list[Coded], toks: list[Tok], groups: list[_Group], lang: str) -> list[Coded]:
     """"calling them a violation of Iran's sovereignty", "a breach of Syria's territorial integrity":
     the owner of a sovereignty, airspace or territory violated is the wronged party, not the one
     accused; the accusation keeps no target from it (a condemnation beside it names the agent, and
     `answered` may find one in the sentences before)."""
-    wronged = _wronged(lang)
+    wronged = _answer_words(lang, "wronged")
     owners = set()
     for g in groups:
         k = g.last_tok + 1
