@@ -35,6 +35,11 @@ def coded_pairs(sentence: str, lang: str, on: dt.date = ON) -> set[tuple[str, st
     return {(c.type, c.source.country, c.target.country if c.target else None) for c in coded}
 
 
+def scored(t: str, s: str | None, g: str | None) -> tuple:
+    """(type, source, target) as the check sets score it: the two parties of a CONSULT unordered."""
+    return (t,) + (tuple(sorted([s or "", g or ""])) if t == "CONSULT" else (s, g))
+
+
 def check_kept_wrong(got: set, kept: set, wrong: set) -> None:
     """Every event of `kept` is in `got`, none of `wrong` is."""
     assert kept <= got, got

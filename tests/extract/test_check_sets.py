@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from detente.extract.pipeline import ArticleIn, extract_article
+from sentence_events import scored
 
 SETS = Path(__file__).parent / "checksets"
 ON = dt.date(2025, 6, 12)
@@ -20,18 +21,13 @@ FLOORS = {"de_1": 0.805, "de_2": 0.761, "de_3": 0.655, "en_1": 0.893, "en_2": 0.
           "de_4": 0.542, "en_3": 0.363, "en_4": 0.657}
 
 
-def _key(etype: str, src: str | None, tgt: str | None) -> tuple:
-    pair = tuple(sorted([src or "", tgt or ""])) if etype == "CONSULT" else (src, tgt)
-    return (etype,) + pair
-
-
 def score_set(path: Path, lang: str) -> dict[str, float | int]:
     tp = n_pred = n_gold = 0
     for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         item = json.loads(line)
         x = extract_article(ArticleIn(f"{path.stem}#{i + 1}", item["text"], 0, ON, lang))
-        pred = Counter(_key(e.type, e.source_country, e.target_country) for e in x.events)
-        gold = Counter(_key(*e) for e in item["events"])
+        pred = Counter(scored(e.type, e.source_country, e.target_country) for e in x.events)
+        gold = Counter(scored(*e) for e in item["events"])
         tp += sum((pred & gold).values())
         n_pred += sum(pred.values())
         n_gold += sum(gold.values())

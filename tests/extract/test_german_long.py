@@ -333,17 +333,14 @@ def test_development_articles_figure() -> None:
     from collections import Counter
 
     from german_long_articles import BATCH_1, BATCH_2, BATCH_3
-    from sentence_events import ON
+    from sentence_events import ON, scored
     from detente.extract.pipeline import ArticleIn, extract_article
-
-    def key(t, s, g):
-        return (t,) + tuple(sorted([s or "", g or ""])) if t == "CONSULT" else (t, s, g)
 
     tp = n_pred = n_gold = 0
     for name, text, gold in BATCH_1 + BATCH_2 + BATCH_3:
         x = extract_article(ArticleIn(f"{name}#1", text, 0, ON, "de"))
-        pred = Counter(key(e.type, e.source_country, e.target_country) for e in x.events)
-        want = Counter(key(*g) for g in gold)
+        pred = Counter(scored(e.type, e.source_country, e.target_country) for e in x.events)
+        want = Counter(scored(*g) for g in gold)
         tp += sum((pred & want).values())
         n_pred += sum(pred.values())
         n_gold += sum(want.values())
