@@ -3,6 +3,7 @@ and what the rules code in one sentence."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from detente.extract import coref
 from detente.extract.pipeline import ArticleIn, extract_article
@@ -38,6 +39,22 @@ def coded_pairs(sentence: str, lang: str, on: dt.date = ON) -> set[tuple[str, st
 def scored(t: str, s: str | None, g: str | None) -> tuple:
     """(type, source, target) as the check sets score it: the two parties of a CONSULT unordered."""
     return (t,) + (tuple(sorted([s or "", g or ""])) if t == "CONSULT" else (s, g))
+
+
+def figures(articles) -> dict[str, float | int]:
+    """Events precision, recall and F1 of (extracted events, gold (type, source, target) list) pairs,
+    each event `scored`, with the counts matched, extracted and annotated."""
+    tp = n_pred = n_gold = 0
+    for found, gold in articles:
+        pred = Counter(scored(e.type, e.source_country, e.target_country) for e in found)
+        want = Counter(scored(*g) for g in gold)
+        tp += sum((pred & want).values())
+        n_pred += sum(pred.values())
+        n_gold += sum(want.values())
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
 def check_kept_wrong(got: set, kept: set, wrong: set) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from detente.extract.pipeline import ArticleIn, extract_article
-from sentence_events import scored
+from sentence_events import figures
 
 SETS = Path(__file__).parent / "checksets"
 ON = dt.date(2025, 6, 12)
@@ -22,19 +21,9 @@ FLOORS = {"de_1": 0.805, "de_2": 0.761, "de_3": 0.655, "en_1": 0.893, "en_2": 0.
 
 
 def score_set(path: Path, lang: str) -> dict[str, float | int]:
-    tp = n_pred = n_gold = 0
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        item = json.loads(line)
-        x = extract_article(ArticleIn(f"{path.stem}#{i + 1}", item["text"], 0, ON, lang))
-        pred = Counter(scored(e.type, e.source_country, e.target_country) for e in x.events)
-        gold = Counter(scored(*e) for e in item["events"])
-        tp += sum((pred & gold).values())
-        n_pred += sum(pred.values())
-        n_gold += sum(gold.values())
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "tp": tp, "pred": n_pred, "gold": n_gold}
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return figures((extract_article(ArticleIn(f"{path.stem}#{i + 1}", item["text"], 0, ON, lang)).events,
+                    item["events"]) for i, item in enumerate(items))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
