@@ -12,10 +12,15 @@ from detente.extract.rules import code_sentence
 ON = dt.date(2025, 10, 24)   # a Friday: the article date of the test sentences
 
 
+def event_list(text: str, lang: str, on: dt.date = ON) -> list[tuple[str, str, str | None, str]]:
+    """(type, source country, target country, status) of every event, in order, repeats kept."""
+    x = extract_article(ArticleIn("test#1", text, 0, on, lang))
+    return [(e.type, e.source_country, e.target_country, e.status) for e in x.events]
+
+
 def events(text: str, lang: str, on: dt.date = ON) -> set[tuple[str, str, str | None, str]]:
     """(type, source country, target country, status) of every event."""
-    x = extract_article(ArticleIn("test#1", text, 0, on, lang))
-    return {(e.type, e.source_country, e.target_country, e.status) for e in x.events}
+    return set(event_list(text, lang, on))
 
 
 def pairs(text: str, lang: str, on: dt.date = ON) -> set[tuple[str, str, str | None]]:

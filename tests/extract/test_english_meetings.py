@@ -4,7 +4,7 @@ before the extractor was run; each class both ways - what must be coded and same
 must not."""
 from __future__ import annotations
 
-from sentence_events import check_kept_wrong, coded_pairs, events, pairs
+from sentence_events import check_kept_wrong, coded_pairs, event_list, events, pairs
 
 
 # --- a guest named by a state's genitive and an office is received (responses._received_office)
@@ -49,10 +49,7 @@ def test_possible_elsewhere_leaves_the_meeting_a_fact():
 # --- a visit and a meeting there in one sentence are one event (responses.visit_and_meeting)
 
 def _consults(text: str, lang: str = "en") -> list[tuple[str, str | None]]:
-    import datetime as dt
-    from detente.extract.pipeline import ArticleIn, extract_article
-    x = extract_article(ArticleIn("test#1", text, 0, dt.date(2025, 10, 24), lang))
-    return [(e.source_country, e.target_country) for e in x.events if e.type == "CONSULT"]
+    return [(s, g) for t, s, g, _ in event_list(text, lang) if t == "CONSULT"]
 
 
 def test_visit_and_meeting_with_the_host_is_one_event():
