@@ -455,8 +455,6 @@ def _thing_moves(toks: list[Tok], ti: int, groups: list[_Group]) -> bool:
     if j >= ti or toks[j].low not in _REL_SUBJECT or j < 2:
         return False
     a = j - 2 if toks[j - 1].text == "," else j - 1
-    if a != j - 1 and toks[j].low not in ("which", "that") and toks[j - 1].text != ",":
-        return False
     if a == j - 1 and toks[j].low not in ("which", "that"):
         return False         # (German relative clauses follow a comma)
     ante = toks[a]
