@@ -92,7 +92,7 @@ def extract_article(art: ArticleIn) -> Extraction:
         if lang == "de":
             coded = reacted(coded, recent, idx)      # "Islamabad wies jede Beteiligung zurück": the accuser before
         if coded:
-            recent = [r for r in recent if idx - r[0] <= ANSWER_WINDOW] + [(idx, c, text.lower()) for c in coded]
+            recent = [r for r in recent if idx - r[0] <= ANSWER_WINDOW] + [(idx, c, lower(text)) for c in coded]
         coded = opponents.fill(coded, foes, idx)      # "In der Nacht flog Israel erneut Angriffe": on the side named before
         opponents.remember(foes, coded, idx)
         if heading:
