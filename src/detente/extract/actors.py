@@ -114,12 +114,10 @@ def find(sentence: str, on: dt.date | None, location_preps: frozenset[str],
                 hits.append(Hit(s, w_end, word, actor, "adjective"))
     taken = [(h.start, h.end) for h in hits]
     # (speed: the character test mapped in C, not a generator over every character: -0.5% CPU)
-    # (speed, seventh pass: the title pattern opens with a lookbehind, so the regex engine tries
-    # all ~30 titles at every position; it runs only where one of their literal words occurs, one
-    # C substring test each: -0.5% of the instructions per article)
-    if any(map(str.isupper, sentence[1:])) and any(map(sentence.__contains__, _title_words())):
-        # (speed, eighth pass: tried only where a title word occurs, `scan.finditer_leads`, not at
-        # every position)
+    # (speed, seventh and eighth pass: the title pattern opens with a lookbehind, so the regex engine
+    # tried all ~30 titles at every position; it is tried only where a title word occurs,
+    # `scan.finditer_leads`, whose C substring search finds none in most sentences)
+    if any(map(str.isupper, sentence[1:])):
         for m in scan.finditer_leads(_TITLE, _title_leads(), sentence):
             s, name = m.start(1), m.group(1).rstrip()
             e = s + len(name)
@@ -248,23 +246,16 @@ def _noun_end(sentence: str, i: int, actor_nouns: tuple[str, ...]) -> int:
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> tuple[str, ...]:
-    """The literal words one of which opens every match of `_TITLE` (read from the parsed pattern
-    after its lookbehind, `triggers._lead`), so that the list cannot drift from the pattern."""
+def _title_leads() -> tuple[str, ...]:
+    """The title words a match of `_TITLE` can open with, a word that another one begins left
+    out (its positions are among the other's): where `scan.finditer_leads` tries the pattern. Read
+    from the parsed pattern after its lookbehind (`triggers._lead`), so that the list cannot drift
+    from the pattern."""
     from detente.extract.triggers import _lead, _sre_parse     # (here: triggers imports systems, which imports this module)
     items = list(_sre_parse.parse(_TITLE.pattern))
     words = _lead(items[1:]) if items and str(items[0][0]) == "ASSERT_NOT" else None
     if not words:
         raise ValueError("actors._TITLE must open with a lookbehind and then literal title words")
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))   # (one of "General"/"Generalsekretär")
-
-
-@lru_cache(maxsize=1)
-def _title_leads() -> tuple[str, ...]:
-    """The title words a match of `_TITLE` can open with, a word that another one begins left
-    out (its positions are among the other's): where `scan.finditer_leads` tries the pattern."""
-    from detente.extract.triggers import _lead, _sre_parse
-    words = _lead(list(_sre_parse.parse(_TITLE.pattern))[1:])
     return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
 
 
