@@ -11,17 +11,9 @@ from sentence_events import check_kept_wrong, coded_pairs, pairs
 ON = dt.date(2025, 6, 12)
 
 
-def _ev(sentence: str, lang: str = "en") -> set[tuple]:
-    return coded_pairs(sentence, lang, ON)
-
-
-def _article(text: str) -> set[tuple]:
-    return pairs(text, "en", ON)
-
-
 # --- 1. a non-restrictive relative clause is background: its parties are none of the main act's --
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+RELATIVE_ASIDES = [
     ("Oman, which has hosted talks between the Houthis and Saudi Arabia, called for de-escalation.",
      {("REQUEST", "OMN", None)}, {("REQUEST", "OMN", "YEM"), ("REQUEST", "OMN", "SAU")}),
     ("Turkey, which borders Syria, called for calm.", {("REQUEST", "TUR", None)}, {("REQUEST", "TUR", "SYR")}),
@@ -38,14 +30,12 @@ def _article(text: str) -> set[tuple]:
      {("SUPPORT", "IRN", "YEM")}, {("SUPPORT", "YEM", "IRN"), ("ASSAULT", "YEM", "IRN")}),
     ("Venezuela, which was sanctioned by the United States in 2019, sells oil to China.",
      {("SANCTION", "USA", "VEN")}, {("SANCTION", "VEN", "USA")}),
-])
-def test_relative_asides(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 2. the state in an "X-led"/"X-brokered" compound leads the talks; it is no party of them ------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+LED_COMPOUNDS = [
     ("India and Pakistan returned to the UN-led talks.", {("CONSULT", "IND", "PAK")},
      {("CONSULT", "UNO", "IND"), ("CONSULT", "UNO", "PAK")}),
     ("Egypt welcomed the Qatar-mediated talks.", {("SUPPORT", "EGY", None)}, {("SUPPORT", "EGY", "QAT")}),
@@ -53,14 +43,12 @@ def test_relative_asides(sentence, kept, wrong):
      {("COOPERATE", "ARE", "RUS"), ("COOPERATE", "ARE", "UKR")}),
     # before a force or coalition the compound names its leader, the agent
     ("The US-led coalition struck the militia's bases in Iraq.", {("ASSAULT", "USA", "IRQ")}, set()),
-])
-def test_led_compounds(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 3. a clause with a subject of its own that is no actor is no act of the sentence's actor ------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+CLAUSE_WITH_ITS_OWN_SUBJECT = [
     ("The United States and Britain struck targets in Yemen, after the group attacked a ship.",
      {("ASSAULT", "USA", "YEM"), ("ASSAULT", "GBR", "YEM")}, {("ASSAULT", "USA", None), ("ASSAULT", "USA", "GBR")}),
     ("France and Germany met on Monday, after the rebels attacked a convoy.",
@@ -70,14 +58,12 @@ def test_led_compounds(sentence, kept, wrong):
     ("The Kremlin denied that a date had been agreed for a Putin-Trump summit.", set(), {("ASSAULT", "RUS", None)}),
     # no subject of its own: the act is still the sentence actor's
     ("Colombia closed the border and then deployed troops.", {("MOBILIZE", "COL", None)}, set()),
-])
-def test_clause_with_its_own_subject(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 4. the owner of an arrest, killing or ouster suffers it (objective genitive) -----------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+OBJECTIVE_GENITIVE = [
     ("The United States offered a reward for Maduro's arrest.", set(), {("COERCE", "VEN", "USA"), ("REQUEST", "USA", "VEN")}),
     ("Iran condemned Nasrallah's killing.", {("ACCUSE", "IRN", None)}, {("ASSAULT", "LBN", "IRN"), ("ACCUSE", "IRN", "LBN")}),
     ("Russia welcomed Assad's ouster.", {("SUPPORT", "RUS", None)}, {("SUPPORT", "RUS", "SYR")}),
@@ -85,9 +71,7 @@ def test_clause_with_its_own_subject(sentence, kept, wrong):
     # with an "of" object the owner is the agent
     ("Israel welcomed Hamas's release of hostages.", {("CONCEDE", "PSE", "ISR"), ("SUPPORT", "ISR", "PSE")}, set()),
     ("Israel's killing of Hezbollah commanders angered Iran.", {("ASSAULT", "ISR", "LBN")}, set()),
-])
-def test_objective_genitive(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- whole articles --------------------------------------------------------------------------------
@@ -118,12 +102,12 @@ Russia, a close ally of Caracas, said it stood by Venezuela."""
     (VENEZUELA, {("ACCUSE", "VEN", "USA"), ("SUPPORT", "RUS", "VEN")}, {("COERCE", "VEN", "USA")}),
 ])
 def test_articles(text, kept, wrong):
-    check_kept_wrong(_article(text), kept, wrong)
+    check_kept_wrong(pairs(text, "en", ON), kept, wrong)
 
 
 # --- 5. pressure or a blockade a demand asks for, or asks to end, is its content --------------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+DEMANDED_PRESSURE = [
     ("Netanyahu urged the United States to keep up pressure on Tehran.", {("REQUEST", "ISR", "USA")},
      {("COERCE", "USA", "IRN")}),
     ("The United States called on China to stop its military pressure on Taiwan.", {("REQUEST", "USA", "CHN")},
@@ -133,71 +117,69 @@ def test_articles(text, kept, wrong):
     # pressure exerted, also beside a refusal in another conjunct, stays coercion
     ("China stepped up pressure on Taiwan.", {("COERCE", "CHN", "TWN")}, set()),
     ("Turkey rejected the EU's call and increased pressure on Cyprus.", {("COERCE", "TUR", "CYP")}, set()),
-])
-def test_demanded_pressure(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 6. "X's support for Y": the beneficiary after "for" is the target -------------------------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+SUPPORT_FOR = [
     ("Poland criticised Hungary's support for Russia.", {("SUPPORT", "HUN", "RUS"), ("ACCUSE", "POL", "HUN")},
      {("SUPPORT", "HUN", "POL")}),
     ("He raised India's concerns over China's support for Pakistan.", {("SUPPORT", "CHN", "PAK")},
      {("SUPPORT", "CHN", "IND")}),
     ("Iran's support for the Houthis angered Riyadh.", {("SUPPORT", "IRN", "YEM")}, {("SUPPORT", "IRN", "SAU")}),
     ("Germany announced new aid for Ukraine.", {("AID", "DEU", "UKR")}, set()),
-])
-def test_support_for(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 7. "The meeting comes as ...": an act noun that refers back opens a context clause -------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+ACT_NOUN_REFERRING_BACK = [
     ("The meeting comes as Washington has imposed tariffs on Indian goods.", {("SANCTION", "USA", "IND")},
      {("CONSULT", "USA", "IND")}),
     ("The talks come as Russia keeps up attacks on Ukraine.", {("ASSAULT", "RUS", "UKR")}, {("CONSULT", "RUS", "UKR")}),
     ("The visit came days after Seoul and Tokyo held joint drills.", set(), {("CONSULT", "KOR", "JPN")}),
     # talks that name their parties are an act of their own
     ("The talks between Iran and the US came after weeks of tension.", {("CONSULT", "IRN", "USA")}, set()),
-])
-def test_act_noun_referring_back(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 8. what a speaker says another party must do is the demand's content ----------------------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+REPORTED_OBLIGATION_IS_CONTENT = [
     ("Armenia said Baku must withdraw its troops.", {("REQUEST", "ARM", "AZE")}, {("RETREAT", "AZE", "ARM")}),
     ("Trump said Russia must agree to a ceasefire.", {("REQUEST", "USA", "RUS")}, {("AGREE", "RUS", "USA")}),
     ("Merz said Russia should release the prisoners.", {("REQUEST", "DEU", "RUS")}, {("CONCEDE", "RUS", "DEU")}),
     # what the other party has done stays its act
     ("Armenia said Baku had withdrawn its troops.", {("RETREAT", "AZE", "ARM")}, set()),
-])
-def test_reported_obligation_is_content(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 9. the wire transliteration "Araqchi" is Iran's foreign minister, not Mahmoud Abbas -------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+TRANSLITERATED_NAME = [
     ("Iran's foreign minister Abbas Araqchi dismissed the threat.", {("REJECT", "IRN", None)}, {("REJECT", "IRN", "PSE")}),
     ("Abbas Araqchi met Rubio in Oman.", {("CONSULT", "IRN", "USA")}, {("CONSULT", "PSE", "USA")}),
     ("Abbas met Netanyahu.", {("CONSULT", "PSE", "ISR")}, set()),
-])
-def test_transliterated_name(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
 
 
 # --- 10. the terms of a plan or deal named without its owner ------------------------------------------
 
-@pytest.mark.parametrize("sentence,kept,wrong", [
+TERMS_OF_AN_UNOWNED_PLAN = [
     ("Under the deal, Ukraine would cede Donetsk.", set(), {("AGREE", "UKR", None)}),
     ("Under the proposal, Russia would keep Crimea.", set(), {("REQUEST", "RUS", None)}),
     ("The proposal would see Russia withdraw its troops from Kharkiv.", set(), {("REQUEST", "RUS", "UKR")}),
     # a deal signed, and pressure after "under", keep their parties
     ("Ukraine signed the deal under pressure from Washington.", {("AGREE", "UKR", "USA"), ("COERCE", "USA", "UKR")}, set()),
-])
-def test_terms_of_an_unowned_plan(sentence, kept, wrong):
-    check_kept_wrong(_ev(sentence), kept, wrong)
+]
+
+
+# --- the sentences of 1-10, each alone ----------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence,kept,wrong", (
+    RELATIVE_ASIDES + LED_COMPOUNDS + CLAUSE_WITH_ITS_OWN_SUBJECT + OBJECTIVE_GENITIVE + DEMANDED_PRESSURE
+    + SUPPORT_FOR + ACT_NOUN_REFERRING_BACK + REPORTED_OBLIGATION_IS_CONTENT + TRANSLITERATED_NAME
+    + TERMS_OF_AN_UNOWNED_PLAN))
+def test_sentence(sentence, kept, wrong):
+    check_kept_wrong(coded_pairs(sentence, "en", ON), kept, wrong)
