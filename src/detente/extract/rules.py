@@ -643,9 +643,11 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
             in_clause = {t2.type for j, t2, _, _ in found if toks[j].clause == tok.clause and j != ti
                          and not (j > 0 and _english_noun(toks, j, groups) and not _near_actor(groups, toks, j))
                          and not (skip and not joint and tok.text[:1].islower() and j in skip)} | outcome
-        if trig.suppressed_by & in_clause and tok.text[:1].isupper() == (lex.language == "de"):
+        if trig.suppressed_by & in_clause and tok.text[:1].isupper() == (lex.language == "de") \
+                and not _REACTION_VERBS.isdisjoint(forms_all):
             # an act noun that draws a reaction is not that reaction's content ("Poland's expulsion of Russian
             # diplomats drew a warning from the Kremlin", "Die Ausweisung ... löste eine Warnung des Kremls aus")
+            # (speed: the scan below only where a reaction verb occurs at all, not per suppressed trigger)
             r = next((k for k in range(ti + 1, len(toks)) if toks[k].clause == tok.clause
                       and not _REACTION_VERBS.isdisjoint(toks[k].forms)), None)
             if r is not None:
