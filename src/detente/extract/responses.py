@@ -29,7 +29,7 @@ from detente.extract.groups import _Group
 from detente.extract.lexicon import Lexicon, _read_yaml, load_lexicon
 from detente.extract.passes import _PLEDGE, _noun_owner
 from detente.extract.status import _has
-from detente.extract.tokens import Tok, low_text
+from detente.extract.tokens import Tok, low_set, low_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -778,7 +778,7 @@ def respond(out: list[Coded], toks: list[Tok], groups: list[_Group], lex: Lexico
             out = owned_content(out, toks, groups, lex.language)
         if lex.language == "en" and len(out) > 1 and any(c.type == "REQUEST" and c.target is not None for c in out):
             out = asked_content(out, toks)
-        if lex.language == "en" and any(t.low in _OBJ_RELATIVE for t in toks):
+        if lex.language == "en" and not _OBJ_RELATIVE.isdisjoint(low_set(toks)):
             out = object_relative(out, toks, groups)
         if lex.language == "en" and any(c.type == "COERCE" and c.trigger.endswith("ed") for c in out):
             out = held_captives(out, toks, groups)
