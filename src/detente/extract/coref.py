@@ -733,7 +733,8 @@ def _vocabulary(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _state_codes() -> frozenset[str]:
     """Codes a side of a conflict can have: states, and the EU and NATO (not the UN, the AU ...)."""
-    return frozenset(a.country for a in load_gazetteer().actors.values() if a.kind == "country") | {"EU", "NATO"}
+    from detente.extract.arguments import _states      # (here: arguments -> groups -> this module)
+    return _states() | {"EU", "NATO"}
 
 
 @lru_cache(maxsize=None)
