@@ -686,13 +686,18 @@ def _relative_asides(toks: list[Tok]) -> list[tuple[int, int]]:
     """Token spans (comma, closing comma or end) of non-restrictive relative clauses: "Oman, which
     has hosted talks between the Houthis and Saudi Arabia, called for calm" (Quirk et al. 1985,
     17.3: a non-restrictive relative clause adds background to its antecedent, apart from the
-    main clause's act)."""
-    out: list[tuple[int, int]] = []
+    main clause's act). Found once per sentence, not per trigger (`tokens.sentence_facts`)."""
+    facts = sentence_facts(toks)
+    out = facts.get("asides")
+    if out is not None:
+        return out  # type: ignore[return-value]
+    out = []
     relative = load_lexicon("en").relative_words      # (clauses: relative)
     for k in range(len(toks) - 1):
         if toks[k].text == "," and toks[k + 1].low in relative:
             end = next((j for j in range(k + 2, len(toks)) if toks[j].text in (",", ";", ".", "–", "—")), len(toks))
             out.append((k, end))
+    facts["asides"] = out      # (stored whole: a thread never reads it half built)
     return out
 
 
