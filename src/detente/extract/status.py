@@ -13,7 +13,7 @@ from detente.extract.lexicon import Lexicon, Trigger, load_lexicon
 from detente.extract.tokens import Tok
 from detente.extract import scan
 from detente.extract.triggers import _anchors, _match
-from detente.extract.wordsets import _CONDITIONALS, _CONDITION_WORDS, _DASHES, _WILL
+from detente.extract.wordsets import _CONDITIONALS, _CONDITION_WORDS, _DASHES, _SUBJECT_DETS, _WILL
 
 
 def _has(forms_window: list[Tok], words: frozenset[str]) -> bool:
@@ -124,7 +124,8 @@ _LAST_SEARCH: dict[int, tuple] = {}
 _LAST_MATCH: dict[int, tuple] = {}
 
 
-_ARTICLES = frozenset("der die das dem den des ein eine einem einen einer eines the a an".split())
+# (wordsets' definite and English articles plus the German indefinite ones)
+_ARTICLES = _SUBJECT_DETS | {"ein", "eine", "einem", "einen", "einer", "eines"}
 
 
 def _first(toks: list[Tok], clause: int) -> int:
