@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -58,9 +59,7 @@ def find(sentence: str, lex: Lexicon, base: dt.date | None) -> list[When]:
         return out                 # relative phrases and words need the article date
     tables = _tables(lex)
     low_s = lower(sentence)      # (speed, eighth pass: computed once per sentence, `lowered`)
-    # (speed, eighth pass: the alternation's words open with "\\b", which hides them from the regex
-    # engine's skip-ahead; `scan.finder` tries it only where one occurs)
-    if tables.any_phrase is not None and next(scan.finder(tables.any_phrase)(low_s), None):
+    if tables.any_phrase is not None and next(tables.any_phrase(low_s), None):
         # speed: the phrases joined as one alternation rule out most sentences in one search
         # (one search per phrase was ~3% of extraction)
         for pat, days in lex.relative_phrases:       # "an diesem Morgen", "this morning", "earlier today"
@@ -121,7 +120,10 @@ class _Tables:
     """A lexicon's date words spelled out once, so `find` costs a dict probe per word."""
     weekdays: dict[str, int]               # Donnerstag, Donnerstagabend, Montagnachmittag, Monday night ...
     words: frozenset[str]                  # every word `find` acts on (relative words, weekdays, months)
-    any_phrase: re.Pattern[str] | None     # matches where some relative phrase matches; None: no phrases
+    # finds where some relative phrase matches; None: no phrases (speed, eighth pass: the alternation's
+    # words open with "\\b", which hides them from the regex engine's skip-ahead; `scan.finder` tries
+    # it only where one occurs - built here once, not per sentence)
+    any_phrase: Callable[[str], Iterator[re.Match[str]]] | None
     finder: ahocorasick_rs.AhoCorasick | None   # finds any of `words` as a substring; None: no prefilter
 
 
@@ -147,7 +149,7 @@ def _tables(lex: Lexicon) -> _Tables:
         # (no prefilter for an empty word or one holding a sigma: see `find`)
         finder = None if any(not w or "σ" in w or "ς" in w for w in words) or not words else \
             ahocorasick_rs.AhoCorasick(sorted(words))
-        got = _TABLES[id(lex)] = (lex, _Tables(weekdays, words, any_phrase, finder))
+        got = _TABLES[id(lex)] = (lex, _Tables(weekdays, words, any_phrase if any_phrase is None else scan.finder(any_phrase), finder))
     return got[1]
 
 
