@@ -9,9 +9,11 @@ from dataclasses import replace
 
 from detente.extract import actors as actor_mod
 from detente.extract.coded import Coded
+from detente.extract.reactions import FIRST_PARTS
 
-# acts that set two sides against each other, and the material acts whose missing side they supply
-_HOSTILE = frozenset({"ASSAULT", "SANCTION", "COERCE", "THREATEN", "ACCUSE", "MOBILIZE", "PROTEST", "REJECT"})
+# acts that set two sides against each other (the acts that call for an answer, reactions.FIRST_PARTS,
+# but a demand), and the material acts whose missing side they supply
+_HOSTILE = FIRST_PARTS - {"REQUEST"}
 _FILLED = frozenset({"ASSAULT", "COERCE"})
 WINDOW = 2      # sentences back: the pair of a paragraph, not of the whole article
 
