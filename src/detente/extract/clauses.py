@@ -270,16 +270,27 @@ _EN_OPENERS = frozenset("and but or nor because although though whereas".split()
 def _continues(toks: list[Tok], clause: int) -> bool:
     """Does an English clause continue the one before (a participle, an apposition, a phrase after
     a comma) rather than open a clause of its own with a coordinator or subordinator?"""
-    first = next((t for t in toks if t.clause == clause and t.word), None)
-    return first is not None and first.low not in _EN_OPENERS and not contrast_clause(toks, clause)
+    i = _first_word(toks, clause)
+    return i is not None and toks[i].low not in _EN_OPENERS and not _contrast_at(toks, i)
 
 
 def contrast_clause(toks: list[Tok], clause: int) -> bool:
     """Is an English clause a contrast set off by a comma (", while China urged restraint")? Its
     proposition is apart from the clause before (Quirk et al. 1985, 15.20); "while" with no comma is
     mostly temporal ("would not negotiate while Russia attacks its cities") and stays tied to it."""
-    i = next((i for i, t in enumerate(toks) if t.clause == clause and t.word), None)
-    return i is not None and i > 0 and toks[i].low in ("while", "whereas") and toks[i - 1].text == ","
+    i = _first_word(toks, clause)
+    return i is not None and _contrast_at(toks, i)
+
+
+def _first_word(toks: list[Tok], clause: int) -> int | None:
+    """The index of a clause's first word."""
+    return next((i for i, t in enumerate(toks) if t.clause == clause and t.word), None)
+
+
+def _contrast_at(toks: list[Tok], i: int) -> bool:
+    """Does the word at i, a clause's first, open a contrast after a comma (`contrast_clause`)? (One
+    scan for the first word serves `_continues` and this test.)"""
+    return i > 0 and toks[i].low in ("while", "whereas") and toks[i - 1].text == ","
 
 
 def _governing(toks: list[Tok], clause: int, kinds: dict[int, str]) -> list[Tok]:
