@@ -16,7 +16,6 @@ from detente.extract import claims as claim_mod
 from detente.extract import rules
 from detente.extract import sentences as sent_mod
 from detente.extract import coref as coref_mod
-from detente.extract.arguments import _states
 from detente.extract.lexicon import languages, load_lexicon
 from detente.extract import opponents
 from detente.extract.reactions import reacted
@@ -129,7 +128,7 @@ def _guideline_country(code: str | None) -> str | None:
     """The GUIDELINES' country of a party: ISO 3166 alpha-3, or EU / NATO. Another international
     body (UN, IAEA, AU, G7) has none - its name stays in source/target; the gazetteer's code for
     it (UNO, IAEA) only tells the rules that it is a party of its own."""
-    return code if code in ("EU", "NATO") or code in _states() else None
+    return code if code in coref_mod._state_codes() else None      # (the states, EU and NATO: the sides coreference counts)
 
 
 def _is_heading(text: str, s: int, e: int) -> bool:
