@@ -10,6 +10,9 @@ above 2,000 sentences/s.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from detente.extract.lexicon import load_lexicon
 
 # Abbreviations after which a period does not end a sentence (DE + EN), lower case.
 ABBREVIATIONS = frozenset("""
@@ -30,7 +33,12 @@ def mask_html(text: str) -> str:
     return _HTML.sub(lambda m: " " * len(m.group()), text)
 
 
-_MONTHS_EN = frozenset("january february march april may june july august september october november december".split())
+@lru_cache(maxsize=1)
+def _months_en() -> frozenset[str]:
+    """The English month names (data/lang/en.yaml `dates: months`; read when first asked)."""
+    return frozenset(load_lexicon("en").months)
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
@@ -48,7 +56,7 @@ def _number_ends(line: str, j: int) -> bool:
     if digits == 4:
         return True             # a year
     before = _WORD_BEFORE.search(line, 0, k + 1) if digits <= 2 and k >= 0 else None
-    return before is not None and before.group(1).lower() in _MONTHS_EN
+    return before is not None and before.group(1).lower() in _months_en()
 
 
 def _ends_sentence(line: str, i: int) -> bool:
