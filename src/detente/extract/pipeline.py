@@ -108,11 +108,10 @@ def extract_article(art: ArticleIn) -> Extraction:
             if c.target is None:
                 continue           # source-only act: evidence for claims, no event (GUIDELINES: toward another actor)
             out.events.append(Event(
-                id=_hid(art.id, s, e, c.type, c.source.name, c.target.name if c.target else None),
+                id=_hid(art.id, s, e, c.type, c.source.name, c.target.name),
                 article=art.id, sentence_id=sid, sentence=text, start=s, end=e, type=c.type, mode=c.mode,
                 source=c.source.name, source_country=_guideline_country(c.source.country),
-                target=c.target.name if c.target else None,
-                target_country=_guideline_country(c.target.country) if c.target else None,
+                target=c.target.name, target_country=_guideline_country(c.target.country),
                 date=c.date.isoformat() if c.date else None, status=c.status, location=c.location,
                 trigger=c.trigger))
         for actor, country, issue, stance in claim_mod.stances(rules._lower(text), coded, hits, lang, claim_ctx,
