@@ -756,7 +756,7 @@ def _country_actor(a: Actor) -> Actor | None:
     return a if a.kind != "person" else _country_by_code().get(a.country)
 
 
-_MANY = {"three": 3, "four": 4, "five": 5, "drei": 3, "vier": 4, "fünf": 5}
+_MANY = {"three": 3, "four": 4, "five": 5, "drei": 3, "vier": 4, "fünf": 5}     # (also the role phrase's "many" words)
 
 
 @lru_cache(maxsize=8)
@@ -766,7 +766,7 @@ def _role_pattern(lang: str) -> re.Pattern[str] | None:
         return None
     # (speed: articles and role nouns as prefix trees, scan.trie - the same words; a case-insensitive
     # alternation is tried branch by branch at every word start)
-    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+|(?P<many>(?i:three|four|five|drei|vier|fünf))\s+)?"
+    return re.compile(rf"(?<!\w)(?i:{scan.trie(lex.articles)})\s+(?:(?P<two>(?i:beiden|both|two))\s+|(?P<many>(?i:{'|'.join(_MANY)}))\s+)?"
                       rf"(?P<key>(?i:{scan.trie(lex.role_nouns)}))(?!\w)")
 
 
