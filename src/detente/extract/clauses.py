@@ -19,21 +19,18 @@ _SPLITTERS = _CLAUSE_COORDINATORS | {",", ";"}
 
 
 def _split_coordinated(toks: list[Tok], actors: dict[int, int], spans: list[tuple[int, int]], lex: Lexicon,
-                       at: list[int] | None = None) -> None:
+                       at: list[int]) -> None:
     """Coordinated clauses with their own subjects ("entweder Putin friert die Front ein oder
     Trump zwingt Selenskyj ...", "Israel halts the strikes or Biden forces Netanyahu ..."): a
     coordinator after a word that names no actor, followed by an actor acting as a subject, opens
     a clause, so each trigger takes the arguments of its own conjunct (Huddleston & Pullum 2002,
     ch. 15: clause coordination). Marks the coordinator `subj`, also after a comma (", und die USA
     drohten ..."). A coordinator right after an actor joins actors ("Putin und Trump"). `at`: the
-    indices of the coordinators, commas and semicolons after the first token, when the caller
-    (`rules.tokenize`) noted them."""
+    indices of the coordinators, commas and semicolons after the first token, as `rules.tokenize`
+    noted them (speed: only these can open a clause here, so only they are visited)."""
     cuts = []
     n = len(toks)
-    # speed: only coordinators, commas and semicolons can open a clause here; listed in one
-    # comprehension instead of the loop's own tests on every token (-0.3% of the instructions per article)
-    # (seventh pass: tokenize notes them as it goes: `at`)
-    for i in at if at is not None else [i for i, t in enumerate(toks) if t.low in _SPLITTERS and i]:
+    for i in at:
         t = toks[i]
         if t.low not in _CLAUSE_COORDINATORS:
             if (t.low == "," or t.low == ";") and i + 1 < n and toks[i + 1].start in actors \
