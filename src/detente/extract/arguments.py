@@ -134,7 +134,7 @@ def _arguments(groups: list[_Group], toks: list[Tok], ti: int, s: int, e: int, m
                     return _pairs(agent.actors, patient.actors)
     where = [g for g in gs if not g.adj and g.first_tok > 0 and (toks[g.first_tok - 1].low in _IN_PLACE or (
         g.first_tok > 1 and toks[g.first_tok - 1].low in _ARTICLES and toks[g.first_tok - 2].low in _IN_PLACE))
-        and not (g.first_tok > 1 and toks[g.first_tok - 2].low.startswith(_seat_nouns()))]     # "die Regierung in Caracas": the state
+        and not (g.first_tok > 1 and toks[g.first_tok - 2].low.startswith(_SEAT_NOUNS))]     # "die Regierung in Caracas": the state
     if where and len(where) < len(gs):
         # "traf sich in Albanien mit Macron", "der Zwischenfall in Polen": a country after "in"
         # is where the act happened; it is a party only when no other actor is named
@@ -787,15 +787,12 @@ def _partner_phrase(toks: list[Tok], i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _seat_nouns() -> tuple[str, ...]:
-    """Who stands for the state whose capital follows "in" ("die Regierung in Caracas", "officials in
-    Kyiv", "das Außenministerium in Manila"): the lexicons' group nouns (coref: group_nouns, de/en.yaml,
-    which make such a capital the state in `actors.find`), and "behörde", "administration"."""
-    return tuple(sorted(set(load_lexicon("de").group_nouns) | set(load_lexicon("en").group_nouns)
-                        | {"behörde", "administration"}))
-
-
+# who stands for the state whose capital follows "in" ("die Regierung in Caracas", "officials in Kyiv")
+_SEAT_NOUNS = ("regierung", "führung", "beamte", "behörde", "machthaber", "offizielle", "diplomaten", "regime", "staatsführung",
+               # (a government's offices, as data/lang/de.yaml group_nouns: "das Außenministerium in Manila")
+               "außenministerium", "verteidigungsministerium", "handelsministerium", "innenministerium",
+               "wirtschaftsministerium", "präsidialamt", "militärregierung", "militärjunta", "junta", "armeeführung", "generalstab",
+               "government", "leadership", "officials", "authorities", "administration", "diplomats", "regime", "rulers")
 _OFFICE_NOUNS = ("regierung", "führung", "präsident", "armee", "truppen", "streitkräfte", "behörde", "ministerium", "staat",
                  "government", "leadership", "president", "army", "troops", "forces", "ministry", "state")
 
