@@ -274,9 +274,10 @@ def _negated_cancellation(clause_toks: list[Tok], lex: Lexicon) -> bool:
 
 
 # a speaker named by office alone in a closing reporting clause (", sagte ein Sprecher.", ", hieß es weiter.")
-_GENERIC_SPEAKER = re.compile(r"\b(?:ein(?:e)?\s+(?:\w+)?(?:sprecher|sprecherin)\b|hieß es weiter\b"
-                              # (English: ", a ministry spokesperson said.", ", ministry spokesman Lin Jian told ...")
-                              r"|(?:(?:a|the)\s+)?(?:\w+\s+)?spokes(?:man|woman|person)\b)", re.IGNORECASE)
+_GENERIC_SPEAKER = re.compile(r"\b(?:eine?\s+\w*sprecher(?:in)?\b|hieß es weiter\b"
+                              # (English: ", a ministry spokesperson said.", ", ministry spokesman Lin Jian told ...";
+                              # only whether one occurs is read, so no article or word before it is spelled out)
+                              r"|spokes(?:man|woman|person)\b)", re.IGNORECASE)
 _PAIR_OWNERS = frozenset({"ihrem", "ihrer", "ihren", "their"})
 # English verbs that name or judge an act as their object ("called the strike an execution", "described the move as illegal")
 _JUDGING = frozenset({"called", "calls", "calling", "described", "describes", "describing", "labelled", "labeled", "branded",
