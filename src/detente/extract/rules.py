@@ -739,7 +739,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         speakers = _stated_refusal(toks, ti, tok.clause, kinds, lex, clause_toks, groups) \
             if (etype == "CONSULT" or trig.negated) and status != "denied" else set()
         if ti not in self_negated and not left_open and status not in ("denied", "cancelled") \
-                and _negated(_content_negation(clause_toks, tok.start) if etype == "REQUEST" else clause_toks, lex) \
+                and _negated(_content_negation(clause_toks, tok.start) if etype == "REQUEST" and "to" in lows
+                             else clause_toks, lex) \
                 and not _negated_cancellation(clause_toks, lex):
             if any(t.low in _CONDITIONALS for t in clause_toks) or kinds.get(tok.clause) == "cond":
                 continue                  # "if it did not agree", "Sollte X nicht zustimmen": a condition, not an act
