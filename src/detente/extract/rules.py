@@ -440,7 +440,8 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         if extra:
             hits = sorted(hits + extra, key=actor_mod._START)     # (attrgetter: no Python call per item)
     linked = [h for h in hits if h.actor is not None]
-    if lex.navigation and _navigation(_lower(sentence[:60]), lex.navigation):
+    low = _lower(sentence)      # (once: the navigation test reads its head, the rules below all of it)
+    if lex.navigation and _navigation(low[:60], lex.navigation):
         return hits, []     # "Weitere Informationen – ...", "Read more: ...": a pointer to another article
     dateline = _DATELINE.match(sentence) if lex.language == "en" else None
     if dateline and any(h.start >= dateline.end() for h in linked):
@@ -451,7 +452,6 @@ def code_sentence(sentence: str, lang: str, on: dt.date | None,
         # an opening attribution ("According to Ukrainian officials, ...", "Laut Kiew griff
         # Russland ... an") names who tells of the act, not a party to it
         linked = [h for h in linked if h.start >= opener]
-    low = _lower(sentence)
     tail = reporter(sentence)
     speaker, charges = None, []
     if tail:
